@@ -1,0 +1,223 @@
+//! The content model: pages, sections, taxonomies and the link graph.
+//!
+//! Everything here is plain data built from `content/**/*.md`; no rendering
+//! crates. The `Library` is the in-memory site that `build` fills once and
+//! `serve` updates one file at a time (`upsert`, `remove`, then `finish`).
+
+pub mod front_matter;
+pub mod graph;
+pub mod links;
+pub mod page;
+pub mod slug;
+pub mod taxonomy;
+pub mod timeline;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+pub use page::{Page, PageKind, Section};
+
+/// All pages and sections of a site, sorted by source path.
+#[derive(Debug, Default, Clone)]
+pub struct Library {
+    pub pages: Vec<Page>,
+    pub sections: Vec<Section>,
+    by_file: HashMap<PathBuf, usize>,
+}
+
+/// A parsed file, before slugs and paths are assigned.
+enum Parsed {
+    Page(Box<Page>),
+    Section(Section),
+}
+
+impl Library {
+    /// Reads every `.md` file under `content/` in parallel; per-file problems
+    /// go to `diags` and the file is left out.
+    pub fn load(config: &Config, diags: &Diagnostics) -> Library {
+        let dir = config.root.join("content");
+        let files: Vec<PathBuf> = WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file() && is_markdown(e.path()))
+            .map(|e| e.into_path())
+            .collect();
+        let parsed: Vec<Parsed> = files
+            .par_iter()
+            .filter_map(|f| match parse_file(config, &dir, f) {
+                Ok(p) => Some(p),
+                Err(d) => {
+                    diags.push(d);
+                    None
+                }
+            })
+            .collect();
+        let mut lib = Library::default();
+        for p in parsed {
+            match p {
+                Parsed::Page(page) => lib.pages.push(*page),
+                Parsed::Section(s) => lib.sections.push(s),
+            }
+        }
+        lib.finish();
+        lib
+    }
+
+    /// Re-reads one file (added or changed). Returns the problem if it does not parse;
+    /// the previous version of the page then stays in the library.
+    pub fn upsert(&mut self, config: &Config, file: &Path) -> Result<(), Diagnostic> {
+        let dir = config.root.join("content");
+        match parse_file(config, &dir, file)? {
+            Parsed::Page(page) => match self.by_file.get(file) {
+                Some(&i) => self.pages[i] = *page,
+                None => self.pages.push(*page),
+            },
+            Parsed::Section(s) => {
+                self.sections.retain(|x| x.dir != s.dir);
+                self.sections.push(s);
+            }
+        }
+        self.finish();
+        Ok(())
+    }
+
+    /// Forgets a deleted file. Returns true when it was known.
+    pub fn remove(&mut self, file: &Path) -> bool {
+        let before = self.pages.len() + self.sections.len();
+        self.pages.retain(|p| p.file != file);
+        self.sections.retain(|s| s.file.as_deref() != Some(file));
+        self.finish();
+        before != self.pages.len() + self.sections.len()
+    }
+
+    /// Sorts pages, drops drafts' duplicates, assigns unique slugs and paths.
+    fn finish(&mut self) {
+        self.pages.sort_by(|a, b| a.rel.cmp(&b.rel));
+        self.sections.sort_by(|a, b| a.dir.cmp(&b.dir));
+        let mut used: HashMap<String, slug::SlugSet> = HashMap::new();
+        for page in &mut self.pages {
+            let base = page_slug_base(page);
+            let dir = page.dir().to_string();
+            let slug = used.entry(dir.clone()).or_default().unique(&base);
+            page.path = if dir.is_empty() { format!("{slug}/") } else { format!("{dir}/{slug}/") };
+            page.slug = slug;
+        }
+        self.by_file = self.pages.iter().enumerate().map(|(i, p)| (p.file.clone(), i)).collect();
+    }
+
+    pub fn index_of(&self, file: &Path) -> Option<usize> {
+        self.by_file.get(file).copied()
+    }
+
+    pub fn section(&self, dir: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.dir == dir)
+    }
+
+    /// Indices of pages, newest first (by date, then title).
+    pub fn by_date(&self) -> Vec<usize> {
+        let mut idx: Vec<usize> = (0..self.pages.len()).collect();
+        idx.sort_by(|&a, &b| {
+            let (pa, pb) = (&self.pages[a], &self.pages[b]);
+            pb.meta.date.cmp(&pa.meta.date).then_with(|| pa.meta.title.cmp(&pb.meta.title))
+        });
+        idx
+    }
+}
+
+fn is_markdown(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e == "md")
+        && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
+}
+
+/// The slug a page asks for: `slug` in front matter, else its file name
+/// (a Chinese file name stays Chinese), else its title.
+fn page_slug_base(page: &Page) -> String {
+    if let Some(s) = page.meta.slug.as_deref() {
+        let s = slug::slugify(s);
+        if !s.is_empty() {
+            return s;
+        }
+    }
+    let stem = page.rel.rsplit('/').next().unwrap_or("").trim_end_matches(".md");
+    let stem = if stem == "index" { page.dir().rsplit('/').next().unwrap_or("") } else { stem };
+    let s = slug::slugify(stem);
+    if !s.is_empty() {
+        return s;
+    }
+    slug::slugify(&page.meta.title)
+}
+
+fn parse_file(config: &Config, content_dir: &Path, file: &Path) -> Result<Parsed, Diagnostic> {
+    let display = file.strip_prefix(&config.root).unwrap_or(file);
+    let bytes = std::fs::read(file).map_err(|e| Diagnostic::error(display, None, e.to_string()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| Diagnostic::error(display, None, format!("not valid UTF-8: {e}")))?;
+    let split = front_matter::split(&text).map_err(|e| Diagnostic::error(display, Some(e.line), e.message))?;
+    let rel = file
+        .strip_prefix(content_dir)
+        .unwrap_or(file)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
+    let dir = rel.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_default();
+    if rel.ends_with("_index.md") {
+        return Ok(Parsed::Section(Section {
+            dir,
+            meta: split.front_matter,
+            body: split.body.to_string(),
+            file: Some(file.to_path_buf()),
+        }));
+    }
+    let meta = split.front_matter;
+    let category = match meta.category_value() {
+        Some(value) => match config.category(value) {
+            Some(c) => Some(c.slug.clone()),
+            None => {
+                let names: Vec<&str> = config.categories.iter().map(|c| c.name.as_str()).collect();
+                return Err(Diagnostic::error(
+                    display,
+                    front_matter::line_of_key(&text, "category").or(Some(1)),
+                    format!("unknown category `{value}` (expected one of: {})", names.join(", ")),
+                ));
+            }
+        },
+        None => None,
+    };
+    let section = rel.split('/').next().filter(|_| rel.contains('/')).unwrap_or("").to_string();
+    let lang = meta
+        .lang
+        .clone()
+        .unwrap_or_else(|| crate::text::detect_lang(&format!("{} {}", meta.title, split.body)).to_string());
+    let mut meta = meta;
+    if meta.title.trim().is_empty() {
+        meta.title = fallback_title(split.body, &rel);
+    }
+    Ok(Parsed::Page(Box::new(Page {
+        file: file.to_path_buf(),
+        kind: PageKind::of_section(&section),
+        section,
+        tags: meta.all_tags(),
+        body: split.body.to_string(),
+        body_line: split.body_line,
+        meta,
+        rel,
+        slug: String::new(),
+        path: String::new(),
+        lang,
+        category,
+    })))
+}
+
+/// A page without a title takes its first heading, else its file name.
+fn fallback_title(body: &str, rel: &str) -> String {
+    body.lines()
+        .find_map(|l| l.strip_prefix("# ").map(|t| t.trim().to_string()))
+        .unwrap_or_else(|| rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md").to_string())
+}

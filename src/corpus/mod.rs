@@ -1,0 +1,1 @@
+//! Deterministic benchmark corpus generator (in progress).

@@ -1,0 +1,16 @@
+//! casewiki: a static site generator that turns raw, noisy articles into a
+//! cross-linked, bilingual case-study wiki.
+//!
+//! The pipeline, in module order: `ingest` (seeds → Markdown) → `content`
+//! (pages, front matter, link graph) → `render` (Markdown, highlighting,
+//! templates) → `output` (atomic write of `public/`). `search` is fed by the
+//! pipeline; `serve` orchestrates rebuilds and nothing imports it.
+
+pub mod config;
+pub mod content;
+pub mod corpus;
+pub mod diagnostics;
+pub mod ingest;
+pub mod search;
+pub mod serve;
+pub mod text;

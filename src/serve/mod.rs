@@ -1,0 +1,1 @@
+//! Development server (in progress).

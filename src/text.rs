@@ -1,0 +1,64 @@
+//! Shared text utilities: script detection and the one lazily loaded jieba.
+//!
+//! jieba's dictionary costs ~125 ms to load, so it is loaded once per process,
+//! only when Chinese text is present, and can be warmed on a background
+//! thread while other work goes on (`prewarm`).
+
+use std::sync::OnceLock;
+
+use jieba_rs::Jieba;
+
+static JIEBA: OnceLock<Jieba> = OnceLock::new();
+
+/// The process-wide jieba segmenter, loaded on first use.
+pub fn jieba() -> &'static Jieba {
+    JIEBA.get_or_init(Jieba::new)
+}
+
+/// Starts loading jieba on a background thread; later `jieba()` calls wait for it.
+pub fn prewarm() {
+    std::thread::spawn(|| {
+        jieba();
+    });
+}
+
+/// True for CJK ideographs (and the extension blocks).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2EBEF | 0x30000..=0x3134F)
+}
+
+/// True when `s` contains at least one CJK ideograph.
+pub fn has_cjk(s: &str) -> bool {
+    s.chars().any(is_cjk)
+}
+
+/// `zh` when CJK ideographs make up a noticeable share of the letters, else `en`.
+pub fn detect_lang(s: &str) -> &'static str {
+    let (mut cjk, mut latin) = (0usize, 0usize);
+    for c in s.chars() {
+        if is_cjk(c) {
+            cjk += 1;
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        }
+    }
+    // One ideograph carries about as much as a 3-4 letter word.
+    if cjk * 4 >= latin && cjk > 0 {
+        "zh"
+    } else {
+        "en"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_language() {
+        assert_eq!(detect_lang("小米的口碑传播法则 MIUI"), "zh");
+        assert_eq!(detect_lang("Xiaomi and Lei Jun (雷军)"), "en");
+        assert_eq!(detect_lang("1234"), "en");
+    }
+}
