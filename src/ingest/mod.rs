@@ -6,6 +6,8 @@
 
 use std::path::PathBuf;
 
+pub mod meta;
+
 use crate::diagnostics::Diagnostics;
 
 /// Where to read seeds and write case studies.
