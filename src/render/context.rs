@@ -213,6 +213,7 @@ impl Site {
         }
         self.graph.backlinks[i]
             .iter()
+            .filter(|&&j| self.library.pages[j].kind == PageKind::CaseStudy)
             .filter_map(|&j| {
                 let snippet = self.bodies[j]
                     .mentions
