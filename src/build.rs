@@ -58,10 +58,16 @@ pub fn build(opts: &BuildOptions) -> Result<(Site, BuildReport), BuildFailure> {
     let config = load_config(opts)?;
     check_output_dir(&config).map_err(BuildFailure::one)?;
     let ingest = run_ingest(opts, &diags);
+    timing("ingest", started);
     let library = Library::load(&config, &diags);
+    timing("load", started);
     let templates = Templates::load(&config).map_err(|ds| fail(&diags, ds))?;
     let mut site = Site::new(config, library, templates);
     site.analyse();
+    timing("analyse", started);
+    if std::env::var_os("CASEWIKI_TIMINGS").is_some() {
+        eprintln!("{}", crate::site::debug_sizes(&site));
+    }
     diags.extend(site.link_problems());
     if diags.has_errors() {
         return Err(fail(&diags, Vec::new()));
@@ -89,11 +95,15 @@ pub fn build(opts: &BuildOptions) -> Result<(Site, BuildReport), BuildFailure> {
 
 /// Renders every page and support file into `out`; returns (files, search index bytes).
 pub fn write_site(site: &Site, out: &Output, diags: &Diagnostics) -> (usize, usize) {
+    let t = Instant::now();
     let jobs = site.all_jobs();
     diags.extend(site.render_jobs(&jobs, out));
+    timing("render", t);
     let mut files = jobs.len();
     let mut support = site.support_files();
+    let t = Instant::now();
     let search = search_index(site);
+    timing("search", t);
     let search_bytes = search.total_bytes;
     support.extend(search.files);
     support.extend(copy_static(&site.config.root.join("static"), diags));
@@ -224,4 +234,22 @@ pub fn check(root: &Path) -> Vec<Diagnostic> {
         Err(ds) => diags.extend(ds),
     }
     diags.into_sorted()
+}
+
+/// Prints how long a step took when `CASEWIKI_TIMINGS` is set (for profiling).
+fn timing(step: &str, since: Instant) {
+    if std::env::var_os("CASEWIKI_TIMINGS").is_some() {
+        let rss = std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("VmRSS"))
+                    .map(|l| l.split_whitespace().nth(1).unwrap_or("").to_string())
+            })
+            .unwrap_or_default();
+        eprintln!(
+            "timing: {step}: {} ms, rss {rss} kB",
+            since.elapsed().as_millis()
+        );
+    }
 }

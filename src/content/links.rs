@@ -40,6 +40,7 @@ impl LinkTargets {
     pub fn new(lib: &Library) -> LinkTargets {
         let mut targets = LinkTargets::default();
         let mut patterns: Vec<String> = Vec::new();
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         for (i, page) in lib.pages.iter().enumerate() {
             targets.by_rel.insert(page.rel.clone(), i);
             targets.by_path.insert(page.path.clone(), i);

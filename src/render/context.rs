@@ -179,7 +179,7 @@ impl Site {
             permalink: self.permalink(&p.path),
             path: p.path.clone(),
             description: p.meta.description.clone(),
-            content: body.html.clone(),
+            content: self.body_html(i),
             toc: body.toc.clone(),
             tags: p.tags.iter().map(|t| self.tag_view(t)).collect(),
             key_points: p.meta.key_points.clone(),
