@@ -8,6 +8,13 @@ use std::path::PathBuf;
 
 pub mod meta;
 
+mod boilerplate;
+mod decode;
+mod html;
+mod mojibake;
+mod quotes;
+mod report;
+
 use crate::diagnostics::Diagnostics;
 
 /// Where to read seeds and write case studies.
