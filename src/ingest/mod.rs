@@ -11,9 +11,11 @@ pub mod meta;
 mod boilerplate;
 mod decode;
 mod html;
+mod mt_fix;
 mod mojibake;
 mod quotes;
 mod report;
+mod sentences;
 
 use crate::diagnostics::Diagnostics;
 
