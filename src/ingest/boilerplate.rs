@@ -68,13 +68,21 @@ pub struct Rules {
 /// The embedded rules, compiled once; an error names the broken rule.
 pub fn rules() -> Result<&'static Rules, String> {
     static RULES: OnceLock<Result<Rules, String>> = OnceLock::new();
-    RULES.get_or_init(|| compile(RULES_TOML)).as_ref().map_err(Clone::clone)
+    RULES
+        .get_or_init(|| compile(RULES_TOML))
+        .as_ref()
+        .map_err(Clone::clone)
 }
 
 fn compile(src: &str) -> Result<Rules, String> {
     let file: RulesFile = toml::from_str(src).map_err(|e| format!("boilerplate.toml: {e}"))?;
-    let re = |p: &str| Regex::new(p).map_err(|e| format!("boilerplate.toml: bad pattern `{p}`: {e}"));
-    let site_segments = file.site_segment.iter().map(|s| re(&s.pattern)).collect::<Result<_, _>>()?;
+    let re =
+        |p: &str| Regex::new(p).map_err(|e| format!("boilerplate.toml: bad pattern `{p}`: {e}"));
+    let site_segments = file
+        .site_segment
+        .iter()
+        .map(|s| re(&s.pattern))
+        .collect::<Result<_, _>>()?;
     let rules = file
         .rule
         .into_iter()
@@ -89,7 +97,10 @@ fn compile(src: &str) -> Result<Rules, String> {
             })
         })
         .collect::<Result<_, String>>()?;
-    Ok(Rules { site_segments, rules })
+    Ok(Rules {
+        site_segments,
+        rules,
+    })
 }
 
 /// The text without chrome, and the title line when the page had one.
@@ -107,7 +118,9 @@ pub fn remove(lines: Vec<String>, rules: &Rules, report: &mut Report) -> Cleaned
 }
 
 fn matches(rule: &Rule, line: &str) -> bool {
-    !line.is_empty() && rule.max_chars.is_none_or(|m| line.chars().count() <= m) && rule.pattern.is_match(line)
+    !line.is_empty()
+        && rule.max_chars.is_none_or(|m| line.chars().count() <= m)
+        && rule.pattern.is_match(line)
 }
 
 fn remove_by_rules(mut lines: Vec<String>, rules: &Rules, report: &mut Report) -> Vec<String> {
@@ -123,7 +136,11 @@ fn remove_by_rules(mut lines: Vec<String>, rules: &Rules, report: &mut Report) -
                 Scope::Rest => (i..lines.len()).collect(),
             };
             let count = removed.iter().filter(|&&j| !lines[j].is_empty()).count();
-            report.add(&format!("boilerplate:{}", rule.name), count, snippet(&lines[i], 40));
+            report.add(
+                &format!("boilerplate:{}", rule.name),
+                count,
+                snippet(&lines[i], 40),
+            );
             for j in removed {
                 keep[j] = false;
             }
@@ -150,7 +167,10 @@ fn block_above(lines: &[String], keep: &[bool], i: usize, rule: &Rule) -> Vec<us
         }
         out.push(j);
         taken += 1;
-        let stop = rule.before_stop.as_ref().is_none_or(|s| s.is_match(&lines[j]));
+        let stop = rule
+            .before_stop
+            .as_ref()
+            .is_none_or(|s| s.is_match(&lines[j]));
         if stop {
             return out;
         }
@@ -169,13 +189,25 @@ fn dedupe_title(lines: Vec<String>, rules: &Rules, report: &mut Report) -> Clean
     };
     let raw = lines[first].clone();
     let parts = title_parts(&raw);
-    let later: Vec<&String> = lines[first + 1..].iter().filter(|l| !l.is_empty()).collect();
+    let later: Vec<&String> = lines[first + 1..]
+        .iter()
+        .filter(|l| !l.is_empty())
+        .collect();
     let stripped = strip_site_segments(&parts, rules);
     // A later line equal to one part of the title line names the real title.
-    let repeated_part = parts.iter().find(|p| later.iter().any(|l| l.as_str() == p.as_str()));
-    let title = repeated_part.cloned().or(stripped.clone()).unwrap_or_else(|| raw.clone());
+    let repeated_part = parts
+        .iter()
+        .find(|p| later.iter().any(|l| l.as_str() == p.as_str()));
+    let title = repeated_part
+        .cloned()
+        .or(stripped.clone())
+        .unwrap_or_else(|| raw.clone());
     if title != raw {
-        let dropped: Vec<&str> = parts.iter().filter(|p| **p != title).map(String::as_str).collect();
+        let dropped: Vec<&str> = parts
+            .iter()
+            .filter(|p| **p != title)
+            .map(String::as_str)
+            .collect();
         report.add("site-name", 1, dropped.join(" / "));
     }
     let repeated = later.iter().any(|l| **l == raw || **l == title);
@@ -188,16 +220,26 @@ fn dedupe_title(lines: Vec<String>, rules: &Rules, report: &mut Report) -> Clean
         out.push(if i == first { title.clone() } else { line });
     }
     let known = repeated || title != raw;
-    Cleaned { lines: out, title: known.then_some(title) }
+    Cleaned {
+        lines: out,
+        title: known.then_some(title),
+    }
 }
 
 /// The title line split at separators (one part when there is none).
 fn title_parts(line: &str) -> Vec<String> {
     let mut parts = vec![line.to_string()];
     for sep in TITLE_SEPARATORS {
-        parts = parts.iter().flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>()).collect();
+        parts = parts
+            .iter()
+            .flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>())
+            .collect();
     }
-    parts.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
+    parts
+        .into_iter()
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// The longest part, when another part is a site name.
@@ -209,7 +251,11 @@ fn strip_site_segments(parts: &[String], rules: &Rules) -> Option<String> {
     if !parts.iter().any(is_site) {
         return None;
     }
-    parts.iter().filter(|p| !is_site(p)).max_by_key(|p| p.chars().count()).cloned()
+    parts
+        .iter()
+        .filter(|p| !is_site(p))
+        .max_by_key(|p| p.chars().count())
+        .cloned()
 }
 
 #[cfg(test)]

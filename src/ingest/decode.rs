@@ -28,7 +28,9 @@ impl std::fmt::Display for DecodeError {
         match self {
             DecodeError::Empty => write!(f, "seed is empty; skipped"),
             DecodeError::Binary => write!(f, "seed looks like binary data, not text; skipped"),
-            DecodeError::Undecodable(enc) => write!(f, "seed cannot be decoded (best guess {enc}); skipped"),
+            DecodeError::Undecodable(enc) => {
+                write!(f, "seed cannot be decoded (best guess {enc}); skipped")
+            }
         }
     }
 }
@@ -55,7 +57,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
-    Ok(Decoded { text, encoding: display_name(encoding) })
+    Ok(Decoded {
+        text,
+        encoding: display_name(encoding),
+    })
 }
 
 /// The encoding of `bytes`: BOM, zero-byte pattern, UTF-8 validity, then chardetng.
@@ -139,14 +144,21 @@ mod tests {
         bytes.extend_from_slice(EN.as_bytes());
         let d = decode(&bytes).unwrap();
         assert_eq!(d.encoding, "UTF-8");
-        assert_eq!(d.text, "Xiaomi’s “fan” marketing\nLei Jun said the café was open.\n");
+        assert_eq!(
+            d.text,
+            "Xiaomi’s “fan” marketing\nLei Jun said the café was open.\n"
+        );
     }
 
     #[test]
     fn gb18030_chinese() {
         let (bytes, _, _) = GB18030.encode(ZH);
         let d = decode(&bytes).unwrap();
-        assert!(d.encoding == "GB18030" || d.encoding == "GBK", "{}", d.encoding);
+        assert!(
+            d.encoding == "GB18030" || d.encoding == "GBK",
+            "{}",
+            d.encoding
+        );
         assert_eq!(d.text, normalise_newlines(ZH));
     }
 
@@ -158,9 +170,19 @@ mod tests {
 
     fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
         let mut out = Vec::new();
-        let units = if bom { std::iter::once(0xFEFF).chain(text.encode_utf16()).collect::<Vec<u16>>() } else { text.encode_utf16().collect() };
+        let units = if bom {
+            std::iter::once(0xFEFF)
+                .chain(text.encode_utf16())
+                .collect::<Vec<u16>>()
+        } else {
+            text.encode_utf16().collect()
+        };
         for u in units {
-            out.extend_from_slice(&if big_endian { u.to_be_bytes() } else { u.to_le_bytes() });
+            out.extend_from_slice(&if big_endian {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            });
         }
         out
     }
@@ -187,12 +209,16 @@ mod tests {
         assert_eq!(decode(b" \r\n "), Err(DecodeError::Empty));
         let binary: Vec<u8> = (0u8..=255).cycle().take(2048).collect();
         assert!(decode(&binary).is_err());
-        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10"), Err(DecodeError::Binary));
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10"),
+            Err(DecodeError::Binary)
+        );
     }
 
     #[test]
     fn windows_1252_english() {
-        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("The caf\u{e9} said \u{201c}hello\u{201d} to everyone in the room today.");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252
+            .encode("The caf\u{e9} said \u{201c}hello\u{201d} to everyone in the room today.");
         let d = decode(&bytes).unwrap();
         assert!(d.text.contains("café"), "{}", d.text);
     }

@@ -18,10 +18,15 @@ fn patterns() -> Option<&'static Patterns> {
     static P: OnceLock<Option<Patterns>> = OnceLock::new();
     P.get_or_init(|| {
         Some(Patterns {
-            hidden: Regex::new(r"(?is)<!--.*?-->|<(script|style)\b[^>]*>.*?</(script|style)\s*>").ok()?,
-            block: Regex::new(r"(?i)</?(br|p|div|li|ul|ol|h[1-6]|tr|table|blockquote|section|article)\b[^<>]*>").ok()?,
+            hidden: Regex::new(r"(?is)<!--.*?-->|<(script|style)\b[^>]*>.*?</(script|style)\s*>")
+                .ok()?,
+            block: Regex::new(
+                r"(?i)</?(br|p|div|li|ul|ol|h[1-6]|tr|table|blockquote|section|article)\b[^<>]*>",
+            )
+            .ok()?,
             tag: Regex::new(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>").ok()?,
-            entity: Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});").ok()?,
+            entity: Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+                .ok()?,
         })
     })
     .as_ref()
@@ -29,7 +34,9 @@ fn patterns() -> Option<&'static Patterns> {
 
 /// Drops tags and decodes entities, counting both.
 pub fn strip_html(text: &str, report: &mut Report) -> String {
-    let Some(p) = patterns() else { return text.to_string() };
+    let Some(p) = patterns() else {
+        return text.to_string();
+    };
     let mut out = text.to_string();
     if out.contains('<') {
         out = strip_tags(&out, p, report);
@@ -97,7 +104,8 @@ mod tests {
 
     #[test]
     fn tags_and_entities() {
-        let (t, r) = strip("<p>Tea &amp; <b>milk</b> &ldquo;brand&rdquo;&nbsp;wins</p><script>x()</script>");
+        let (t, r) =
+            strip("<p>Tea &amp; <b>milk</b> &ldquo;brand&rdquo;&nbsp;wins</p><script>x()</script>");
         assert_eq!(t, "\nTea & milk “brand”\u{a0}wins\n");
         assert_eq!(r.count("html-tag"), 5);
         assert_eq!(r.count("html-entity"), 4);

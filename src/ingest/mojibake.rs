@@ -12,10 +12,33 @@ use super::report::Report;
 
 /// cp1252 characters 0x80–0x9F that are not C1 controls.
 const CP1252_HIGH: [(char, u8); 27] = [
-    ('€', 0x80), ('‚', 0x82), ('ƒ', 0x83), ('„', 0x84), ('…', 0x85), ('†', 0x86), ('‡', 0x87),
-    ('ˆ', 0x88), ('‰', 0x89), ('Š', 0x8A), ('‹', 0x8B), ('Œ', 0x8C), ('Ž', 0x8E), ('‘', 0x91),
-    ('’', 0x92), ('“', 0x93), ('”', 0x94), ('•', 0x95), ('–', 0x96), ('—', 0x97), ('˜', 0x98),
-    ('™', 0x99), ('š', 0x9A), ('›', 0x9B), ('œ', 0x9C), ('ž', 0x9E), ('Ÿ', 0x9F),
+    ('€', 0x80),
+    ('‚', 0x82),
+    ('ƒ', 0x83),
+    ('„', 0x84),
+    ('…', 0x85),
+    ('†', 0x86),
+    ('‡', 0x87),
+    ('ˆ', 0x88),
+    ('‰', 0x89),
+    ('Š', 0x8A),
+    ('‹', 0x8B),
+    ('Œ', 0x8C),
+    ('Ž', 0x8E),
+    ('‘', 0x91),
+    ('’', 0x92),
+    ('“', 0x93),
+    ('”', 0x94),
+    ('•', 0x95),
+    ('–', 0x96),
+    ('—', 0x97),
+    ('˜', 0x98),
+    ('™', 0x99),
+    ('š', 0x9A),
+    ('›', 0x9B),
+    ('œ', 0x9C),
+    ('ž', 0x9E),
+    ('Ÿ', 0x9F),
 ];
 
 /// The cp1252 (or latin-1) byte a character came from, if it is one.
@@ -43,7 +66,10 @@ fn sequence_len(lead: u8) -> Option<usize> {
 
 /// Repairs mojibake in `text`, counting each repaired sequence.
 pub fn repair(text: &str, report: &mut Report) -> String {
-    if !text.chars().any(|c| byte_of(c).is_some_and(|b| sequence_len(b).is_some())) {
+    if !text
+        .chars()
+        .any(|c| byte_of(c).is_some_and(|b| sequence_len(b).is_some()))
+    {
         return text.to_string();
     }
     // Twice: text can be mis-decoded twice over.
@@ -84,7 +110,10 @@ fn fix_at(chars: &[char], i: usize) -> Option<(String, usize)> {
         }
     }
     // `â€` whose third byte (0x9D of `”`) was dropped.
-    if chars[i] == 'â' && chars.get(i + 1) == Some(&'€') && !chars.get(i + 2).is_some_and(|&c| is_continuation(c)) {
+    if chars[i] == 'â'
+        && chars.get(i + 1) == Some(&'€')
+        && !chars.get(i + 2).is_some_and(|&c| is_continuation(c))
+    {
         return Some(("”".to_string(), 2));
     }
     None
@@ -153,14 +182,20 @@ mod tests {
 
     #[test]
     fn lost_third_byte_is_closing_quote() {
-        assert_eq!(fix("“Privacy Gateâ€, the 1799").0, "“Privacy Gate”, the 1799");
+        assert_eq!(
+            fix("“Privacy Gateâ€, the 1799").0,
+            "“Privacy Gate”, the 1799"
+        );
         assert_eq!(fix("said â€œnoâ€").0, "said “no”");
     }
 
     #[test]
     fn dagger_after_word_in_open_quote() {
         let (t, r) = fix("the vortex of “privacy door†and was in the “Privacy Gate†incident.");
-        assert_eq!(t, "the vortex of “privacy door” and was in the “Privacy Gate” incident.");
+        assert_eq!(
+            t,
+            "the vortex of “privacy door” and was in the “Privacy Gate” incident."
+        );
         assert_eq!(r.count("dagger-quote"), 2);
     }
 
@@ -180,7 +215,11 @@ mod tests {
 
     #[test]
     fn clean_text_untouched() {
-        for s in ["Xiaomi’s “privacy door” – café naïve 360° résumé", "小米的“口碑”传播——法则。", "Ça va? À bientôt. Über straße"] {
+        for s in [
+            "Xiaomi’s “privacy door” – café naïve 360° résumé",
+            "小米的“口碑”传播——法则。",
+            "Ça va? À bientôt. Über straße",
+        ] {
             let (t, r) = fix(s);
             assert_eq!(t, s);
             assert_eq!(r.count("mojibake"), 0);

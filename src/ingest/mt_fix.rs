@@ -41,12 +41,17 @@ pub struct Fix {
 /// The embedded corrections, compiled once.
 pub fn fixes() -> Result<&'static [Fix], String> {
     static FIXES: OnceLock<Result<Vec<Fix>, String>> = OnceLock::new();
-    FIXES.get_or_init(|| compile(FIXES_TOML)).as_ref().map(Vec::as_slice).map_err(Clone::clone)
+    FIXES
+        .get_or_init(|| compile(FIXES_TOML))
+        .as_ref()
+        .map(Vec::as_slice)
+        .map_err(Clone::clone)
 }
 
 fn compile(src: &str) -> Result<Vec<Fix>, String> {
     let file: FixesFile = toml::from_str(src).map_err(|e| format!("mt_fixes.toml: {e}"))?;
-    let re = |p: &String| Regex::new(p).map_err(|e| format!("mt_fixes.toml: bad pattern `{p}`: {e}"));
+    let re =
+        |p: &String| Regex::new(p).map_err(|e| format!("mt_fixes.toml: bad pattern `{p}`: {e}"));
     file.fix
         .into_iter()
         .map(|f| {
@@ -66,12 +71,18 @@ pub fn apply(lines: Vec<String>, fixes: &[Fix], report: &mut Report) -> Vec<Stri
     let whole = lines.join("\n");
     let active: Vec<&Fix> = fixes
         .iter()
-        .filter(|f| f.when.iter().all(|r| r.is_match(&whole)) && !f.unless.iter().any(|r| r.is_match(&whole)))
+        .filter(|f| {
+            f.when.iter().all(|r| r.is_match(&whole))
+                && !f.unless.iter().any(|r| r.is_match(&whole))
+        })
         .collect();
     if active.is_empty() {
         return lines;
     }
-    lines.into_iter().map(|line| active.iter().fold(line, |l, f| apply_one(&l, f, report))).collect()
+    lines
+        .into_iter()
+        .map(|line| active.iter().fold(line, |l, f| apply_one(&l, f, report)))
+        .collect()
 }
 
 fn apply_one(line: &str, fix: &Fix, report: &mut Report) -> String {
@@ -96,7 +107,11 @@ fn keep_case(matched: &str, replacement: &str) -> String {
     let words: Vec<&str> = matched.split_whitespace().collect();
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     if words.len() > 1 && words.iter().all(|w| capitalised(w)) {
-        replacement.split(' ').map(capitalise).collect::<Vec<_>>().join(" ")
+        replacement
+            .split(' ')
+            .map(capitalise)
+            .collect::<Vec<_>>()
+            .join(" ")
     } else if capitalised(matched) {
         capitalise(replacement)
     } else {
@@ -134,7 +149,10 @@ mod tests {
     #[test]
     fn mi_fans_keep_case() {
         let (t, _) = fix("Xiaomi held a Rice Noodle Festival; rice noodles came, \"rice flour\" too, a rice noodle culture.");
-        assert_eq!(t, "Xiaomi held a Mi Fan Festival; Mi fans came, \"Mi fans\" too, a Mi fan culture.");
+        assert_eq!(
+            t,
+            "Xiaomi held a Mi Fan Festival; Mi fans came, \"Mi fans\" too, a Mi fan culture."
+        );
     }
 
     #[test]
@@ -147,14 +165,26 @@ mod tests {
 
     #[test]
     fn scalpers_and_o2o() {
-        assert_eq!(fix("blind eye to the yellow cattle in the Huangnimen Incident").0, "blind eye to the scalpers in the Scalper-gate Incident");
-        assert_eq!(fix("Community O20 marketing joins online and offline.").0, "Community O2O marketing joins online and offline.");
+        assert_eq!(
+            fix("blind eye to the yellow cattle in the Huangnimen Incident").0,
+            "blind eye to the scalpers in the Scalper-gate Incident"
+        );
+        assert_eq!(
+            fix("Community O20 marketing joins online and offline.").0,
+            "Community O2O marketing joins online and offline."
+        );
         assert_eq!(fix("Call 020 now, online.").0, "Call 020 now, online.");
     }
 
     #[test]
     fn fan_circle_needs_context() {
-        assert_eq!(fix("the fan circle is poisonous, the rice circle is poisonous").0, "the fan circle is poisonous, the fan circle is poisonous");
-        assert_eq!(fix("a rice circle on the plate").0, "a rice circle on the plate");
+        assert_eq!(
+            fix("the fan circle is poisonous, the rice circle is poisonous").0,
+            "the fan circle is poisonous, the fan circle is poisonous"
+        );
+        assert_eq!(
+            fix("a rice circle on the plate").0,
+            "a rice circle on the plate"
+        );
     }
 }

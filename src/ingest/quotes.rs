@@ -18,7 +18,8 @@ use super::report::Report;
 
 /// Characters that end the clause a quoted phrase sits in.
 const CLAUSE_BOUNDARY: &[char] = &[
-    '。', '！', '？', '!', '?', ',', '，', ':', '：', ';', '；', '、', '“', '”', '"', '◎', '(', ')', '（', '）', '《', '》',
+    '。', '！', '？', '!', '?', ',', '，', ':', '：', ';', '；', '、', '“', '”', '"', '◎', '(',
+    ')', '（', '）', '《', '》',
 ];
 /// Punctuation that cannot follow a real semicolon.
 const AFTER_CLOSING: &[char] = &['。', '，', ',', ':', '：', '、', '!', '！', '?', '？'];
@@ -28,7 +29,9 @@ const NAMING: &[&str] = &["叫做", "称为", "名为", "叫", "是"];
 /// Prepositions: the phrase starts after the first one.
 const PREPOSITIONS: &[&str] = &["按照", "根据", "借势"];
 /// Characters that mark a clause rather than a name.
-const CLAUSE_MARKERS: &[char] = &['就', '要', '才', '能', '会', '把', '被', '不', '没', '也', '都', '还', '已'];
+const CLAUSE_MARKERS: &[char] = &[
+    '就', '要', '才', '能', '会', '把', '被', '不', '没', '也', '都', '还', '已',
+];
 /// Conjunctions that start the clause after a real semicolon.
 const CONJUNCTIONS: &[char] = &['而', '但', '且', '并', '或', '则', '却', '只'];
 const SHORT_PHRASE: usize = 6;
@@ -39,19 +42,29 @@ pub fn repair(text: &str, report: &mut Report) -> String {
     let damaged = crate::text::has_cjk(text) && is_quote_damaged(text);
     let mut out = repair_entity_debris(text, report);
     if damaged {
-        out = out.split('\n').map(|l| repair_semicolons(l, report)).collect::<Vec<_>>().join("\n");
+        out = out
+            .split('\n')
+            .map(|l| repair_semicolons(l, report))
+            .collect::<Vec<_>>()
+            .join("\n");
     }
-    out.split('\n').map(|l| drop_stray_closing(l, report)).collect::<Vec<_>>().join("\n")
+    out.split('\n')
+        .map(|l| drop_stray_closing(l, report))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn debris_pattern() -> Option<&'static Regex> {
     static P: OnceLock<Option<Regex>> = OnceLock::new();
-    P.get_or_init(|| Regex::new(r"&(?:l|ldquo)?;?([^&;\s<>]{1,20}?)&r(?:dquo)?;?").ok()).as_ref()
+    P.get_or_init(|| Regex::new(r"&(?:l|ldquo)?;?([^&;\s<>]{1,20}?)&r(?:dquo)?;?").ok())
+        .as_ref()
 }
 
 /// `&150克青春&r` → `“150克青春”` (only around Chinese text).
 fn repair_entity_debris(text: &str, report: &mut Report) -> String {
-    let Some(p) = debris_pattern() else { return text.to_string() };
+    let Some(p) = debris_pattern() else {
+        return text.to_string();
+    };
     if !text.contains('&') {
         return text.to_string();
     }
@@ -73,7 +86,8 @@ fn is_quote_damaged(text: &str) -> bool {
     }
     let chars: Vec<char> = text.chars().collect();
     chars.windows(2).any(|w| {
-        (is_semicolon(w[0]) && AFTER_CLOSING.contains(&w[1])) || (SENTENCE_END.contains(&w[0]) && is_semicolon(w[1]))
+        (is_semicolon(w[0]) && AFTER_CLOSING.contains(&w[1]))
+            || (SENTENCE_END.contains(&w[0]) && is_semicolon(w[1]))
     })
 }
 
@@ -144,9 +158,18 @@ fn find_opening(chars: &[char], end: usize) -> Option<usize> {
         return None;
     }
     let after = |byte_pos: usize| start + clause[..byte_pos].chars().count();
-    let naming = NAMING.iter().filter_map(|w| clause.rfind(w).map(|p| p + w.len())).max();
-    let preposition = PREPOSITIONS.iter().filter_map(|w| clause.find(w).map(|p| p + w.len())).min();
-    let possessive = clause.find('的').map(|p| p + '的'.len_utf8()).filter(|_| len > SHORT_PHRASE);
+    let naming = NAMING
+        .iter()
+        .filter_map(|w| clause.rfind(w).map(|p| p + w.len()))
+        .max();
+    let preposition = PREPOSITIONS
+        .iter()
+        .filter_map(|w| clause.find(w).map(|p| p + w.len()))
+        .min();
+    let possessive = clause
+        .find('的')
+        .map(|p| p + '的'.len_utf8())
+        .filter(|_| len > SHORT_PHRASE);
     match naming.or(preposition).or(possessive) {
         Some(p) if after(p) < end => Some(after(p)),
         _ if len <= MAX_PHRASE => Some(start),
@@ -157,14 +180,20 @@ fn find_opening(chars: &[char], end: usize) -> Option<usize> {
 /// A short name-like phrase followed by a continuation, not by a new clause.
 fn is_name_like(phrase: &[char], next: Option<char>) -> bool {
     let next_starts_clause = next.is_some_and(|n| CONJUNCTIONS.contains(&n) || n.is_ascii_digit());
-    phrase.len() <= MAX_PHRASE && !phrase.iter().any(|c| CLAUSE_MARKERS.contains(c)) && !next_starts_clause
+    phrase.len() <= MAX_PHRASE
+        && !phrase.iter().any(|c| CLAUSE_MARKERS.contains(c))
+        && !next_starts_clause
 }
 
 /// `… he said. ”` → `… he said.` when the line has more `”` than `“`.
 fn drop_stray_closing(line: &str, report: &mut Report) -> String {
     let trimmed = line.trim_end();
-    let Some(rest) = trimmed.strip_suffix('”') else { return line.to_string() };
-    if !rest.ends_with(char::is_whitespace) || line.matches('”').count() <= line.matches('“').count() {
+    let Some(rest) = trimmed.strip_suffix('”') else {
+        return line.to_string();
+    };
+    if !rest.ends_with(char::is_whitespace)
+        || line.matches('”').count() <= line.matches('“').count()
+    {
         return line.to_string();
     }
     report.add("stray-quote", 1, "trailing ” removed");
@@ -182,9 +211,18 @@ mod tests {
 
     #[test]
     fn semicolon_before_punctuation_closes_a_quote() {
-        assert_eq!(fix("最有影响的事件则是小米手机青春版;。").0, "最有影响的事件则是“小米手机青春版”。");
-        assert_eq!(fix("他们说的主题叫我们的150克青春;。").0, "他们说的主题叫“我们的150克青春”。");
-        assert_eq!(fix("我们做的是海鲜生意;,就是说").0, "我们做的是“海鲜生意”,就是说");
+        assert_eq!(
+            fix("最有影响的事件则是小米手机青春版;。").0,
+            "最有影响的事件则是“小米手机青春版”。"
+        );
+        assert_eq!(
+            fix("他们说的主题叫我们的150克青春;。").0,
+            "他们说的主题叫“我们的150克青春”。"
+        );
+        assert_eq!(
+            fix("我们做的是海鲜生意;,就是说").0,
+            "我们做的是“海鲜生意”,就是说"
+        );
     }
 
     #[test]
@@ -195,7 +233,10 @@ mod tests {
     #[test]
     fn name_like_phrases_in_damaged_text() {
         let (t, r) = fix("荣组儿;甚至会参与。雷军的Are You OK;频繁上头条。按照爆品法则;来看,好;。");
-        assert_eq!(t, "“荣组儿”甚至会参与。雷军的“Are You OK”频繁上头条。按照“爆品法则”来看,“好”。");
+        assert_eq!(
+            t,
+            "“荣组儿”甚至会参与。雷军的“Are You OK”频繁上头条。按照“爆品法则”来看,“好”。"
+        );
         assert_eq!(r.count("quote-semicolon"), 4);
     }
 
@@ -227,7 +268,11 @@ mod tests {
 
     #[test]
     fn clean_text_untouched() {
-        for s in ["小米的“口碑”传播——法则;快。", "He said: “yes; no.”", "a; b, c"] {
+        for s in [
+            "小米的“口碑”传播——法则;快。",
+            "He said: “yes; no.”",
+            "a; b, c",
+        ] {
             assert_eq!(fix(s).0, s);
         }
     }

@@ -32,45 +32,42 @@ impl Report {
         let idx = match self.lines.iter().position(|e| e.rule == rule) {
             Some(i) => i,
             None => {
-                self.lines.push(Entry { rule: rule.to_string(), count: 0, examples: Vec::new() });
+                self.lines.push(Entry {
+                    rule: rule.to_string(),
+                    count: 0,
+                    examples: Vec::new(),
+                });
                 self.lines.len() - 1
             }
         };
         let entry = &mut self.lines[idx];
         entry.count += count;
-        if !example.is_empty() && entry.examples.len() < MAX_EXAMPLES && !entry.examples.contains(&example) {
+        if !example.is_empty()
+            && entry.examples.len() < MAX_EXAMPLES
+            && !entry.examples.contains(&example)
+        {
             entry.examples.push(example);
         }
     }
 
-    /// Merges another report into this one.
-    pub fn extend(&mut self, other: Report) {
-        for e in other.lines {
-            self.add(&e.rule, e.count, "");
-            for ex in e.examples {
-                self.note_example(&e.rule, ex);
-            }
-        }
-    }
-
-    fn note_example(&mut self, rule: &str, example: String) {
-        if let Some(e) = self.lines.iter_mut().find(|e| e.rule == rule) {
-            if e.examples.len() < MAX_EXAMPLES && !e.examples.contains(&example) {
-                e.examples.push(example);
-            }
-        }
-    }
-
     /// Count for one rule (0 when it never fired).
+    #[cfg(test)]
     pub fn count(&self, rule: &str) -> usize {
-        self.lines.iter().find(|e| e.rule == rule).map_or(0, |e| e.count)
+        self.lines
+            .iter()
+            .find(|e| e.rule == rule)
+            .map_or(0, |e| e.count)
     }
 
     /// The report as header lines.
     pub fn to_lines(&self) -> Vec<ReportLine> {
         self.lines
             .iter()
-            .map(|e| ReportLine { rule: e.rule.clone(), count: e.count, detail: e.examples.join("; ") })
+            .map(|e| ReportLine {
+                rule: e.rule.clone(),
+                count: e.count,
+                detail: e.examples.join("; "),
+            })
             .collect()
     }
 
