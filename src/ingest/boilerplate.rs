@@ -154,31 +154,28 @@ fn remove_by_rules(mut lines: Vec<String>, rules: &Rules, report: &mut Report) -
     lines
 }
 
-/// Line `i` and the lines above it up to and including one matching `before_stop`.
+/// Line `i` and up to `before` lines above it, reaching as far up as the
+/// farthest line that matches `before_stop` (the ad's title).
 fn block_above(lines: &[String], keep: &[bool], i: usize, rule: &Rule) -> Vec<usize> {
-    let mut out = vec![i];
-    let mut taken = 0;
+    let mut seen = Vec::new();
     let mut j = i;
-    while j > 0 && taken < rule.before {
+    while j > 0 && seen.len() < rule.before {
         j -= 1;
-        if lines[j].is_empty() || !keep[j] {
-            out.push(j);
-            continue;
-        }
-        out.push(j);
-        taken += 1;
-        let stop = rule
-            .before_stop
-            .as_ref()
-            .is_none_or(|s| s.is_match(&lines[j]));
-        if stop {
-            return out;
+        if !lines[j].is_empty() && keep[j] {
+            seen.push(j);
         }
     }
-    if rule.before_stop.is_some() {
-        vec![i]
-    } else {
-        out
+    let top = match &rule.before_stop {
+        Some(stop) => seen
+            .iter()
+            .rev()
+            .find(|&&k| stop.is_match(&lines[k]))
+            .copied(),
+        None => seen.last().copied(),
+    };
+    match top {
+        Some(top) => (top..=i).filter(|&k| keep[k]).collect(),
+        None => vec![i],
     }
 }
 

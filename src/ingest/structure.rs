@@ -49,7 +49,7 @@ const MAX_EN_HEADING_WORDS: usize = 12;
 const MAX_ZH_TITLE: usize = 30;
 const MAX_EN_TITLE: usize = 90;
 const BULLETS: &[char] = &['◎', '●', '•', '■', '◆', '▪', '★', '☆'];
-const FINAL_PUNCTUATION: &str = ".,;:!?。，；：！？…、”’\"";
+const FINAL_PUNCTUATION: &str = ".,;:!?。，；：！？…、”’\"–—-";
 
 fn ordered_marker() -> Option<&'static Regex> {
     static P: OnceLock<Option<Regex>> = OnceLock::new();
@@ -154,11 +154,7 @@ fn classify(lines: &[String], lang: &str) -> Vec<Block> {
             }
         } else if let Some((n, rest)) = ordered_item(line) {
             blocks.push(Block::Ordered(n, rest));
-        } else if chinese_section_marker().is_some_and(|r| r.is_match(line))
-            && line.chars().count() <= MAX_ZH_HEADING + 5
-        {
-            blocks.push(Block::Heading(line.to_string()));
-        } else if is_heading_like(line, lang) {
+        } else if is_section_marker(line) || is_heading_like(line, lang) {
             blocks.push(Block::Heading(line.to_string()));
         } else {
             blocks.push(Block::Paragraph(line.to_string()));
@@ -166,6 +162,12 @@ fn classify(lines: &[String], lang: &str) -> Vec<Block> {
         i += 1;
     }
     blocks
+}
+
+/// `一、…` / `第二章…` lines of heading length.
+fn is_section_marker(line: &str) -> bool {
+    chinese_section_marker().is_some_and(|r| r.is_match(line))
+        && line.chars().count() <= MAX_ZH_HEADING + 5
 }
 
 fn is_ordered(line: &str) -> bool {

@@ -80,8 +80,10 @@ pub fn page_file(page: &Page, source: &str, seed_hash: &str) -> Result<String, S
     };
     let toml = toml::to_string(&header).map_err(|e| format!("cannot write front matter: {e}"))?;
     let blank = format!("+++\n{toml}+++\n\n{}", page.body);
+    if blank_hash(&blank).is_none() {
+        return Err("front matter has no content_hash".to_string());
+    }
     let hash = sha256_hex(blank.as_bytes());
-    let (_, _) = blank_hash(&blank).ok_or("front matter has no content_hash")?;
     Ok(blank.replacen(
         &format!("\n{HASH_KEY}\""),
         &format!("\n{HASH_KEY}{hash}\""),

