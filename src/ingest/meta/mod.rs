@@ -34,8 +34,5 @@ pub struct Metadata {
 }
 
 pub fn extract(_input: &MetaInput) -> Metadata {
-    Metadata {
-        category: "marketing-lessons".into(),
-        ..Default::default()
-    }
+    Metadata { category: "marketing-lessons".into(), ..Default::default() }
 }
