@@ -6,11 +6,15 @@
 //! templates) → `output` (atomic write of `public/`). `search` is fed by the
 //! pipeline; `serve` orchestrates rebuilds and nothing imports it.
 
+pub mod build;
 pub mod config;
 pub mod content;
 pub mod corpus;
 pub mod diagnostics;
 pub mod ingest;
+pub mod output;
+pub mod render;
 pub mod search;
 pub mod serve;
+pub mod site;
 pub mod text;

@@ -1,1 +1,180 @@
-//! (in progress)
+//! Link targets: what a wikilink, a relative `.md` link or a plain mention of
+//! a name points at.
+//!
+//! Every page's title and aliases are names. `[[name]]` looks them up
+//! case-insensitively; automatic entity links find mentions in running text
+//! with one Aho-Corasick automaton (leftmost-longest), requiring word
+//! boundaries around Latin names (`MIUI` does not match inside `MIUIs`) and
+//! none around Chinese ones.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::{Library, PageKind};
+
+/// A name found in running text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub page: usize,
+}
+
+/// Every way of pointing at a page, built once per library.
+#[derive(Debug, Default)]
+pub struct LinkTargets {
+    by_name: HashMap<String, usize>,
+    by_rel: HashMap<String, usize>,
+    by_path: HashMap<String, usize>,
+    matcher: Option<AhoCorasick>,
+    /// Target page of each automaton pattern.
+    pattern_page: Vec<usize>,
+}
+
+/// Shortest names that are linked automatically (in characters).
+const MIN_LATIN_NAME: usize = 3;
+const MIN_CJK_NAME: usize = 2;
+
+impl LinkTargets {
+    pub fn new(lib: &Library) -> LinkTargets {
+        let mut targets = LinkTargets::default();
+        let mut patterns: Vec<String> = Vec::new();
+        for (i, page) in lib.pages.iter().enumerate() {
+            targets.by_rel.insert(page.rel.clone(), i);
+            targets.by_path.insert(page.path.clone(), i);
+            for name in page.names() {
+                targets.by_name.entry(fold(name)).or_insert(i);
+                if auto_linkable(page.kind) && long_enough(name) && !patterns.contains(&fold(name))
+                {
+                    patterns.push(fold(name));
+                    targets.pattern_page.push(i);
+                }
+            }
+        }
+        if !patterns.is_empty() {
+            targets.matcher = AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .build(&patterns)
+                .ok();
+        }
+        targets
+    }
+
+    /// The page a `[[name]]` wikilink means (title or alias, case-insensitive).
+    pub fn by_name(&self, name: &str) -> Option<usize> {
+        self.by_name.get(&fold(name)).copied()
+    }
+
+    /// The page a relative Markdown link (`../wiki/xiaomi.md`) written in a
+    /// file in folder `from_dir` points at.
+    pub fn by_markdown_path(&self, from_dir: &str, dest: &str) -> Option<usize> {
+        let dest = dest
+            .strip_prefix("@/")
+            .map(|d| format!("/{d}"))
+            .unwrap_or_else(|| dest.to_string());
+        let joined = match dest.strip_prefix('/') {
+            Some(abs) => abs.to_string(),
+            None if from_dir.is_empty() => dest,
+            None => format!("{from_dir}/{dest}"),
+        };
+        self.by_rel.get(&normalize(&joined)).copied()
+    }
+
+    /// The page at a site-relative output path (`case-studies/a/`).
+    pub fn by_output_path(&self, path: &str) -> Option<usize> {
+        let mut p = path.trim_start_matches('/').to_string();
+        if !p.ends_with('/') {
+            p.push('/');
+        }
+        self.by_path.get(&p).copied()
+    }
+
+    /// Mentions of linkable names in `text`, leftmost-longest, respecting
+    /// word boundaries for Latin names.
+    pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        let Some(ac) = &self.matcher else {
+            return Vec::new();
+        };
+        ac.find_iter(text)
+            .filter(|m| at_word_boundary(text, m.start(), m.end()))
+            .map(|m| Mention {
+                start: m.start(),
+                end: m.end(),
+                page: self.pattern_page[m.pattern().as_usize()],
+            })
+            .collect()
+    }
+}
+
+fn auto_linkable(kind: PageKind) -> bool {
+    matches!(kind, PageKind::Entity | PageKind::CaseStudy)
+}
+
+fn long_enough(name: &str) -> bool {
+    let chars = name.chars().count();
+    if crate::text::has_cjk(name) {
+        chars >= MIN_CJK_NAME
+    } else {
+        chars >= MIN_LATIN_NAME
+    }
+}
+
+/// Case-folds ASCII and trims, so names compare the way the automaton matches.
+fn fold(name: &str) -> String {
+    name.trim().to_ascii_lowercase()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !crate::text::is_cjk(c)
+}
+
+/// A Latin name must not be glued to letters or digits on either side.
+fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let first = text[start..end].chars().next();
+    let last = text[start..end].chars().next_back();
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let left_ok = !(first.is_some_and(is_word_char) && before.is_some_and(is_word_char));
+    let right_ok = !(last.is_some_and(is_word_char) && after.is_some_and(is_word_char));
+    left_ok && right_ok
+}
+
+/// Resolves `.` and `..` in a `/`-separated path, never above the root.
+fn normalize(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_boundaries() {
+        assert!(at_word_boundary("use MIUI now", 4, 8));
+        assert!(!at_word_boundary("two MIUIs", 4, 8));
+        assert!(at_word_boundary("Xiaomi's brand", 0, 6));
+        assert!(at_word_boundary("我们的小米手机", 9, 15));
+        assert!(!at_word_boundary("unMIUI", 2, 6));
+    }
+
+    #[test]
+    fn paths_normalise() {
+        assert_eq!(
+            normalize("case-studies/../wiki/./xiaomi.md"),
+            "wiki/xiaomi.md"
+        );
+        assert_eq!(normalize("../../x.md"), "x.md");
+    }
+}

@@ -1,0 +1,227 @@
+//! `site build`: the whole pipeline as a list of steps.
+//!
+//! Problems from every step are collected; if any is an error, the staging
+//! folder is thrown away and the previous `public/` stays as it was.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::config::Config;
+use crate::content::{Library, PageKind};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::ingest::{self, IngestOptions, IngestSummary};
+use crate::output::{check_output_dir, Output};
+use crate::render::templates::Templates;
+use crate::search::{self, AliasGroup, SearchDoc, SearchIndex};
+use crate::site::Site;
+
+/// What the user asked for.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub base_url: Option<String>,
+    pub output_dir: Option<PathBuf>,
+    /// Skip turning seeds into case studies.
+    pub skip_ingest: bool,
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub tags: usize,
+    pub files: usize,
+    pub search_bytes: usize,
+    pub ingest: IngestSummary,
+    pub warnings: Vec<Diagnostic>,
+    pub duration: Duration,
+}
+
+/// Why a build failed: every problem found, errors and warnings.
+#[derive(Debug)]
+pub struct BuildFailure {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl BuildFailure {
+    fn one(d: Diagnostic) -> BuildFailure {
+        BuildFailure {
+            diagnostics: vec![d],
+        }
+    }
+}
+
+/// Builds the site at `opts.root` into its output folder.
+pub fn build(opts: &BuildOptions) -> Result<(Site, BuildReport), BuildFailure> {
+    let started = Instant::now();
+    let diags = Diagnostics::default();
+    let config = load_config(opts)?;
+    check_output_dir(&config).map_err(BuildFailure::one)?;
+    let ingest = run_ingest(opts, &diags);
+    let library = Library::load(&config, &diags);
+    let templates = Templates::load(&config).map_err(|ds| fail(&diags, ds))?;
+    let mut site = Site::new(config, library, templates);
+    site.analyse();
+    diags.extend(site.link_problems());
+    if diags.has_errors() {
+        return Err(fail(&diags, Vec::new()));
+    }
+    let out = Output::staging(&site.config.output_dir)
+        .map_err(|e| io_failure(&site.config.output_dir, e))?;
+    let (files, search_bytes) = write_site(&site, &out, &diags);
+    if diags.has_errors() {
+        out.abort();
+        return Err(fail(&diags, Vec::new()));
+    }
+    out.commit()
+        .map_err(|e| io_failure(&site.config.output_dir, e))?;
+    let report = BuildReport {
+        pages: site.library.pages.len(),
+        tags: site.tags.terms.len(),
+        files,
+        search_bytes,
+        ingest,
+        warnings: diags.into_sorted(),
+        duration: started.elapsed(),
+    };
+    Ok((site, report))
+}
+
+/// Renders every page and support file into `out`; returns (files, search index bytes).
+pub fn write_site(site: &Site, out: &Output, diags: &Diagnostics) -> (usize, usize) {
+    let jobs = site.all_jobs();
+    diags.extend(site.render_jobs(&jobs, out));
+    let mut files = jobs.len();
+    let mut support = site.support_files();
+    let search = search_index(site);
+    let search_bytes = search.total_bytes;
+    support.extend(search.files);
+    support.extend(copy_static(&site.config.root.join("static"), diags));
+    for (path, bytes) in &support {
+        if let Err(e) = out.write(path, bytes) {
+            diags.push(Diagnostic::error(out.dir().join(path), None, e.to_string()));
+        }
+    }
+    files += support.len();
+    (files, search_bytes)
+}
+
+fn load_config(opts: &BuildOptions) -> Result<Config, BuildFailure> {
+    let mut config = Config::load(&opts.root).map_err(BuildFailure::one)?;
+    if let Some(url) = &opts.base_url {
+        config.set_base_url(url);
+    }
+    if let Some(out) = &opts.output_dir {
+        config.output_dir = if out.is_absolute() {
+            out.clone()
+        } else {
+            opts.root.join(out)
+        };
+    }
+    Ok(config)
+}
+
+fn run_ingest(opts: &BuildOptions, diags: &Diagnostics) -> IngestSummary {
+    if opts.skip_ingest || !opts.root.join("seeds").is_dir() {
+        return IngestSummary::default();
+    }
+    ingest::run(
+        &IngestOptions {
+            root: opts.root.clone(),
+            force: false,
+        },
+        diags,
+    )
+}
+
+/// The site's own `static/` folder, copied to the output root (Zola's convention).
+fn copy_static(dir: &Path, diags: &Diagnostics) -> Vec<(String, Vec<u8>)> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
+            match std::fs::read(e.path()) {
+                Ok(bytes) => Some((rel, bytes)),
+                Err(err) => {
+                    diags.push(Diagnostic::error(e.path(), None, err.to_string()));
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
+fn fail(diags: &Diagnostics, more: Vec<Diagnostic>) -> BuildFailure {
+    diags.extend(more);
+    BuildFailure {
+        diagnostics: diags.snapshot(),
+    }
+}
+
+fn io_failure(path: &Path, e: std::io::Error) -> BuildFailure {
+    BuildFailure::one(Diagnostic::error(path, None, e.to_string()))
+}
+
+/// Feeds the search index from the rendered pages and the entity names.
+pub fn search_index(site: &Site) -> SearchIndex {
+    let docs: Vec<SearchDoc> = site
+        .library
+        .pages
+        .iter()
+        .zip(&site.bodies)
+        .map(|(p, b)| SearchDoc {
+            path: p.path.clone(),
+            title: p.meta.title.clone(),
+            lang: p.lang.clone(),
+            category: p
+                .category
+                .as_deref()
+                .and_then(|c| site.config.category(c))
+                .map(|c| c.name.clone())
+                .unwrap_or_default(),
+            tags: p.tags.clone(),
+            text: b.text.clone(),
+        })
+        .collect();
+    let aliases: Vec<AliasGroup> = site
+        .library
+        .pages
+        .iter()
+        .filter(|p| p.kind == PageKind::Entity)
+        .map(|p| AliasGroup {
+            names: p.names().map(str::to_string).collect(),
+        })
+        .filter(|g| g.names.len() > 1)
+        .collect();
+    search::build_index(&docs, &aliases)
+}
+
+/// `site check`: loads and analyses the site without writing; returns every
+/// broken link, unknown anchor and content error.
+pub fn check(root: &Path) -> Vec<Diagnostic> {
+    let diags = Diagnostics::default();
+    let config = match Config::load(root) {
+        Ok(c) => c,
+        Err(d) => return vec![d],
+    };
+    let library = Library::load(&config, &diags);
+    match Templates::load(&config) {
+        Ok(templates) => {
+            let mut site = Site::new(config, library, templates);
+            site.analyse();
+            diags.extend(site.link_problems());
+        }
+        Err(ds) => diags.extend(ds),
+    }
+    diags.into_sorted()
+}

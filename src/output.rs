@@ -1,0 +1,202 @@
+//! Writing `public/`: every file goes to a staging folder beside it, swapped
+//! in only when the whole build succeeded, so a failed build leaves the
+//! previous site intact. Paths are checked so nothing lands outside the output.
+
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+
+/// Where a build writes.
+#[derive(Debug)]
+pub struct Output {
+    /// Folder files are written into now.
+    dir: PathBuf,
+    /// Final output folder (`public/`).
+    target: PathBuf,
+    staged: bool,
+}
+
+impl Output {
+    /// A fresh staging folder next to `target`; `commit` swaps it in.
+    pub fn staging(target: &Path) -> io::Result<Output> {
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let parent = target.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)?;
+        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)?;
+        }
+        std::fs::create_dir_all(&dir)?;
+        Ok(Output {
+            dir,
+            target: target.to_path_buf(),
+            staged: true,
+        })
+    }
+
+    /// Writes straight into `target` (incremental rebuilds in `serve`).
+    pub fn direct(target: &Path) -> io::Result<Output> {
+        std::fs::create_dir_all(target)?;
+        Ok(Output {
+            dir: target.to_path_buf(),
+            target: target.to_path_buf(),
+            staged: false,
+        })
+    }
+
+    /// Writes `bytes` at `rel` (`case-studies/a/index.html`) under the output.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.dir.join(safe_relative(rel)?);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, bytes)
+    }
+
+    /// Writes only when the content differs (keeps mtimes for incremental serving).
+    pub fn write_if_changed(&self, rel: &str, bytes: &[u8]) -> io::Result<bool> {
+        let path = self.dir.join(safe_relative(rel)?);
+        if std::fs::read(&path).is_ok_and(|old| old == bytes) {
+            return Ok(false);
+        }
+        self.write(rel, bytes).map(|_| true)
+    }
+
+    /// Removes a file written by an earlier build (a deleted page).
+    pub fn remove(&self, rel: &str) -> io::Result<()> {
+        let path = self.dir.join(safe_relative(rel)?);
+        match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    }
+
+    /// Swaps the staging folder in place of the target.
+    pub fn commit(self) -> io::Result<()> {
+        if !self.staged {
+            return Ok(());
+        }
+        let old = self.dir.with_extension("old");
+        if old.exists() {
+            std::fs::remove_dir_all(&old)?;
+        }
+        if self.target.exists() {
+            std::fs::rename(&self.target, &old)?;
+        }
+        std::fs::rename(&self.dir, &self.target)?;
+        if old.exists() {
+            std::fs::remove_dir_all(&old)?;
+        }
+        Ok(())
+    }
+
+    /// Throws the staging folder away; the previous site stays.
+    pub fn abort(self) {
+        if self.staged {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+}
+
+/// Rejects absolute paths and `..`, so a slug can never escape the output.
+fn safe_relative(rel: &str) -> io::Result<PathBuf> {
+    let path = Path::new(rel);
+    let ok = path
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if ok && !rel.is_empty() {
+        Ok(path.to_path_buf())
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("refusing to write outside the output: {rel}"),
+        ))
+    }
+}
+
+/// The output folder may not be the site itself, `content/`, `seeds/`, or hold them.
+pub fn check_output_dir(config: &Config) -> Result<(), Diagnostic> {
+    let root = absolute(&config.root);
+    let out = absolute(&config.output_dir);
+    let protected = [
+        root.clone(),
+        root.join("content"),
+        root.join("seeds"),
+        root.join("templates"),
+        root.join("themes"),
+    ];
+    if let Some(p) = protected
+        .iter()
+        .find(|p| p.starts_with(&out) || out.starts_with(p.as_path()) && *p != &root)
+    {
+        return Err(Diagnostic::error(
+            config.root.join("site.toml"),
+            None,
+            format!(
+                "refusing to use `{}` as the output directory: it is or contains `{}`",
+                out.display(),
+                p.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// An absolute, `..`-free version of `p` (without touching the file system).
+fn absolute(p: &Path) -> PathBuf {
+    let base = if p.is_absolute() {
+        PathBuf::new()
+    } else {
+        std::env::current_dir().unwrap_or_default()
+    };
+    let mut out = PathBuf::new();
+    for c in base.join(p).components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_only() {
+        assert!(safe_relative("a/b/index.html").is_ok());
+        assert!(safe_relative("../x").is_err());
+        assert!(safe_relative("/etc/passwd").is_err());
+        assert!(safe_relative("a/../../x").is_err());
+    }
+
+    fn config_with_output(out: &str) -> Config {
+        let mut c = Config::load(Path::new("/nonexistent-site")).expect("defaults");
+        c.output_dir = c.root.join(out);
+        c
+    }
+
+    #[test]
+    fn output_dir_guard() {
+        assert!(check_output_dir(&config_with_output("public")).is_ok());
+        assert!(check_output_dir(&config_with_output("dist/site")).is_ok());
+        assert!(check_output_dir(&config_with_output(".")).is_err());
+        assert!(check_output_dir(&config_with_output("content")).is_err());
+        assert!(check_output_dir(&config_with_output("seeds")).is_err());
+        assert!(check_output_dir(&config_with_output("..")).is_err());
+        assert!(check_output_dir(&config_with_output("content/x")).is_err());
+    }
+}

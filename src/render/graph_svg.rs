@@ -1,0 +1,158 @@
+//! The link graph as static SVG, laid out at build time: no JavaScript is
+//! needed to see it. `/graph/` shows case studies and entities with a small
+//! force-directed layout; every page gets its neighbourhood as a ring.
+
+use std::fmt::Write;
+
+use crate::content::PageKind;
+use crate::site::Site;
+
+/// Most nodes drawn on `/graph/` (highest degree first).
+const MAX_NODES: usize = 150;
+const NEIGHBOURS: usize = 12;
+
+struct Node {
+    page: usize,
+    x: f64,
+    y: f64,
+}
+
+impl Site {
+    /// Page `i` in the middle, the pages it links to and from around it.
+    pub fn neighbourhood_svg(&self, i: usize) -> String {
+        let mut around: Vec<usize> = self.graph.outgoing[i].clone();
+        for &b in &self.graph.backlinks[i] {
+            if !around.contains(&b) {
+                around.push(b);
+            }
+        }
+        around.truncate(NEIGHBOURS);
+        if around.is_empty() {
+            return String::new();
+        }
+        let (w, h, r) = (360.0, 260.0, 95.0);
+        let mut nodes = vec![Node {
+            page: i,
+            x: w / 2.0,
+            y: h / 2.0,
+        }];
+        for (k, &p) in around.iter().enumerate() {
+            let a = std::f64::consts::TAU * k as f64 / around.len() as f64
+                - std::f64::consts::FRAC_PI_2;
+            nodes.push(Node {
+                page: p,
+                x: w / 2.0 + r * 1.4 * a.cos(),
+                y: h / 2.0 + r * a.sin(),
+            });
+        }
+        let edges: Vec<(usize, usize)> = (1..nodes.len()).map(|k| (0, k)).collect();
+        self.svg(&nodes, &edges, w, h, "Neighbourhood · 关联")
+    }
+
+    /// The whole graph of case studies and entities.
+    pub fn graph_svg(&self) -> String {
+        let degree = |p: usize| self.graph.outgoing[p].len() + self.graph.backlinks[p].len();
+        let mut pages: Vec<usize> = (0..self.library.pages.len())
+            .filter(|&p| self.library.pages[p].kind != PageKind::Page && degree(p) > 0)
+            .collect();
+        pages.sort_by(|&a, &b| degree(b).cmp(&degree(a)).then(a.cmp(&b)));
+        pages.truncate(MAX_NODES);
+        pages.sort_unstable();
+        let index_of = |p: usize| pages.binary_search(&p).ok();
+        let mut edges = Vec::new();
+        for (a, &p) in pages.iter().enumerate() {
+            for &q in &self.graph.outgoing[p] {
+                if let Some(b) = index_of(q) {
+                    edges.push((a, b));
+                }
+            }
+        }
+        let (w, h) = (960.0, 720.0);
+        let nodes = layout(&pages, &edges, w, h);
+        self.svg(&nodes, &edges, w, h, "Link graph · 链接图")
+    }
+
+    fn svg(&self, nodes: &[Node], edges: &[(usize, usize)], w: f64, h: f64, label: &str) -> String {
+        let mut s = String::new();
+        let _ = write!(
+            s,
+            "<svg class=\"graph\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{label}\" xmlns=\"http://www.w3.org/2000/svg\">"
+        );
+        for &(a, b) in edges {
+            let (p, q) = (&nodes[a], &nodes[b]);
+            let _ = write!(
+                s,
+                "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\"/>",
+                p.x, p.y, q.x, q.y
+            );
+        }
+        for n in nodes {
+            let page = &self.library.pages[n.page];
+            let class = match page.kind {
+                PageKind::CaseStudy => "study",
+                PageKind::Entity => "entity",
+                PageKind::Page => "page",
+            };
+            let title = html_escape::encode_text(&page.meta.title).to_string();
+            let short: String = page.meta.title.chars().take(18).collect();
+            let short = html_escape::encode_text(&short).to_string();
+            let href =
+                html_escape::encode_double_quoted_attribute(&self.url(&page.path)).to_string();
+            let _ = write!(
+                s,
+                "<a href=\"{href}\"><title>{title}</title><circle class=\"{class}\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"6\"/><text x=\"{:.1}\" y=\"{:.1}\">{short}</text></a>",
+                n.x, n.y, n.x + 8.0, n.y + 4.0
+            );
+        }
+        s.push_str("</svg>");
+        s
+    }
+}
+
+/// A deterministic Fruchterman–Reingold layout inside `w` × `h`.
+fn layout(pages: &[usize], edges: &[(usize, usize)], w: f64, h: f64) -> Vec<Node> {
+    let n = pages.len().max(1);
+    let mut pos: Vec<(f64, f64)> = (0..pages.len())
+        .map(|k| {
+            let a = k as f64 * 2.399_963; // golden angle: an even, deterministic start
+            let r = (k as f64 / n as f64).sqrt() * w.min(h) * 0.45;
+            (w / 2.0 + r * a.cos(), h / 2.0 + r * a.sin())
+        })
+        .collect();
+    let k = (w * h / n as f64).sqrt() * 0.6;
+    let mut temp = w / 10.0;
+    for _ in 0..120 {
+        let mut disp = vec![(0.0f64, 0.0f64); pos.len()];
+        for a in 0..pos.len() {
+            for b in (a + 1)..pos.len() {
+                let (dx, dy) = (pos[a].0 - pos[b].0, pos[a].1 - pos[b].1);
+                let d = (dx * dx + dy * dy).sqrt().max(0.01);
+                let f = k * k / d;
+                disp[a].0 += dx / d * f;
+                disp[a].1 += dy / d * f;
+                disp[b].0 -= dx / d * f;
+                disp[b].1 -= dy / d * f;
+            }
+        }
+        for &(a, b) in edges {
+            let (dx, dy) = (pos[a].0 - pos[b].0, pos[a].1 - pos[b].1);
+            let d = (dx * dx + dy * dy).sqrt().max(0.01);
+            let f = d * d / k;
+            disp[a].0 -= dx / d * f;
+            disp[a].1 -= dy / d * f;
+            disp[b].0 += dx / d * f;
+            disp[b].1 += dy / d * f;
+        }
+        for (p, d) in pos.iter_mut().zip(&disp) {
+            let len = (d.0 * d.0 + d.1 * d.1).sqrt().max(0.01);
+            p.0 = (p.0 + d.0 / len * len.min(temp)).clamp(20.0, w - 120.0);
+            p.1 = (p.1 + d.1 / len * len.min(temp)).clamp(20.0, h - 20.0);
+        }
+        temp *= 0.96;
+    }
+    pages
+        .iter()
+        .zip(pos)
+        .map(|(&page, (x, y))| Node { page, x, y })
+        .collect()
+}

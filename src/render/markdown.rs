@@ -1,0 +1,416 @@
+//! Markdown → HTML in one pulldown-cmark pass per page.
+//!
+//! The same pass that writes the HTML also collects everything later stages
+//! need from the body, so no page is parsed twice: heading ids and the table
+//! of contents, outgoing links (wikilinks, `.md` links, automatic entity
+//! mentions) with their lines, broken links, mention snippets for entity
+//! pages, and the plain text the search index and related pages use.
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use super::highlight;
+use crate::content::graph::{LinkKind, OutLink};
+use crate::content::links::LinkTargets;
+use crate::content::slug::{encode_path, slugify, SlugSet};
+use crate::content::Library;
+
+/// What one page's body turned into.
+#[derive(Debug, Clone, Default)]
+pub struct RenderedBody {
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+    /// Ids of headings and footnotes, for `#anchor` checks.
+    pub anchors: Vec<String>,
+    pub links: Vec<OutLink>,
+    /// Internal links that point nowhere: (destination, file line).
+    pub broken: Vec<(String, usize)>,
+    /// First mention of each entity: (page, snippet around it).
+    pub mentions: Vec<(usize, String)>,
+    /// Plain text, for search, snippets and similarity.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+/// Everything the pass needs to know about the site.
+pub struct MarkdownContext<'a> {
+    pub library: &'a Library,
+    pub targets: &'a LinkTargets,
+    /// Index of the page being rendered.
+    pub page: usize,
+    /// Base path of the site (`/` or `/repo/`).
+    pub base_path: &'a str,
+    /// Link first mentions of entities automatically.
+    pub auto_link: bool,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_WIKILINKS
+}
+
+/// Renders `markdown` (the body of page `ctx.page`, whose first line is file line `body_line`).
+pub fn render(ctx: &MarkdownContext, markdown: &str, body_line: usize) -> RenderedBody {
+    let mut pass = Pass::new(ctx, markdown, body_line);
+    let mut events: Vec<Event> = Vec::with_capacity(markdown.len() / 16);
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        pass.handle(event, range.start, &mut events);
+    }
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    pass.out.html = html;
+    pass.out
+}
+
+/// State of one pass over a page's events.
+struct Pass<'c, 'a> {
+    ctx: &'c MarkdownContext<'a>,
+    source: &'c str,
+    body_line: usize,
+    out: RenderedBody,
+    ids: SlugSet,
+    /// Events of the heading being read (its id needs its full text).
+    heading: Option<Vec<Event<'c>>>,
+    code: Option<(String, String)>,
+    link_depth: usize,
+    /// Entities already linked in the current section.
+    linked_here: Vec<usize>,
+    mentioned: Vec<usize>,
+}
+
+impl<'c, 'a> Pass<'c, 'a> {
+    fn new(ctx: &'c MarkdownContext<'a>, source: &'c str, body_line: usize) -> Self {
+        Pass {
+            ctx,
+            source,
+            body_line,
+            out: RenderedBody::default(),
+            ids: SlugSet::default(),
+            heading: None,
+            code: None,
+            link_depth: 0,
+            linked_here: Vec::new(),
+            mentioned: Vec::new(),
+        }
+    }
+
+    fn line(&self, offset: usize) -> usize {
+        self.body_line + crate::diagnostics::line_of(self.source, offset) - 1
+    }
+
+    fn handle(&mut self, event: Event<'c>, offset: usize, events: &mut Vec<Event<'c>>) {
+        if let Some((lang, buf)) = &mut self.code {
+            match event {
+                Event::Text(t) => buf.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    self.out.text.push_str(buf);
+                    self.out.text.push('\n');
+                    events.push(Event::Html(highlight::highlight(buf, lang).into()));
+                    self.code = None;
+                }
+                _ => {}
+            }
+            return;
+        }
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(l) => l.to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                self.code = Some((lang, String::new()));
+            }
+            Event::Start(Tag::Heading { .. }) => {
+                self.linked_here.clear();
+                self.heading = Some(vec![event]);
+            }
+            Event::End(TagEnd::Heading(_)) => self.finish_heading(event, events),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                self.link_depth += 1;
+                let dest = self.resolve_link(link_type, dest_url, offset);
+                self.emit(
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: dest,
+                        title,
+                        id,
+                    }),
+                    events,
+                );
+            }
+            Event::End(TagEnd::Link) => {
+                self.link_depth = self.link_depth.saturating_sub(1);
+                self.emit(event, events);
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = self.prefix_root_relative(dest_url);
+                self.emit(
+                    Event::Start(Tag::Image {
+                        link_type,
+                        dest_url: dest,
+                        title,
+                        id,
+                    }),
+                    events,
+                );
+            }
+            Event::Start(Tag::FootnoteDefinition(ref name)) => {
+                self.out.anchors.push(name.to_string());
+                self.emit(event, events);
+            }
+            Event::Text(text) => self.text(text, events),
+            Event::Code(ref code) => {
+                self.out.text.push_str(code);
+                self.emit(event, events);
+            }
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_),
+            ) => {
+                self.out.text.push('\n');
+                self.emit(event, events);
+            }
+            Event::Html(_) | Event::InlineHtml(_) => self.emit(escape_raw_html(event), events),
+            other => self.emit(other, events),
+        }
+    }
+
+    fn emit(&mut self, event: Event<'c>, events: &mut Vec<Event<'c>>) {
+        match &mut self.heading {
+            Some(buf) => buf.push(event),
+            None => events.push(event),
+        }
+    }
+
+    fn text(&mut self, text: CowStr<'c>, events: &mut Vec<Event<'c>>) {
+        self.out.text.push_str(&text);
+        if self.heading.is_some() || self.link_depth > 0 || !self.ctx.auto_link {
+            self.emit(Event::Text(text), events);
+            return;
+        }
+        let mut last = 0;
+        for m in self.ctx.targets.mentions(&text) {
+            if m.page == self.ctx.page || self.linked_here.contains(&m.page) {
+                continue;
+            }
+            self.linked_here.push(m.page);
+            self.record_mention(m.page, &text, m.start, m.end);
+            if m.start > last {
+                self.emit(Event::Text(text[last..m.start].to_string().into()), events);
+            }
+            let href = self.page_url(m.page, None);
+            let open = format!(
+                "<a class=\"entity-link\" href=\"{}\">",
+                html_escape::encode_double_quoted_attribute(&href)
+            );
+            self.emit(Event::InlineHtml(open.into()), events);
+            self.emit(Event::Text(text[m.start..m.end].to_string().into()), events);
+            self.emit(Event::InlineHtml("</a>".into()), events);
+            last = m.end;
+        }
+        if last == 0 {
+            self.emit(Event::Text(text), events);
+        } else if last < text.len() {
+            self.emit(Event::Text(text[last..].to_string().into()), events);
+        }
+    }
+
+    fn record_mention(&mut self, page: usize, text: &str, start: usize, end: usize) {
+        self.out.links.push(OutLink {
+            target: page,
+            kind: LinkKind::Mention,
+            anchor: None,
+            line: 0,
+        });
+        if !self.mentioned.contains(&page) {
+            self.mentioned.push(page);
+            self.out.mentions.push((page, snippet(text, start, end)));
+        }
+    }
+
+    fn finish_heading(&mut self, end: Event<'c>, events: &mut Vec<Event<'c>>) {
+        let Some(mut buf) = self.heading.take() else {
+            return;
+        };
+        let title: String = buf
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        if let Some(Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        })) = buf.first().cloned()
+        {
+            let id = match id {
+                Some(given) => self.ids.unique(&given),
+                None => self.ids.unique(&slugify(&title)),
+            };
+            self.out.toc.push(TocEntry {
+                level: level as u8,
+                id: id.clone(),
+                title: title.clone(),
+            });
+            self.out.anchors.push(id.clone());
+            buf[0] = Event::Start(Tag::Heading {
+                level,
+                id: Some(id.into()),
+                classes,
+                attrs,
+            });
+        }
+        self.out.text.push_str("\n");
+        events.extend(buf);
+        events.push(end);
+    }
+
+    /// Rewrites an internal link to its final URL and records it; external links pass.
+    fn resolve_link(&mut self, link_type: LinkType, dest: CowStr<'c>, offset: usize) -> CowStr<'c> {
+        let (path, anchor) = match dest.split_once('#') {
+            Some((p, a)) => (p.to_string(), Some(a.to_string())),
+            None => (dest.to_string(), None),
+        };
+        let wiki = matches!(link_type, LinkType::WikiLink { .. });
+        if !wiki && (is_external(&path) || (!path.ends_with(".md") && !path.starts_with('/'))) {
+            if path.is_empty() {
+                if let Some(a) = &anchor {
+                    self.push_link(self.ctx.page, LinkKind::Markdown, Some(a.clone()), offset);
+                }
+            }
+            return dest;
+        }
+        let target = if wiki {
+            self.ctx.targets.by_name(&path)
+        } else if path.ends_with(".md") {
+            let from = self.ctx.library.pages[self.ctx.page].dir().to_string();
+            self.ctx.targets.by_markdown_path(&from, &path)
+        } else {
+            self.ctx
+                .targets
+                .by_output_path(&strip_base(&path, self.ctx.base_path))
+        };
+        match target {
+            Some(t) => {
+                let kind = if wiki {
+                    LinkKind::Wiki
+                } else {
+                    LinkKind::Markdown
+                };
+                self.push_link(t, kind, anchor.clone(), offset);
+                self.page_url(t, anchor.as_deref()).into()
+            }
+            None if wiki || path.ends_with(".md") => {
+                let line = self.line(offset);
+                self.out.broken.push((dest.to_string(), line));
+                dest
+            }
+            None => self.prefix_root_relative(dest),
+        }
+    }
+
+    fn push_link(&mut self, target: usize, kind: LinkKind, anchor: Option<String>, offset: usize) {
+        let line = self.line(offset);
+        self.out.links.push(OutLink {
+            target,
+            kind,
+            anchor,
+            line,
+        });
+    }
+
+    fn page_url(&self, page: usize, anchor: Option<&str>) -> String {
+        let path = &self.ctx.library.pages[page].path;
+        let mut url = format!("{}{}", self.ctx.base_path, encode_path(path));
+        if let Some(a) = anchor.filter(|a| !a.is_empty()) {
+            url.push('#');
+            url.push_str(a);
+        }
+        url
+    }
+
+    /// `/static/x.png` → `/repo/static/x.png` when the site lives under a subpath.
+    fn prefix_root_relative(&self, dest: CowStr<'c>) -> CowStr<'c> {
+        if dest.starts_with('/') && !dest.starts_with("//") && !dest.starts_with(self.ctx.base_path)
+        {
+            format!("{}{}", self.ctx.base_path, &dest[1..]).into()
+        } else {
+            dest
+        }
+    }
+}
+
+/// Raw HTML in content is shown as text: content is untrusted.
+fn escape_raw_html(event: Event) -> Event {
+    match event {
+        Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
+        other => other,
+    }
+}
+
+fn is_external(dest: &str) -> bool {
+    dest.starts_with("//")
+        || dest.split_once(':').is_some_and(|(scheme, _)| {
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        })
+}
+
+fn strip_base(path: &str, base: &str) -> String {
+    path.strip_prefix(base)
+        .map(|p| format!("/{p}"))
+        .unwrap_or_else(|| path.to_string())
+}
+
+/// About 40 characters either side of a mention, cut at character boundaries.
+pub fn snippet(text: &str, start: usize, end: usize) -> String {
+    const SIDE: usize = 40;
+    let before: String = text[..start]
+        .chars()
+        .rev()
+        .take(SIDE)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let after: String = text[end..].chars().take(SIDE).collect();
+    let lead = if before.chars().count() == SIDE {
+        "…"
+    } else {
+        ""
+    };
+    let tail = if after.chars().count() == SIDE {
+        "…"
+    } else {
+        ""
+    };
+    format!(
+        "{lead}{}{}{}{tail}",
+        before.trim_start(),
+        &text[start..end],
+        after.trim_end()
+    )
+}

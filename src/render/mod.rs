@@ -1,0 +1,10 @@
+//! Rendering: Markdown bodies (pulldown-cmark + syntect), pages (Tera),
+//! feeds, sitemap, static assets and the link-graph pictures.
+
+pub mod context;
+pub mod feeds;
+pub mod graph_svg;
+pub mod highlight;
+pub mod markdown;
+pub mod pages;
+pub mod templates;

@@ -1,0 +1,195 @@
+//! Tera templates: the embedded default theme, overridden file by file by the
+//! theme folder on disk (`themes/<name>/templates/`) and then by the site's
+//! own `templates/`. The default theme is compiled into the binary so
+//! `site build` works anywhere.
+
+use std::path::{Path, PathBuf};
+
+use tera::Tera;
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+
+macro_rules! embedded {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../themes/default/templates/", $name)))),*]
+    };
+}
+
+/// The default theme's templates, embedded at compile time.
+pub const THEME_TEMPLATES: &[(&str, &str)] = embedded!(
+    "base.html",
+    "macros.html",
+    "index.html",
+    "page.html",
+    "section.html",
+    "taxonomy_list.html",
+    "taxonomy_term.html",
+    "search.html",
+    "timeline.html",
+    "graph.html",
+    "404.html",
+);
+
+macro_rules! embedded_static {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_bytes!(concat!("../../themes/default/static/", $name)) as &[u8])),*]
+    };
+}
+
+/// The default theme's static files (written under `public/static/`).
+pub const THEME_STATIC: &[(&str, &[u8])] =
+    embedded_static!("style.css", "search.js", "search.css", "theme.js");
+
+/// Loaded templates plus where each came from (for error messages).
+pub struct Templates {
+    pub tera: Tera,
+    sources: Vec<(String, PathBuf)>,
+}
+
+impl Templates {
+    /// Loads theme and site templates; every broken template is reported.
+    pub fn load(config: &Config) -> Result<Templates, Vec<Diagnostic>> {
+        let mut files: Vec<(String, String, PathBuf)> = THEME_TEMPLATES
+            .iter()
+            .map(|(n, t)| {
+                (
+                    n.to_string(),
+                    t.to_string(),
+                    PathBuf::from(format!("themes/default/templates/{n} (built in)")),
+                )
+            })
+            .collect();
+        let mut problems = Vec::new();
+        let theme_dir = config
+            .root
+            .join("themes")
+            .join(&config.theme)
+            .join("templates");
+        for dir in [theme_dir, config.root.join("templates")] {
+            for (name, path) in html_files(&dir) {
+                match std::fs::read_to_string(&path) {
+                    Ok(text) => {
+                        files.retain(|(n, _, _)| n != &name);
+                        files.push((name, text, path));
+                    }
+                    Err(e) => problems.push(Diagnostic::error(&path, None, e.to_string())),
+                }
+            }
+        }
+        let sources: Vec<(String, PathBuf)> = files
+            .iter()
+            .map(|(n, _, p)| (n.clone(), p.clone()))
+            .collect();
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(escape_html);
+        // Parse one by one first so every broken file is named, not only the first.
+        for (name, text, path) in &files {
+            if let Err(e) = tera::Template::new(name, None, text) {
+                problems.push(template_error(path, &e));
+            }
+        }
+        if problems.is_empty() {
+            let raw: Vec<(&str, &str)> = files
+                .iter()
+                .map(|(n, t, _)| (n.as_str(), t.as_str()))
+                .collect();
+            if let Err(e) = tera.add_raw_templates(raw) {
+                problems.push(Diagnostic::error("templates", None, error_chain(&e)));
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Templates { tera, sources })
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.get_template_names().any(|n| n == name)
+    }
+
+    /// Renders `name`; a failure names the template file.
+    pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
+        self.tera.render(name, ctx).map_err(|e| {
+            let path = self.source_of(name);
+            template_error(&path, &e)
+        })
+    }
+
+    fn source_of(&self, name: &str) -> PathBuf {
+        self.sources
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, p)| p.clone())
+            .unwrap_or_else(|| PathBuf::from(name))
+    }
+}
+
+fn html_files(dir: &Path) -> Vec<(String, PathBuf)> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            e.path()
+                .extension()
+                .is_some_and(|x| x == "html" || x == "xml")
+        })
+        .filter_map(|e| {
+            let name = e
+                .path()
+                .strip_prefix(dir)
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
+            Some((name, e.into_path()))
+        })
+        .collect()
+}
+
+/// A Tera error as one line, with the file line when Tera gave one (`--> 3:5`).
+fn template_error(path: &Path, e: &tera::Error) -> Diagnostic {
+    let text = error_chain(e);
+    let line = text
+        .split("--> ")
+        .nth(1)
+        .and_then(|rest| rest.split(':').next())
+        .and_then(|n| n.trim().parse().ok());
+    Diagnostic::error(path, line, text)
+}
+
+fn error_chain(e: &tera::Error) -> String {
+    let mut parts = vec![e.to_string()];
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        parts.push(s.to_string());
+        source = s.source();
+    }
+    parts
+        .join(": ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Escapes the five characters that matter in HTML text and attributes, and
+/// leaves `/` alone so URLs stay readable.
+fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

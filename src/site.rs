@@ -1,0 +1,145 @@
+//! The in-memory site: the library plus everything derived from it.
+//!
+//! `analyse` runs the Markdown pass over every page and derives the link
+//! graph, taxonomies and timeline. `serve` keeps one `Site` alive and
+//! re-analyses only what an edit touches (see `incremental`).
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::content::graph::{keywords, LinkGraph, PageFeatures};
+use crate::content::links::LinkTargets;
+use crate::content::taxonomy::Taxonomy;
+use crate::content::timeline::{timeline, TimelineEntry};
+use crate::content::{Library, PageKind};
+use crate::diagnostics::Diagnostic;
+use crate::render::markdown::{self, MarkdownContext, RenderedBody};
+use crate::render::templates::Templates;
+
+pub struct Site {
+    pub config: Config,
+    pub library: Library,
+    pub templates: Templates,
+    pub targets: LinkTargets,
+    /// Rendered body of each page (same index as `library.pages`).
+    pub bodies: Vec<RenderedBody>,
+    pub graph: LinkGraph,
+    pub tags: Taxonomy,
+    pub categories: Taxonomy,
+    /// Page indices, newest first.
+    pub order: Vec<usize>,
+    pub timeline: Vec<TimelineEntry>,
+}
+
+/// How many keywords per page feed relatedness.
+const KEYWORDS_PER_PAGE: usize = 12;
+
+impl Site {
+    pub fn new(config: Config, library: Library, templates: Templates) -> Site {
+        Site {
+            config,
+            library,
+            templates,
+            targets: LinkTargets::default(),
+            bodies: Vec::new(),
+            graph: LinkGraph::default(),
+            tags: Taxonomy::default(),
+            categories: Taxonomy::default(),
+            order: Vec::new(),
+            timeline: Vec::new(),
+        }
+    }
+
+    /// Renders every body and derives graph, taxonomies and timeline.
+    pub fn analyse(&mut self) {
+        self.targets = LinkTargets::new(&self.library);
+        self.bodies = (0..self.library.pages.len())
+            .into_par_iter()
+            .map(|i| self.render_body(i))
+            .collect();
+        self.derive();
+    }
+
+    /// Re-renders the bodies of `pages` only (their text changed, names did not).
+    pub fn reanalyse(&mut self, pages: &[usize]) {
+        let fresh: Vec<(usize, RenderedBody)> = pages
+            .par_iter()
+            .map(|&i| (i, self.render_body(i)))
+            .collect();
+        for (i, body) in fresh {
+            self.bodies[i] = body;
+        }
+        self.derive();
+    }
+
+    pub fn render_body(&self, i: usize) -> RenderedBody {
+        let page = &self.library.pages[i];
+        let ctx = MarkdownContext {
+            library: &self.library,
+            targets: &self.targets,
+            page: i,
+            base_path: &self.config.base_path,
+            auto_link: page.kind != PageKind::Page,
+        };
+        markdown::render(&ctx, &page.body, page.body_line)
+    }
+
+    /// Everything computed from all bodies together.
+    fn derive(&mut self) {
+        let links: Vec<_> = self.bodies.iter().map(|b| b.links.clone()).collect();
+        let features: Vec<PageFeatures> = self
+            .library
+            .pages
+            .par_iter()
+            .zip(&self.bodies)
+            .map(|(p, b)| PageFeatures {
+                entities: b.mentions.iter().map(|(e, _)| *e).collect(),
+                tags: p
+                    .tags
+                    .iter()
+                    .map(|t| crate::content::slug::slugify(t))
+                    .collect(),
+                keywords: keywords(&b.text, KEYWORDS_PER_PAGE),
+            })
+            .collect();
+        self.graph = LinkGraph::build(&self.library, &links, &features);
+        self.order = self.library.by_date();
+        self.tags = Taxonomy::tags(&self.library, &self.order);
+        self.categories = Taxonomy::categories(&self.library, &self.config, &self.order);
+        self.timeline = timeline(&self.library);
+    }
+
+    /// Broken links and unknown `#anchors`, each with file and line.
+    pub fn link_problems(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for (i, body) in self.bodies.iter().enumerate() {
+            let file = self.display_path(i);
+            for (dest, line) in &body.broken {
+                out.push(Diagnostic::error(
+                    &file,
+                    Some(*line),
+                    format!("broken link `{dest}`: no such page"),
+                ));
+            }
+            for l in body.links.iter().filter(|l| l.anchor.is_some()) {
+                let anchor = l.anchor.as_deref().unwrap_or("");
+                if !anchor.is_empty() && !self.bodies[l.target].anchors.iter().any(|a| a == anchor)
+                {
+                    let target = &self.library.pages[l.target].rel;
+                    out.push(Diagnostic::error(
+                        &file,
+                        Some(l.line),
+                        format!("link to unknown anchor `#{anchor}` in {target}"),
+                    ));
+                }
+            }
+        }
+        out
+    }
+
+    /// A page's source path relative to the site root, for messages.
+    pub fn display_path(&self, i: usize) -> std::path::PathBuf {
+        let f = &self.library.pages[i].file;
+        f.strip_prefix(&self.config.root).unwrap_or(f).to_path_buf()
+    }
+}
