@@ -83,7 +83,7 @@ build_cmd() {
     case $tool in
         casewiki) CMD=("$SITE" build --root "$src" --output "$out") ;;
         hugo) CMD=(hugo --quiet --source "$src" --destination "$out" --cacheDir "$WORK/hugo-cache") ;;
-        zola) CMD=("$ZOLA" --root "$src" --config "$src/$(zola_config)" build --output-dir "$out" --force) ;;
+        zola) CMD=("$ZOLA" --root "$src" --config "$src/$(zola_config)" build --output-dir "$out") ;;
     esac
 }
 
@@ -134,18 +134,18 @@ report() {
         runs[$1]++
     }
     END {
-        printf "%-18s %6s %5s %10s %10s %6s %10s\n", "tool", "html", "runs", "wall s", "cpu s", "cores", "rss MiB"
+        printf "%-28s %6s %5s %10s %10s %6s %10s\n", "tool", "html", "runs", "wall s", "cpu s", "cores", "rss MiB"
         for (k = 1; k <= count; k++) {
             t = order[k]
             W[t] = median(wall[t]); C[t] = median(cpu[t]); R[t] = median(rss[t]) / 1024
-            printf "%-18s %6d %5d %10.2f %10.2f %6.2f %10.1f\n", t, files[t], runs[t], W[t], C[t], median(util[t]), R[t]
+            printf "%-28s %6d %5d %10.2f %10.2f %6.2f %10.1f\n", t, files[t], runs[t], W[t], C[t], median(util[t]), R[t]
         }
         print ""
-        printf "%-18s %10s %10s %10s\n", "ratio", "wall", "cpu", "rss"
+        printf "%-28s %10s %10s %10s\n", "ratio", "wall", "cpu", "rss"
         for (k = 1; k <= count; k++) {
             t = order[k]
             if (t == "casewiki" || !("casewiki" in W) || t ~ /seed/ || W[t] * C[t] * R[t] == 0) continue
-            printf "%-18s %10.2f %10.2f %10.2f\n", "casewiki / " t, W["casewiki"] / W[t], C["casewiki"] / C[t], R["casewiki"] / R[t]
+            printf "%-28s %10.2f %10.2f %10.2f\n", "casewiki / " t, W["casewiki"] / W[t], C["casewiki"] / C[t], R["casewiki"] / R[t]
         }
     }' "$RESULTS"
 }
