@@ -39,7 +39,7 @@ pub fn body(ctx: &BodyContext, head: &PageHead, rng: &mut Rng) -> String {
         if !out.push(format!("## {heading}")) {
             break;
         }
-        if section == 1 && head.index % 5 == 0 {
+        if section == 1 && head.index.is_multiple_of(5) {
             out.push(code::block(head.index / 5, &head.slug, rng.range(2, 9)));
         }
         out.push(paragraph_with_link(ctx, zh, rng));
