@@ -237,7 +237,7 @@ pub fn check(root: &Path) -> Vec<Diagnostic> {
 }
 
 /// Prints how long a step took when `CASEWIKI_TIMINGS` is set (for profiling).
-fn timing(step: &str, since: Instant) {
+pub fn timing(step: &str, since: Instant) {
     if std::env::var_os("CASEWIKI_TIMINGS").is_some() {
         let rss = std::fs::read_to_string("/proc/self/status")
             .ok()

@@ -113,7 +113,9 @@ impl Site {
                 keywords: keywords(&b.text, KEYWORDS_PER_PAGE),
             })
             .collect();
+        crate::build::timing("features", std::time::Instant::now());
         self.graph = LinkGraph::build(&self.library, &links, &features);
+        crate::build::timing("graph", std::time::Instant::now());
         self.order = self.library.by_date();
         self.tags = Taxonomy::tags(&self.library, &self.order);
         self.categories = Taxonomy::categories(&self.library, &self.config, &self.order);

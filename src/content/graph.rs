@@ -118,6 +118,7 @@ fn related_pages(lib: &Library, features: &[PageFeatures]) -> Vec<Vec<usize>> {
     features
         .par_iter()
         .enumerate()
+        .with_min_len(256)
         .map_init(
             || (vec![0f64; n], Vec::new()),
             |(scores, touched), (i, f)| rank_for(i, f, &postings, total, scores, touched),
@@ -159,11 +160,10 @@ fn rank_for(
     }
     touched.clear();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    ranked
-        .into_iter()
-        .take(RELATED_MAX)
-        .map(|(j, _)| j)
-        .collect()
+    // A fresh Vec: collecting from `ranked.into_iter()` would reuse its large buffer.
+    let mut best = Vec::with_capacity(RELATED_MAX);
+    best.extend(ranked.iter().take(RELATED_MAX).map(|&(j, _)| j));
+    best
 }
 
 /// Keywords for similarity: frequent longer Latin words and CJK bigrams.
