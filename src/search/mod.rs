@@ -35,5 +35,8 @@ pub struct SearchIndex {
 }
 
 pub fn build_index(docs: &[SearchDoc], _aliases: &[AliasGroup]) -> SearchIndex {
-    SearchIndex { pages: docs.len(), ..Default::default() }
+    SearchIndex {
+        pages: docs.len(),
+        ..Default::default()
+    }
 }
