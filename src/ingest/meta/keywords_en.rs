@@ -59,7 +59,9 @@ pub fn english_keywords(zones: &Zones, top: usize) -> Vec<Keyword> {
     for heading in zones.headings {
         add_zone(heading, 2.0, &mut grams);
     }
-    for paragraph in zones.paragraphs {
+    // A paragraph repeating the title would make every title phrase look repeated.
+    let repeats_title = |p: &str| p.trim().eq_ignore_ascii_case(zones.title.trim());
+    for paragraph in zones.paragraphs.iter().filter(|p| !repeats_title(p)) {
         add_zone(paragraph, 1.0, &mut grams);
     }
     let [unigrams, bigrams, trigrams] = grams;
@@ -94,6 +96,7 @@ pub fn english_keywords(zones: &Zones, top: usize) -> Vec<Keyword> {
             });
         }
     }
+    scored.retain(|k| !ends_in_participle(&k.term));
     scored.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
@@ -180,6 +183,13 @@ fn content_word(token: &str) -> Option<Word> {
     })
 }
 
+/// `dark horse named`, `established`: phrases ending in a past participle
+/// are not noun phrases (`speed`, `seed` are spared).
+fn ends_in_participle(term: &str) -> bool {
+    let last = term.rsplit(' ').next().unwrap_or("").to_lowercase();
+    last.len() > 4 && last.ends_with("ed") && !last.ends_with("eed")
+}
+
 /// Light plural stemming: `companies` → `company`, `users` → `user`.
 pub fn stem(word: &str) -> String {
     if NOT_PLURAL.contains(&word) || word.len() <= 3 {
@@ -242,6 +252,14 @@ mod tests {
     }
 
     #[test]
+    fn participles_do_not_end_keywords() {
+        assert!(ends_in_participle("dark horse named"));
+        assert!(ends_in_participle("established"));
+        assert!(!ends_in_participle("network speed"));
+        assert!(!ends_in_participle("named brands"));
+    }
+
+    #[test]
     fn stems_plurals_lightly() {
         assert_eq!(stem("companies"), "company");
         assert_eq!(stem("users"), "user");
@@ -266,6 +284,12 @@ mod tests {
                 vec!["loyal", "fan"]
             ]
         );
+    }
+
+    #[test]
+    fn a_paragraph_repeating_the_title_does_not_make_phrases() {
+        let found = keywords("A dark horse named Xiaomi", "A dark horse named Xiaomi");
+        assert!(!found.iter().any(|k| k.contains(' ')), "{found:?}");
     }
 
     #[test]

@@ -71,25 +71,31 @@ pub struct Digest {
 }
 
 /// Picks the summary and key points, using `tags` as the article's concepts.
+/// When too few sentences pass the strict checks, fragments and run-ons are
+/// allowed so short articles still get key points.
 pub fn digest(sentences: &[Sentence], tags: &[String], chinese: bool) -> Digest {
     let bounds = bounds(chinese);
-    let ranked = rank(sentences, tags, &bounds);
-    let mut chosen: Vec<&Sentence> = Vec::new();
-    for sentence in ranked.iter().map(|&(i, _)| &sentences[i]) {
-        if !chosen.iter().any(|c| similar(&c.text, &sentence.text)) {
-            chosen.push(sentence);
+    let mut chosen: Vec<(&Sentence, f64)> = Vec::new();
+    for strict in [true, false] {
+        for (i, score) in rank(sentences, tags, &bounds, strict) {
+            let sentence = &sentences[i];
+            if chosen.len() < 2 + KEY_POINTS
+                && !chosen.iter().any(|c| similar(&c.0.text, &sentence.text))
+            {
+                chosen.push((sentence, score));
+            }
         }
-        if chosen.len() == 2 + KEY_POINTS {
+        if chosen.len() > KEY_POINTS {
             break;
         }
     }
-    let summary_len = summary_length(&chosen, &ranked, &bounds);
-    let mut summary: Vec<&Sentence> = chosen[..summary_len].to_vec();
+    let summary_len = summary_length(&chosen, &bounds);
+    let mut summary: Vec<&Sentence> = chosen[..summary_len].iter().map(|c| c.0).collect();
     summary.sort_by_key(|s| s.order);
     let mut points: Vec<&Sentence> = chosen[summary_len..]
         .iter()
         .take(KEY_POINTS)
-        .copied()
+        .map(|c| c.0)
         .collect();
     points.sort_by_key(|s| s.order);
     let joiner = if chinese { "" } else { " " };
@@ -105,13 +111,13 @@ pub fn digest(sentences: &[Sentence], tags: &[String], chinese: bool) -> Digest 
 
 /// 1 or 2: a second sentence joins when it scores nearly as well, the pair is
 /// not too long, and enough sentences remain for the key points.
-fn summary_length(chosen: &[&Sentence], ranked: &[(usize, f64)], bounds: &Bounds) -> usize {
+fn summary_length(chosen: &[(&Sentence, f64)], bounds: &Bounds) -> usize {
     if chosen.len() < 2 {
         return chosen.len();
     }
-    let scores: Vec<f64> = ranked.iter().map(|r| r.1).collect();
-    let strong = scores.len() > 1 && scores[1] >= scores[0] * 0.8;
-    let short = chosen[0].text.chars().count() + chosen[1].text.chars().count() <= bounds.pair_max;
+    let strong = chosen[1].1 >= chosen[0].1 * 0.8;
+    let short =
+        chosen[0].0.text.chars().count() + chosen[1].0.text.chars().count() <= bounds.pair_max;
     if strong && short && chosen.len() > KEY_POINTS + 1 {
         2
     } else {
@@ -120,13 +126,24 @@ fn summary_length(chosen: &[&Sentence], ranked: &[(usize, f64)], bounds: &Bounds
 }
 
 /// Eligible sentence indexes with scores, best first.
-fn rank(sentences: &[Sentence], tags: &[String], bounds: &Bounds) -> Vec<(usize, f64)> {
+fn rank(
+    sentences: &[Sentence],
+    tags: &[String],
+    bounds: &Bounds,
+    strict: bool,
+) -> Vec<(usize, f64)> {
     let concepts = ConceptMatcher::new(tags);
     let total = sentences.len().max(1) as f64;
     let mut ranked: Vec<(usize, f64)> = sentences
         .iter()
         .enumerate()
-        .filter(|(_, s)| eligible(&s.text, bounds))
+        .filter(|(_, s)| {
+            if strict {
+                eligible(&s.text, bounds)
+            } else {
+                acceptable(&s.text)
+            }
+        })
         .map(|(i, s)| {
             let coverage = concepts.coverage(&s.text);
             let length = word_units(&s.text).max(4.0).sqrt();
@@ -150,6 +167,11 @@ fn eligible(text: &str, bounds: &Bounds) -> bool {
         && !is_question
         && complete
         && !DANGLING_OPENINGS.iter().any(|o| lower.starts_with(o))
+}
+
+/// The relaxed check: any statement of a few words.
+fn acceptable(text: &str) -> bool {
+    text.chars().count() >= 8 && !text.contains(['?', '？'])
 }
 
 /// Counts the distinct tags a sentence names, weighting earlier tags more.
@@ -269,6 +291,17 @@ mod tests {
                 .position(|s| p.starts_with(s))
         });
         assert_eq!(sorted, d.key_points);
+    }
+
+    #[test]
+    fn short_articles_fall_back_to_fragments() {
+        let d = digest_of(
+            &["Xiaomi grew fast. Mi fans helped Xiaomi. Weibo too. Why? Fans."],
+            &["Xiaomi", "Mi fans"],
+            false,
+        );
+        assert!(!d.summary.is_empty(), "{d:?}");
+        assert_eq!(d.key_points.len(), 2, "{d:?}");
     }
 
     #[test]

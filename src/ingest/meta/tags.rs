@@ -56,26 +56,20 @@ pub fn scored_tags(input: &MetaInput, chinese: bool) -> Vec<ScoredTag> {
     } else {
         english_keywords(&zones, 30)
     };
+    let hits = weighted_alias_hits(&zones);
     let mut tags: Vec<ScoredTag> = Vec::new();
     let best_keyword = keywords.iter().map(|k| k.score).fold(0.0, f64::max);
-    for keyword in &keywords {
+    for keyword in keywords.iter().filter(|k| !is_redundant(&k.term, &hits)) {
         let group = group_of(&keyword.term);
         let tag = group.map_or_else(|| keyword.term.clone(), |g| g.canonical.clone());
         let weight = group.map_or(1.0, |g| g.weight);
-        add(
-            &mut tags,
-            tag,
-            EXTRACTED_WEIGHT * weight * (keyword.score / best_keyword).sqrt(),
-        );
+        let score = EXTRACTED_WEIGHT * weight * (keyword.score / best_keyword).sqrt();
+        add(&mut tags, tag, score);
     }
-    let hits = weighted_alias_hits(&zones);
     let best_hits = hits.iter().map(|h| h.1).fold(0.0, f64::max);
     for (group, count) in hits {
-        add(
-            &mut tags,
-            group.canonical.clone(),
-            ALIAS_WEIGHT * group.weight * (count / best_hits).sqrt(),
-        );
+        let score = ALIAS_WEIGHT * group.weight * (1.0 + count).ln() / (1.0 + best_hits).ln();
+        add(&mut tags, group.canonical.clone(), score);
     }
     tags.retain(|t| !is_junk(&t.tag));
     tags.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.tag.cmp(&b.tag)));
@@ -97,6 +91,46 @@ fn weighted_alias_hits(zones: &Zones) -> Vec<(&'static AliasGroup, f64)> {
     zones.headings.iter().for_each(|h| count(h, 2.0));
     zones.paragraphs.iter().for_each(|p| count(p, 1.0));
     out
+}
+
+/// An extracted keyword that only restates alias concepts: an English phrase
+/// made of alias names and generic words (`xiaomi brand`), or a Chinese
+/// fragment of a longer alias name named in the text (`社会化` of `社会化媒体`).
+fn is_redundant(term: &str, hits: &[(&AliasGroup, f64)]) -> bool {
+    if group_of(term).is_some() {
+        return false;
+    }
+    if crate::text::has_cjk(term) {
+        return hits.iter().any(|(g, _)| {
+            g.all_names()
+                .any(|n| n.len() > term.len() && n.contains(term))
+        });
+    }
+    let folded = fold(term);
+    let words: Vec<&str> = folded.split(' ').collect();
+    words.len() > 1 && covered_by_names(&words)
+}
+
+/// Whether `words` split entirely into alias names (up to 3 words) and
+/// generic words.
+fn covered_by_names(words: &[&str]) -> bool {
+    let mut i = 0;
+    while i < words.len() {
+        let longest = (words.len() - i).min(3);
+        let step = (1..=longest).rev().find(|&n| {
+            let piece = words[i..i + n].join(" ");
+            group_of(&piece).is_some() || is_generic(&piece)
+        });
+        match step {
+            Some(n) => i += n,
+            None => return false,
+        }
+    }
+    true
+}
+
+fn is_generic(word: &str) -> bool {
+    generic_words().contains(word) || generic_words().contains(stem(word).as_str())
 }
 
 /// Adds `score` to `tag`, merging spellings that fold or stem to the same key.
@@ -127,8 +161,7 @@ pub fn is_junk(tag: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation() || c.is_whitespace())
         || lower.chars().any(|c| c.is_ascii_digit()) && chars <= 4
-        || generic_words().contains(lower.as_str())
-        || generic_words().contains(stem(&lower).as_str())
+        || is_generic(&lower)
 }
 
 fn is_acronym(tag: &str) -> bool {
@@ -172,6 +205,20 @@ mod tests {
         assert!(!is_junk("IP"));
         assert!(!is_junk("word of mouth"));
         assert!(!is_junk("口碑"));
+    }
+
+    #[test]
+    fn phrases_restating_alias_concepts_are_redundant() {
+        assert!(is_redundant("xiaomi brand", &[]));
+        assert!(is_redundant("Xiaomi mobile phone", &[]));
+        assert!(!is_redundant("brutal growth", &[]));
+        assert!(!is_redundant("community marketing", &[]));
+        let social_media = group_of("社会化媒体").map(|g| (g, 1.0));
+        assert!(is_redundant(
+            "社会化",
+            &social_media.into_iter().collect::<Vec<_>>()
+        ));
+        assert!(!is_redundant("青春", &[]));
     }
 
     #[test]
