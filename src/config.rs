@@ -83,11 +83,14 @@ impl Config {
         let file = root.join("site.toml");
         let raw: RawConfig = match std::fs::read_to_string(&file) {
             Ok(text) => toml::from_str(&text).map_err(|e| {
-                let line = e.span().map(|s| crate::diagnostics::line_of(&text, s.start));
+                let line = e
+                    .span()
+                    .map(|s| crate::diagnostics::line_of(&text, s.start));
                 Diagnostic::error(&file, line, e.message().to_string())
             })?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => toml::from_str("")
-                .map_err(|e| Diagnostic::error(&file, None, e.to_string()))?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                toml::from_str("").map_err(|e| Diagnostic::error(&file, None, e.to_string()))?
+            }
             Err(e) => return Err(Diagnostic::error(&file, None, e.to_string())),
         };
         let mut config = Config {
@@ -195,8 +198,14 @@ mod tests {
         let mut c = Config::load(&dir.join("no-such-site-dir")).expect("defaults");
         c.set_base_url("https://x.io/r");
         assert_eq!(c.base_url, "https://x.io/r/");
-        assert_eq!(c.category("Brand crises").map(|c| c.slug.as_str()), Some("brand-crises"));
-        assert_eq!(c.category("品牌危机").map(|c| c.slug.as_str()), Some("brand-crises"));
+        assert_eq!(
+            c.category("Brand crises").map(|c| c.slug.as_str()),
+            Some("brand-crises")
+        );
+        assert_eq!(
+            c.category("品牌危机").map(|c| c.slug.as_str()),
+            Some("brand-crises")
+        );
         assert!(c.category("recipes").is_none());
     }
 }

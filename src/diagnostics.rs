@@ -34,7 +34,11 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(file: impl AsRef<Path>, line: Option<usize>, message: impl Into<String>) -> Self {
+    pub fn warning(
+        file: impl AsRef<Path>,
+        line: Option<usize>,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(file, line, message)
@@ -61,7 +65,12 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
         };
         match self.line {
-            Some(line) => write!(f, "{kind}: {}:{line}: {}", self.file.display(), self.message),
+            Some(line) => write!(
+                f,
+                "{kind}: {}:{line}: {}",
+                self.file.display(),
+                self.message
+            ),
             None => write!(f, "{kind}: {}: {}", self.file.display(), self.message),
         }
     }
@@ -97,7 +106,8 @@ impl Diagnostics {
     pub fn into_sorted(self) -> Vec<Diagnostic> {
         let mut items = self.items.into_inner().unwrap_or_default();
         items.sort_by(|a, b| {
-            (a.severity, &a.file, a.line, &a.message).cmp(&(b.severity, &b.file, b.line, &b.message))
+            (a.severity, &a.file, a.line, &a.message)
+                .cmp(&(b.severity, &b.file, b.line, &b.message))
         });
         items.dedup();
         items
@@ -111,7 +121,11 @@ impl Diagnostics {
 /// 1-based line number of byte offset `pos` in `text`.
 pub fn line_of(text: &str, pos: usize) -> usize {
     let pos = pos.min(text.len());
-    text.as_bytes()[..pos].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..pos]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 #[cfg(test)]

@@ -155,12 +155,18 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
     } else if text.starts_with("---") {
         "---"
     } else {
-        return Ok(Split { front_matter: FrontMatter::default(), body: text, body_line: 1 });
+        return Ok(Split {
+            front_matter: FrontMatter::default(),
+            body: text,
+            body_line: 1,
+        });
     };
     let header_start = text.find('\n').map(|i| i + 1).unwrap_or(text.len());
-    let (header_end, body_start) = find_closing(text, header_start, fence).ok_or_else(|| {
-        FrontMatterError { line: 1, message: format!("front matter opened with `{fence}` is never closed") }
-    })?;
+    let (header_end, body_start) =
+        find_closing(text, header_start, fence).ok_or_else(|| FrontMatterError {
+            line: 1,
+            message: format!("front matter opened with `{fence}` is never closed"),
+        })?;
     let header = &text[header_start..header_end];
     let first_line = 2;
     let front_matter = if fence == "+++" {
@@ -173,7 +179,10 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
     } else {
         serde_yaml::from_str::<FrontMatter>(header).map_err(|e| FrontMatterError {
             line: first_line - 1 + e.location().map(|l| l.line()).unwrap_or(1),
-            message: format!("invalid YAML front matter: {}", strip_yaml_location(&e.to_string())),
+            message: format!(
+                "invalid YAML front matter: {}",
+                strip_yaml_location(&e.to_string())
+            ),
         })?
     };
     Ok(Split {
@@ -187,7 +196,10 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
 fn find_closing(text: &str, from: usize, fence: &str) -> Option<(usize, usize)> {
     let mut pos = from;
     while pos < text.len() {
-        let end = text[pos..].find('\n').map(|i| pos + i + 1).unwrap_or(text.len());
+        let end = text[pos..]
+            .find('\n')
+            .map(|i| pos + i + 1)
+            .unwrap_or(text.len());
         if text[pos..end].trim_end() == fence {
             return Some((pos, end));
         }
@@ -206,14 +218,16 @@ fn strip_yaml_location(msg: &str) -> String {
 /// The 1-based file line on which `key` is set in the header, for messages
 /// about a value (e.g. an unknown category).
 pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
-    text.lines().take(200).position(|l| {
-        let l = l.trim_start();
-        l.strip_prefix(key).is_some_and(|rest| {
-            let rest = rest.trim_start();
-            rest.starts_with('=') || rest.starts_with(':')
+    text.lines()
+        .take(200)
+        .position(|l| {
+            let l = l.trim_start();
+            l.strip_prefix(key).is_some_and(|rest| {
+                let rest = rest.trim_start();
+                rest.starts_with('=') || rest.starts_with(':')
+            })
         })
-    })
-    .map(|i| i + 1)
+        .map(|i| i + 1)
 }
 
 #[cfg(test)]
@@ -222,7 +236,10 @@ mod tests {
 
     #[test]
     fn toml_header() {
-        let s = split("+++\ntitle = \"Hi\"\ndate = 2024-01-02\ntags = [\"a\"]\n[extra]\nx = 1\n+++\nBody\n").unwrap();
+        let s = split(
+            "+++\ntitle = \"Hi\"\ndate = 2024-01-02\ntags = [\"a\"]\n[extra]\nx = 1\n+++\nBody\n",
+        )
+        .unwrap();
         assert_eq!(s.front_matter.title, "Hi");
         assert_eq!(s.front_matter.date.as_deref(), Some("2024-01-02"));
         assert_eq!(s.front_matter.tags, vec!["a"]);
@@ -233,7 +250,8 @@ mod tests {
 
     #[test]
     fn yaml_header() {
-        let s = split("---\ntitle: Hi\ndate: 2024-01-02\ntags: [a, b]\ndraft: true\n---\nBody").unwrap();
+        let s = split("---\ntitle: Hi\ndate: 2024-01-02\ntags: [a, b]\ndraft: true\n---\nBody")
+            .unwrap();
         assert_eq!(s.front_matter.title, "Hi");
         assert_eq!(s.front_matter.date.as_deref(), Some("2024-01-02"));
         assert!(s.front_matter.draft);
@@ -242,7 +260,8 @@ mod tests {
 
     #[test]
     fn zola_taxonomies() {
-        let s = split("+++\ntitle = \"Z\"\n[taxonomies]\ntags = [\"rust\", \"web\"]\n+++\n").unwrap();
+        let s =
+            split("+++\ntitle = \"Z\"\n[taxonomies]\ntags = [\"rust\", \"web\"]\n+++\n").unwrap();
         assert_eq!(s.front_matter.all_tags(), vec!["rust", "web"]);
     }
 
@@ -271,6 +290,9 @@ mod tests {
 
     #[test]
     fn key_line() {
-        assert_eq!(line_of_key("+++\ntitle = 1\ncategory = \"x\"\n+++", "category"), Some(3));
+        assert_eq!(
+            line_of_key("+++\ntitle = 1\ncategory = \"x\"\n+++", "category"),
+            Some(3)
+        );
     }
 }

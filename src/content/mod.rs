@@ -105,10 +105,19 @@ impl Library {
             let base = page_slug_base(page);
             let dir = page.dir().to_string();
             let slug = used.entry(dir.clone()).or_default().unique(&base);
-            page.path = if dir.is_empty() { format!("{slug}/") } else { format!("{dir}/{slug}/") };
+            page.path = if dir.is_empty() {
+                format!("{slug}/")
+            } else {
+                format!("{dir}/{slug}/")
+            };
             page.slug = slug;
         }
-        self.by_file = self.pages.iter().enumerate().map(|(i, p)| (p.file.clone(), i)).collect();
+        self.by_file = self
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.file.clone(), i))
+            .collect();
     }
 
     pub fn index_of(&self, file: &Path) -> Option<usize> {
@@ -124,7 +133,10 @@ impl Library {
         let mut idx: Vec<usize> = (0..self.pages.len()).collect();
         idx.sort_by(|&a, &b| {
             let (pa, pb) = (&self.pages[a], &self.pages[b]);
-            pb.meta.date.cmp(&pa.meta.date).then_with(|| pa.meta.title.cmp(&pb.meta.title))
+            pb.meta
+                .date
+                .cmp(&pa.meta.date)
+                .then_with(|| pa.meta.title.cmp(&pb.meta.title))
         });
         idx
     }
@@ -132,7 +144,9 @@ impl Library {
 
 fn is_markdown(p: &Path) -> bool {
     p.extension().is_some_and(|e| e == "md")
-        && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        && !p
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
 }
 
 /// The slug a page asks for: `slug` in front matter, else its file name
@@ -144,8 +158,17 @@ fn page_slug_base(page: &Page) -> String {
             return s;
         }
     }
-    let stem = page.rel.rsplit('/').next().unwrap_or("").trim_end_matches(".md");
-    let stem = if stem == "index" { page.dir().rsplit('/').next().unwrap_or("") } else { stem };
+    let stem = page
+        .rel
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(".md");
+    let stem = if stem == "index" {
+        page.dir().rsplit('/').next().unwrap_or("")
+    } else {
+        stem
+    };
     let s = slug::slugify(stem);
     if !s.is_empty() {
         return s;
@@ -158,7 +181,8 @@ fn parse_file(config: &Config, content_dir: &Path, file: &Path) -> Result<Parsed
     let bytes = std::fs::read(file).map_err(|e| Diagnostic::error(display, None, e.to_string()))?;
     let text = String::from_utf8(bytes)
         .map_err(|e| Diagnostic::error(display, None, format!("not valid UTF-8: {e}")))?;
-    let split = front_matter::split(&text).map_err(|e| Diagnostic::error(display, Some(e.line), e.message))?;
+    let split = front_matter::split(&text)
+        .map_err(|e| Diagnostic::error(display, Some(e.line), e.message))?;
     let rel = file
         .strip_prefix(content_dir)
         .unwrap_or(file)
@@ -166,7 +190,10 @@ fn parse_file(config: &Config, content_dir: &Path, file: &Path) -> Result<Parsed
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/");
-    let dir = rel.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_default();
+    let dir = rel
+        .rsplit_once('/')
+        .map(|(d, _)| d.to_string())
+        .unwrap_or_default();
     if rel.ends_with("_index.md") {
         return Ok(Parsed::Section(Section {
             dir,
@@ -184,17 +211,24 @@ fn parse_file(config: &Config, content_dir: &Path, file: &Path) -> Result<Parsed
                 return Err(Diagnostic::error(
                     display,
                     front_matter::line_of_key(&text, "category").or(Some(1)),
-                    format!("unknown category `{value}` (expected one of: {})", names.join(", ")),
+                    format!(
+                        "unknown category `{value}` (expected one of: {})",
+                        names.join(", ")
+                    ),
                 ));
             }
         },
         None => None,
     };
-    let section = rel.split('/').next().filter(|_| rel.contains('/')).unwrap_or("").to_string();
-    let lang = meta
-        .lang
-        .clone()
-        .unwrap_or_else(|| crate::text::detect_lang(&format!("{} {}", meta.title, split.body)).to_string());
+    let section = rel
+        .split('/')
+        .next()
+        .filter(|_| rel.contains('/'))
+        .unwrap_or("")
+        .to_string();
+    let lang = meta.lang.clone().unwrap_or_else(|| {
+        crate::text::detect_lang(&format!("{} {}", meta.title, split.body)).to_string()
+    });
     let mut meta = meta;
     if meta.title.trim().is_empty() {
         meta.title = fallback_title(split.body, &rel);
@@ -219,5 +253,11 @@ fn parse_file(config: &Config, content_dir: &Path, file: &Path) -> Result<Parsed
 fn fallback_title(body: &str, rel: &str) -> String {
     body.lines()
         .find_map(|l| l.strip_prefix("# ").map(|t| t.trim().to_string()))
-        .unwrap_or_else(|| rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md").to_string())
+        .unwrap_or_else(|| {
+            rel.rsplit('/')
+                .next()
+                .unwrap_or(rel)
+                .trim_end_matches(".md")
+                .to_string()
+        })
 }

@@ -66,13 +66,23 @@ impl Page {
     /// Names this page can be linked by: title and aliases.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.meta.title.as_str())
-            .chain(self.meta.aliases.iter().map(String::as_str).filter(|a| !is_url_alias(a)))
+            .chain(
+                self.meta
+                    .aliases
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|a| !is_url_alias(a)),
+            )
             .filter(|s| !s.trim().is_empty())
     }
 
     /// Zola/Hugo-style aliases that are old URLs (`/old/path/`): redirects, not names.
     pub fn redirect_aliases(&self) -> impl Iterator<Item = &str> {
-        self.meta.aliases.iter().map(String::as_str).filter(|a| is_url_alias(a))
+        self.meta
+            .aliases
+            .iter()
+            .map(String::as_str)
+            .filter(|a| is_url_alias(a))
     }
 }
 

@@ -44,7 +44,11 @@ impl SlugSet {
     pub fn unique(&mut self, base: &str) -> String {
         let base = if base.is_empty() { "section" } else { base };
         let mut n = self.seen.get(base).copied().unwrap_or(0);
-        let mut candidate = if n == 0 { base.to_string() } else { format!("{base}-{n}") };
+        let mut candidate = if n == 0 {
+            base.to_string()
+        } else {
+            format!("{base}-{n}")
+        };
         while self.seen.contains_key(&candidate) {
             n += 1;
             candidate = format!("{base}-{n}");
@@ -60,7 +64,9 @@ pub fn encode_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for b in path.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }

@@ -18,5 +18,8 @@ pub struct CorpusStats {
 }
 
 pub fn generate(opts: &CorpusOptions) -> std::io::Result<CorpusStats> {
-    Ok(CorpusStats { pages: opts.pages, bytes: 0 })
+    Ok(CorpusStats {
+        pages: opts.pages,
+        bytes: 0,
+    })
 }

@@ -34,5 +34,8 @@ pub struct Metadata {
 }
 
 pub fn extract(_input: &MetaInput) -> Metadata {
-    Metadata { category: "marketing-lessons".into(), ..Default::default() }
+    Metadata {
+        category: "marketing-lessons".into(),
+        ..Default::default()
+    }
 }
