@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::tokenize::{fold_width, is_word_char};
 use super::AliasGroup;
@@ -75,7 +75,11 @@ impl AliasMatcher {
             }
         }
         let automaton = (!patterns.is_empty())
-            .then(|| AhoCorasick::new(&patterns).ok())
+            .then(|| {
+                let mut builder = AhoCorasick::builder();
+                builder.kind(Some(AhoCorasickKind::DFA));
+                builder.build(&patterns).ok()
+            })
             .flatten();
         AliasMatcher {
             groups,

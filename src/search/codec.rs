@@ -63,10 +63,6 @@ pub fn shard_key(term: &str) -> &str {
     }
 }
 
-pub fn shard_of(term: &str, shards: u32) -> u32 {
-    fnv1a(shard_key(term)) % shards.max(1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,7 +90,6 @@ mod tests {
         assert_eq!(shard_key("participation"), "pa");
         assert_eq!(shard_key("口碑传播"), "口碑");
         assert_eq!(shard_key("米"), "米");
-        assert_eq!(shard_of("pa", 7), shard_of("participation", 7));
     }
 
     #[test]

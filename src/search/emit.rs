@@ -7,16 +7,17 @@ use rayon::prelude::*;
 use serde_json::json;
 
 use super::aliases::AliasMatcher;
+use super::analyse::DocTerms;
 use super::codec::encode;
 use super::docs::{categories, chunks, DOCS_PER_CHUNK};
-use super::postings::{build_shards, estimated_bytes, DocTerms};
+use super::postings::{build_shards, estimated_bytes};
 use super::tokenize::STOP_WORDS;
 use super::{SearchDoc, SearchIndex};
 
 /// Aim for term shards of about this size; a small site gets one shard.
 const TARGET_SHARD_BYTES: usize = 64 * 1024;
 
-pub fn write(docs: &[SearchDoc], analysed: &[DocTerms], aliases: &AliasMatcher) -> SearchIndex {
+pub fn write(docs: &[SearchDoc], analysed: &mut [DocTerms], aliases: &AliasMatcher) -> SearchIndex {
     let shards = estimated_bytes(analysed)
         .div_ceil(TARGET_SHARD_BYTES)
         .max(1) as u32;

@@ -15,9 +15,11 @@
 //!   `i / chunk`: `[path, title, lang, category index, excerpt, tags]`.
 
 mod aliases;
+mod analyse;
 mod codec;
 mod docs;
 mod emit;
+mod fxhash;
 mod postings;
 pub mod query;
 pub mod tokenize;
@@ -77,6 +79,6 @@ impl SearchIndex {
 /// Builds the search index of a site's pages.
 pub fn build_index(docs: &[SearchDoc], aliases: &[AliasGroup]) -> SearchIndex {
     let matcher = aliases::AliasMatcher::new(aliases);
-    let analysed = postings::analyse(docs, &matcher);
-    emit::write(docs, &analysed, &matcher)
+    let mut analysed = analyse::analyse(docs, &matcher);
+    emit::write(docs, &mut analysed, &matcher)
 }

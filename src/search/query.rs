@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::aliases::{group_term, normalize};
+use super::analyse::{FLAG_TAG, FLAG_TITLE};
 use super::codec::decode;
-use super::postings::{FLAG_TAG, FLAG_TITLE};
 use super::tokenize::{is_word_char, MAX_TERM_CHARS};
 use super::SearchIndex;
 use crate::text::is_cjk;

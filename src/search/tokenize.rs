@@ -8,23 +8,38 @@
 //! browser segments a Chinese query by longest match against the vocabulary,
 //! which is why the index only needs to agree on *which* strings are terms.
 
+use std::sync::OnceLock;
+
 use crate::text::{is_cjk, jieba};
 
 /// Words longer than this (in chars) are noise: URLs, hashes, base64.
 pub const MAX_TERM_CHARS: usize = 32;
 
 /// English function words and single Chinese particles that carry no meaning
-/// for search. Shipped to the browser in `index.json` so queries drop them too.
+/// for search, sorted (binary search). Shipped to the browser in
+/// `index.json` so queries drop them too.
 pub const STOP_WORDS: &[&str] = &[
-    "the", "of", "and", "to", "in", "is", "it", "that", "for", "on", "as", "with", "was", "are",
-    "be", "by", "at", "this", "an", "or", "from", "has", "have", "had", "not", "but", "its", "his",
-    "her", "their", "they", "he", "she", "we", "you", "were", "been", "which", "will", "would",
-    "there", "can", "also", "so", "if", "into", "than", "then", "them", "our", "your", "的", "了",
-    "在", "是", "和", "与", "也", "就", "都", "而", "及", "着", "或", "之", "其",
+    "also", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "for", "from", "had",
+    "has", "have", "he", "her", "his", "if", "in", "into", "is", "it", "its", "not", "of", "on",
+    "or", "our", "she", "so", "than", "that", "the", "their", "them", "then", "there", "they",
+    "this", "to", "was", "we", "were", "which", "will", "with", "would", "you", "your", "与", "之",
+    "也", "了", "其", "及", "和", "在", "就", "或", "是", "的", "着", "而", "都",
 ];
 
 pub fn is_stop_word(term: &str) -> bool {
-    STOP_WORDS.contains(&term)
+    static PACKED: OnceLock<Vec<u64>> = OnceLock::new();
+    let packed = PACKED.get_or_init(|| {
+        let mut p: Vec<u64> = STOP_WORDS.iter().filter_map(|w| pack(w)).collect();
+        p.sort_unstable();
+        p
+    });
+    pack(term).is_some_and(|t| packed.binary_search(&t).is_ok())
+}
+
+/// A string of at most 8 bytes as one number, for comparisons without memcmp.
+fn pack(s: &str) -> Option<u64> {
+    let b = s.as_bytes();
+    (b.len() <= 8).then(|| b.iter().rev().fold(0u64, |acc, &x| acc << 8 | x as u64))
 }
 
 /// Full-width ASCII variants (`ＳＵ７`) to ASCII; everything else unchanged.
@@ -38,7 +53,11 @@ pub fn fold_width(c: char) -> char {
 
 /// A character that belongs to a Latin-script (non-CJK) word, after folding.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !is_cjk(c)
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !is_cjk(c) && c.is_alphanumeric()
+    }
 }
 
 /// Calls `emit` for every term of `text`, in no particular order.
@@ -54,12 +73,26 @@ pub fn terms(text: &str) -> Vec<String> {
     out
 }
 
-/// Latin-script and numeric words, folded and lower-cased.
+/// Latin-script and numeric words, folded and lower-cased. ASCII is handled
+/// byte by byte; this loop sees every character of every page.
 fn for_each_word(text: &str, emit: &mut impl FnMut(&str)) {
-    let mut word = String::new();
-    let mut chars = 0usize;
-    for c in text.chars().map(fold_width) {
-        if is_word_char(c) {
+    let (mut word, mut chars) = (String::new(), 0usize);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let c = if b < 0x80 {
+            i += 1;
+            b as char
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            fold_width(c)
+        };
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+            chars += 1;
+        } else if !c.is_ascii() && is_word_char(c) {
             word.extend(c.to_lowercase());
             chars += 1;
         } else if !word.is_empty() {
@@ -145,6 +178,13 @@ mod tests {
     fn cjk_runs_drop_latin_parts() {
         assert_eq!(cjk_runs("T恤衫").collect::<Vec<_>>(), vec!["恤衫"]);
         assert_eq!(cjk_runs("a小b米").collect::<Vec<_>>(), vec!["小", "米"]);
+    }
+
+    #[test]
+    fn stop_words_are_sorted_and_found() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOP_WORDS.iter().all(|w| is_stop_word(w)));
+        assert!(!is_stop_word("xiaomi"));
     }
 
     #[test]
