@@ -1,1 +1,3 @@
 //! Shared test helpers: running `site`, copying fixture sites.
+
+pub mod browser;
