@@ -203,7 +203,9 @@ pub fn search_index(site: &Site) -> SearchIndex {
             text: b.text.clone(),
         })
         .collect();
-    let aliases: Vec<AliasGroup> = site
+    // Every entity name is a group (jieba splits names like 雷军 into characters),
+    // plus the bilingual tag aliases ingest canonicalises with.
+    let mut aliases: Vec<AliasGroup> = site
         .library
         .pages
         .iter()
@@ -211,8 +213,14 @@ pub fn search_index(site: &Site) -> SearchIndex {
         .map(|p| AliasGroup {
             names: p.names().map(str::to_string).collect(),
         })
-        .filter(|g| g.names.len() > 1)
         .collect();
+    aliases.extend(
+        crate::ingest::meta::alias_groups()
+            .iter()
+            .map(|g| AliasGroup {
+                names: g.all_names().map(str::to_string).collect(),
+            }),
+    );
     search::build_index(&docs, &aliases)
 }
 

@@ -242,3 +242,37 @@ fn changed_and_new_seeds_are_picked_up() {
     assert!(text.contains("still sold today"));
     page_for(dir.path(), "seeds/zz_new.txt");
 }
+
+#[test]
+fn seeds_get_the_category_a_careful_reader_would_give() {
+    let dir = site();
+    ingest(dir.path(), false);
+    let category_of = |needle: &str| -> String {
+        pages(dir.path())
+            .into_iter()
+            .map(|(_, text)| front_matter::split(&text).unwrap().front_matter)
+            .find(|fm| fm.title.contains(needle))
+            .and_then(|fm| fm.category)
+            .unwrap_or_else(|| panic!("no categorised page titled {needle}"))
+    };
+    assert_eq!(
+        category_of("valuation of 50 billion"),
+        "brand-crises",
+        "privacy-gate article"
+    );
+    assert_eq!(category_of("muddy moment"), "founder-ip", "Lei Jun article");
+    assert_eq!(category_of("dark horse"), "marketing-lessons");
+    assert_eq!(category_of("28000"), "marketing-lessons");
+    assert_eq!(category_of("口碑传播"), "marketing-lessons");
+    for (_, text) in pages(dir.path()) {
+        let fm = front_matter::split(&text).unwrap().front_matter;
+        assert!(
+            (5..=10).contains(&fm.tags.len()),
+            "{}: {} tags",
+            fm.title,
+            fm.tags.len()
+        );
+        assert!(!fm.summary.is_empty(), "{} has a summary", fm.title);
+        assert_eq!(fm.key_points.len(), 3, "{} has 3 key points", fm.title);
+    }
+}

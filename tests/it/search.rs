@@ -286,3 +286,115 @@ fn search_page_runs_the_query_from_the_url() {
         .unwrap_or_default();
     assert!(href.starts_with(BASE), "links keep the base path: {href}");
 }
+
+/// The real seed site, built by `site build` and served under `/repo/`.
+struct SeedSite {
+    _dir: tempfile::TempDir,
+    server: StaticServer,
+    browser: Browser,
+}
+
+fn open_seed_site() -> Option<SeedSite> {
+    let browser = Browser::start()?;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = crate::support::repo_root();
+    for part in ["content", "seeds"] {
+        crate::support::copy_dir(&root.join(part), &dir.path().join(part));
+    }
+    std::fs::copy(root.join("site.toml"), dir.path().join("site.toml")).expect("site.toml");
+    crate::support::build_ok(dir.path(), &["--base-url", "http://127.0.0.1/repo/"]);
+    let server = StaticServer::start(&dir.path().join("public"), BASE);
+    browser.goto(&server.url(""));
+    Some(SeedSite {
+        _dir: dir,
+        server,
+        browser,
+    })
+}
+
+/// Slug of the seed case study whose title contains `needle`.
+fn study_path(site: &SeedSite, needle: &str) -> String {
+    let dir = site._dir.path().join("content/case-studies");
+    for entry in std::fs::read_dir(&dir)
+        .expect("case studies")
+        .filter_map(Result::ok)
+    {
+        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        let title = text.lines().find(|l| l.starts_with("title")).unwrap_or("");
+        if title.contains(needle) {
+            let stem = entry
+                .path()
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            return format!("case-studies/{stem}/");
+        }
+    }
+    panic!("no case study titled {needle}");
+}
+
+#[test]
+fn seed_site_every_article_is_found_in_a_real_browser() {
+    let Some(site) = open_seed_site() else { return };
+    let b = &site.browser;
+    b.click(&b.find("#search-input"));
+    let word_of_mouth = study_path(&site, "小米口碑传播规律");
+    let viral = study_path(&site, "28000");
+    let community = study_path(&site, "dark horse");
+    let lei_jun = study_path(&site, "muddy moment");
+    let privacy = study_path(&site, "valuation of 50 billion");
+    let first = |q: &str| dropdown(b, q).first().cloned().unwrap_or_default();
+    let studies = |q: &str| -> Vec<String> {
+        dropdown(b, q)
+            .into_iter()
+            .filter(|p| p.starts_with("case-studies/"))
+            .collect()
+    };
+    // Chinese words, typed with and without spaces.
+    // Entity pages may rank above studies; among case studies the right one comes first.
+    assert_eq!(
+        studies("口碑营销").first(),
+        Some(&word_of_mouth),
+        "口碑营销"
+    );
+    assert_eq!(
+        studies("口碑传播法则").first(),
+        Some(&word_of_mouth),
+        "口碑传播法则"
+    );
+    assert_eq!(
+        studies("小米手机青春版").first(),
+        Some(&viral),
+        "小米手机青春版"
+    );
+    assert!(
+        first("雷军").starts_with("wiki/lei-jun/") || first("雷军") == lei_jun,
+        "雷军"
+    );
+    assert!(studies("参与感").contains(&word_of_mouth), "参与感");
+    // English prefixes and words.
+    assert_eq!(studies("parti").first(), Some(&community), "parti");
+    assert_eq!(studies("privacy").first(), Some(&privacy), "privacy");
+    // Numbers.
+    assert_eq!(studies("2012").first(), Some(&viral), "2012");
+    assert!(studies("1999").contains(&privacy), "1999");
+    assert!(studies("SU7").contains(&lei_jun), "SU7");
+    // The other language.
+    assert!(
+        studies("word of mouth").contains(&word_of_mouth),
+        "word of mouth finds the Chinese article"
+    );
+    assert!(
+        studies("雷军").contains(&lei_jun),
+        "雷军 finds the English Lei Jun article"
+    );
+    let ms: f64 = b
+        .execute(
+            "return +document.getElementById('search-results').dataset.ms;",
+            vec![],
+        )
+        .as_f64()
+        .unwrap_or(f64::MAX);
+    assert!(ms < 50.0, "query took {ms} ms");
+    drop(site.server);
+}
