@@ -74,7 +74,8 @@ pub fn build(opts: &BuildOptions) -> Result<(Site, BuildReport), BuildFailure> {
     }
     let out = Output::staging(&site.config.output_dir)
         .map_err(|e| io_failure(&site.config.output_dir, e))?;
-    let (files, search_bytes) = write_site(&site, &out, &diags);
+    let docs = search_docs(&mut site, true);
+    let (files, search_bytes) = write_site(&site, docs, &out, &diags);
     if diags.has_errors() {
         out.abort();
         return Err(fail(&diags, Vec::new()));
@@ -94,16 +95,24 @@ pub fn build(opts: &BuildOptions) -> Result<(Site, BuildReport), BuildFailure> {
 }
 
 /// Renders every page and support file into `out`; returns (files, search index bytes).
-pub fn write_site(site: &Site, out: &Output, diags: &Diagnostics) -> (usize, usize) {
+/// The search index is built alongside the pages, from the given documents.
+pub fn write_site(
+    site: &Site,
+    docs: Vec<SearchDoc>,
+    out: &Output,
+    diags: &Diagnostics,
+) -> (usize, usize) {
     let t = Instant::now();
     let jobs = site.all_jobs();
-    diags.extend(site.render_jobs(&jobs, out));
-    timing("render", t);
+    let (problems, search) = rayon::join(
+        || site.render_jobs(&jobs, out),
+        || build_search(site, &docs),
+    );
+    drop(docs);
+    timing("render+search", t);
+    diags.extend(problems);
     let mut files = jobs.len();
     let mut support = site.support_files();
-    let t = Instant::now();
-    let search = search_index(site);
-    timing("search", t);
     let search_bytes = search.total_bytes;
     support.extend(search.files);
     support.extend(copy_static(&site.config.root.join("static"), diags));
@@ -182,14 +191,25 @@ fn io_failure(path: &Path, e: std::io::Error) -> BuildFailure {
     BuildFailure::one(Diagnostic::error(path, None, e.to_string()))
 }
 
-/// Feeds the search index from the rendered pages and the entity names.
-pub fn search_index(site: &Site) -> SearchIndex {
-    let docs: Vec<SearchDoc> = site
-        .library
+/// The search documents of every page. With `take`, the bodies' plain text is
+/// moved out rather than copied (a full build needs it nowhere else).
+pub fn search_docs(site: &mut Site, take: bool) -> Vec<SearchDoc> {
+    let texts: Vec<String> = site
+        .bodies
+        .iter_mut()
+        .map(|b| {
+            if take {
+                std::mem::take(&mut b.text)
+            } else {
+                b.text.clone()
+            }
+        })
+        .collect();
+    site.library
         .pages
         .iter()
-        .zip(&site.bodies)
-        .map(|(p, b)| SearchDoc {
+        .zip(texts)
+        .map(|(p, text)| SearchDoc {
             path: p.path.clone(),
             title: p.meta.title.clone(),
             lang: p.lang.clone(),
@@ -200,9 +220,13 @@ pub fn search_index(site: &Site) -> SearchIndex {
                 .map(|c| c.name.clone())
                 .unwrap_or_default(),
             tags: p.tags.clone(),
-            text: b.text.clone(),
+            text,
         })
-        .collect();
+        .collect()
+}
+
+/// Builds the search index from `docs`, with entity names and tag aliases as groups.
+pub fn build_search(site: &Site, docs: &[SearchDoc]) -> SearchIndex {
     // Every entity name is a group (jieba splits names like 雷军 into characters),
     // plus the bilingual tag aliases ingest canonicalises with.
     let mut aliases: Vec<AliasGroup> = site
@@ -221,7 +245,7 @@ pub fn search_index(site: &Site) -> SearchIndex {
                 names: g.all_names().map(str::to_string).collect(),
             }),
     );
-    search::build_index(&docs, &aliases)
+    search::build_index(docs, &aliases)
 }
 
 /// `site check`: loads and analyses the site without writing; returns every
