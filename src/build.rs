@@ -60,6 +60,9 @@ pub fn build(opts: &BuildOptions) -> Result<(Site, BuildReport), BuildFailure> {
     let ingest = run_ingest(opts, &diags);
     timing("ingest", started);
     let library = Library::load(&config, &diags);
+    if library.pages.iter().any(|p| p.lang == "zh") {
+        crate::text::prewarm(); // jieba loads while the pages are analysed and rendered
+    }
     timing("load", started);
     let templates = Templates::load(&config).map_err(|ds| fail(&diags, ds))?;
     let mut site = Site::new(config, library, templates);

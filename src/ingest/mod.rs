@@ -28,6 +28,7 @@ mod sentences;
 mod structure;
 mod write;
 
+use crate::content::front_matter;
 use crate::content::slug::{slugify, SlugSet};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
@@ -85,10 +86,6 @@ struct Placement<'a> {
 pub fn run(opts: &IngestOptions, diags: &Diagnostics) -> IngestSummary {
     let mut summary = IngestSummary::default();
     let seeds = list_seeds(&opts.root.join(SEED_DIR), diags);
-    let cleaned: Vec<Cleaned> = seeds
-        .par_iter()
-        .filter_map(|p| clean_seed(&opts.root, p, diags))
-        .collect();
     let out_dir = opts.root.join(OUTPUT_DIR);
     let existing = write::scan(&out_dir);
     let mut slugs = SlugSet::default();
@@ -96,6 +93,39 @@ pub fn run(opts: &IngestOptions, diags: &Diagnostics) -> IngestSummary {
         slugs.unique(other);
     }
     let mut totals: BTreeMap<String, usize> = BTreeMap::new();
+    // Seeds whose case study is up to date are not cleaned again (no jieba, no rules).
+    let (current, stale): (Vec<PathBuf>, Vec<PathBuf>) = seeds
+        .into_iter()
+        .partition(|p| !opts.force && up_to_date(&opts.root, p, &existing));
+    for path in &current {
+        let source = source_of(&opts.root, path);
+        if let Some(prev) = existing.by_source.get(&source) {
+            slugs.unique(
+                &prev
+                    .path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            );
+            for line in report_of(&prev.text) {
+                *totals.entry(line.rule).or_default() += line.count;
+            }
+            if write::is_edited(&prev.text) {
+                diags.push(Diagnostic::warning(
+                    &prev.path,
+                    None,
+                    "edited by hand since it was generated; kept (use --force to regenerate)",
+                ));
+                summary.kept_edited.push(prev.path.clone());
+                continue;
+            }
+        }
+        summary.unchanged += 1;
+    }
+    let cleaned: Vec<Cleaned> = stale
+        .par_iter()
+        .filter_map(|p| clean_seed(&opts.root, p, diags))
+        .collect();
     for Cleaned { seed, page } in cleaned {
         let page = match page {
             Ok(page) => page,
@@ -167,11 +197,7 @@ fn clean_seed(root: &Path, path: &Path, diags: &Diagnostics) -> Option<Cleaned> 
             return None;
         }
     };
-    let source = path
-        .strip_prefix(root)
-        .unwrap_or(path)
-        .to_string_lossy()
-        .replace('\\', "/");
+    let source = source_of(root, path);
     let seed = Seed {
         path: path.to_path_buf(),
         source,
@@ -232,4 +258,36 @@ fn place(p: &Placement, diags: &Diagnostics, summary: &mut IngestSummary) {
         }
     }
     summary.written.push(target.to_path_buf());
+}
+
+/// The seed's path as recorded in front matter (`seeds/a.txt`).
+fn source_of(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// True when the case study generated from `path` exists and was made from these very bytes.
+fn up_to_date(root: &Path, path: &Path, existing: &write::Scan) -> bool {
+    let Some(prev) = existing.by_source.get(&source_of(root, path)) else {
+        return false;
+    };
+    let Ok(bytes) = std::fs::read(path) else {
+        return false;
+    };
+    let recorded = front_matter::split(&prev.text)
+        .ok()
+        .and_then(|s| s.front_matter.ingest)
+        .map(|i| i.seed_hash);
+    recorded.is_some_and(|h| h == write::sha256_hex(&bytes))
+}
+
+/// The cleaning report recorded in a generated page's header.
+fn report_of(text: &str) -> Vec<crate::content::front_matter::ReportLine> {
+    front_matter::split(text)
+        .ok()
+        .and_then(|s| s.front_matter.ingest)
+        .map(|i| i.report)
+        .unwrap_or_default()
 }
