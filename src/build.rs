@@ -107,10 +107,18 @@ pub fn write_site(
 ) -> (usize, usize) {
     let t = Instant::now();
     let jobs = site.all_jobs();
-    let (problems, search) = rayon::join(
-        || site.render_jobs(&jobs, out),
-        || build_search(site, &docs),
-    );
+    let (problems, search) = if std::env::var_os("CASEWIKI_SEQUENTIAL").is_some() {
+        let p = site.render_jobs(&jobs, out);
+        timing("render only", t);
+        let s = build_search(site, &docs);
+        timing("render then search", t);
+        (p, s)
+    } else {
+        rayon::join(
+            || site.render_jobs(&jobs, out),
+            || build_search(site, &docs),
+        )
+    };
     drop(docs);
     timing("render+search", t);
     diags.extend(problems);

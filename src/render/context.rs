@@ -164,8 +164,8 @@ impl Site {
             url: self.url(&p.path),
             lang: p.lang.clone(),
             kind: p.kind,
-            date: p.meta.date.clone(),
-            summary: summary.clone(),
+            date: p.meta.date.as_deref().map(|d| d.chars().take(10).collect()),
+            summary: truncate_chars(summary, SUMMARY_CHARS),
             category: p.category.as_deref().and_then(|c| self.category_view(c)),
         }
     }
@@ -226,5 +226,16 @@ impl Site {
                 })
             })
             .collect()
+    }
+}
+
+/// Longest summary shown in page lists, in characters.
+const SUMMARY_CHARS: usize = 180;
+
+/// `text` cut to `max` characters at a character boundary, with `…` when cut.
+fn truncate_chars(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", text[..i].trim_end()),
+        None => text.to_string(),
     }
 }
