@@ -67,6 +67,8 @@ pub struct PageView {
     pub permalink: String,
     pub path: String,
     pub description: String,
+    /// The whole summary (lists show it cut short).
+    pub lead: String,
     pub content: String,
     pub toc: Vec<TocEntry>,
     pub tags: Vec<TermView>,
@@ -179,6 +181,11 @@ impl Site {
             permalink: self.permalink(&p.path),
             path: p.path.clone(),
             description: p.meta.description.clone(),
+            lead: if p.meta.summary.is_empty() {
+                p.meta.description.clone()
+            } else {
+                p.meta.summary.clone()
+            },
             content: self.body_html(i),
             toc: body.toc.clone(),
             tags: p.tags.iter().map(|t| self.tag_view(t)).collect(),
