@@ -23,6 +23,8 @@ pub struct BuildOptions {
     pub output_dir: Option<PathBuf>,
     /// Skip turning seeds into case studies.
     pub skip_ingest: bool,
+    /// Include pages marked `draft = true`.
+    pub drafts: bool,
 }
 
 /// What a successful build did.
@@ -141,6 +143,7 @@ fn load_config(opts: &BuildOptions) -> Result<Config, BuildFailure> {
     if let Some(url) = &opts.base_url {
         config.set_base_url(url);
     }
+    config.drafts = opts.drafts;
     if let Some(out) = &opts.output_dir {
         config.output_dir = if out.is_absolute() {
             out.clone()

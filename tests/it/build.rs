@@ -236,3 +236,19 @@ fn builds_are_reproducible() {
         read(site.path().join("public/index.html")) + &read(site.path().join("public/atom.xml"));
     assert_eq!(first, second);
 }
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let site = fixture(&["basic"]);
+    build_ok(site.path(), &[]);
+    assert!(!site
+        .path()
+        .join("public/blog/unfinished/index.html")
+        .exists());
+    assert!(!read(site.path().join("public/sitemap.xml")).contains("unfinished"));
+    build_ok(site.path(), &["--drafts"]);
+    assert!(site
+        .path()
+        .join("public/blog/unfinished/index.html")
+        .is_file());
+}
