@@ -122,11 +122,18 @@ impl Collector {
                 }),
             }
         }
-        DocTerms {
-            arena: self.arena,
-            terms,
-            len,
+        // Keep only the distinct terms' text: the occurrence arena can be as
+        // large as the page, and 10,000 of them would be held until emit.
+        let mut arena =
+            String::with_capacity(terms.iter().map(|t| (t.end - t.start) as usize).sum());
+        for t in &mut terms {
+            let start = arena.len() as u32;
+            arena.push_str(&self.arena[t.start as usize..t.end as usize]);
+            t.start = start;
+            t.end = arena.len() as u32;
         }
+        terms.shrink_to_fit();
+        DocTerms { arena, terms, len }
     }
 }
 
