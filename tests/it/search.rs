@@ -395,6 +395,7 @@ fn seed_site_every_article_is_found_in_a_real_browser() {
         )
         .as_f64()
         .unwrap_or(f64::MAX);
+    eprintln!("seed site: last query answered in {ms} ms");
     assert!(ms < 50.0, "query took {ms} ms");
     drop(site.server);
 }
