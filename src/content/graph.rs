@@ -69,6 +69,20 @@ impl LinkGraph {
                 }
             }
         }
+        // An entity page lists the case studies that mention it ("Mentioned in"),
+        // so each mention is also a rendered link from the entity back to the study.
+        for (from, ls) in links.iter().enumerate() {
+            if lib.pages[from].kind != PageKind::CaseStudy {
+                continue;
+            }
+            for l in ls.iter().filter(|l| l.kind == LinkKind::Mention) {
+                if lib.pages[l.target].kind == PageKind::Entity
+                    && !backlinks[from].contains(&l.target)
+                {
+                    backlinks[from].push(l.target);
+                }
+            }
+        }
         for b in &mut backlinks {
             b.sort_unstable();
         }
