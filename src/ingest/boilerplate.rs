@@ -347,6 +347,29 @@ mod tests {
     }
 
     #[test]
+    fn news_page_furniture() {
+        let text = "Title line\nBy Staff Writer | Share this article | Subscribe to our newsletter\nWe use cookies to improve your experience. Accept\n1.2k shares\nPublished September 14, 2018\nBody one.\nAdvertisement\nA runner on the track. (Photo: Getty Images)\nRead more: https://example.com/a\nLike | Watching | Share\nComments (12)\nBody two.\n- THE END -\nDisclaimer: views are the author's.";
+        assert_eq!(body(text), "Title line\nBody one.\nBody two.");
+        let text = "标题\n2021-03-05 10:23　来源：某某网\n【字號：大 中 小】\n摘要：本文关键词为：瑞幸,咖啡\n摘要：一句真正的摘要。\n正文。\n1.2万 阅读\nEND\n免责声明：与本平台无关。";
+        assert_eq!(body(text), "标题\n一句真正的摘要。\n正文。");
+    }
+
+    #[test]
+    fn trail_names_the_title() {
+        let (c, r) =
+            clean("Home » Business » How a boycott sold shoes\nHow a boycott sold shoes\nBody.");
+        assert_eq!(c.title.as_deref(), Some("How a boycott sold shoes"));
+        assert_eq!(c.lines, vec!["How a boycott sold shoes", "Body."]);
+        assert_eq!(r.count("boilerplate:breadcrumb"), 1);
+    }
+
+    #[test]
+    fn dated_and_bylined_prose_survives() {
+        let text = "Title\nBy Friday, Xiaomi had sold out.\n2018年7月9日 小米在港交所上市\nBy Lei Jun's own account, it was hard.\nThe ad ran on TV.";
+        assert_eq!(body(text), text);
+    }
+
+    #[test]
     fn article_lines_survive() {
         let text = "Title\nThe source of growth is community.\nCopyright law matters less than fans.\n小米的公众号有一百万粉丝,来源于论坛。\nSubscribers grew fast.";
         assert_eq!(body(text), text);

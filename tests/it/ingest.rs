@@ -3,6 +3,10 @@
 //! 扫码关注, UTF-16LE+BOM+CRLF English with HTML, entities and mojibake,
 //! cp1252 English, an empty and a binary file) are ingested into a temporary
 //! site; the pages are snapshot-tested and the regeneration rules checked.
+//! Ten unseen articles (`tests/fixtures/ingest-unseen`, written by `make.py`:
+//! other companies, news/WeChat/portal chrome, GB18030, Big5, UTF-16 without
+//! BOM, cp1252 with CR, single and double mojibake, HTML) are checked for
+//! title, category, headings, planted chrome, paragraph length and tags.
 
 use std::path::{Path, PathBuf};
 
