@@ -2,14 +2,16 @@
 //!
 //! The rules (`data/ingest/boilerplate.toml`, embedded) are regexes with a
 //! scope: a line, a block ending at a line (inserted ads), or the rest of the
-//! text (related-links lists). The title line loses its site/channel name
-//! segments, and later copies of the title line are dropped.
+//! text (related-links lists), or a label at the start of a line (`摘要：`).
+//! Navigation trails go (`breadcrumb`). The title line loses its
+//! site/channel name segments, and later copies of the title line are dropped.
 
 use std::sync::OnceLock;
 
 use regex::Regex;
 use serde::Deserialize;
 
+use super::breadcrumb::{self, BreadcrumbDef, Breadcrumbs};
 use super::report::{snippet, Report};
 
 const RULES_TOML: &str = include_str!("../../data/ingest/boilerplate.toml");
@@ -18,6 +20,7 @@ const TITLE_SEPARATORS: &[&str] = &[" - ", " – ", " — ", " | ", "｜", "_", 
 
 #[derive(Debug, Deserialize)]
 struct RulesFile {
+    breadcrumb: Option<BreadcrumbDef>,
     #[serde(default)]
     site_segment: Vec<PatternDef>,
     #[serde(default)]
@@ -48,6 +51,7 @@ enum Scope {
     Line,
     Block,
     Rest,
+    Prefix,
 }
 
 struct Rule {
@@ -61,6 +65,7 @@ struct Rule {
 
 /// The compiled boilerplate rules.
 pub struct Rules {
+    breadcrumbs: Option<Breadcrumbs>,
     site_segments: Vec<Regex>,
     rules: Vec<Rule>,
 }
@@ -98,6 +103,7 @@ fn compile(src: &str) -> Result<Rules, String> {
         })
         .collect::<Result<_, String>>()?;
     Ok(Rules {
+        breadcrumbs: file.breadcrumb.map(BreadcrumbDef::compile).transpose()?,
         site_segments,
         rules,
     })
@@ -113,8 +119,17 @@ pub struct Cleaned {
 
 /// Removes chrome from `lines` (already trimmed), counting per rule.
 pub fn remove(lines: Vec<String>, rules: &Rules, report: &mut Report) -> Cleaned {
-    let lines = remove_by_rules(lines, rules, report);
-    dedupe_title(lines, rules, report)
+    let mut lines = remove_by_rules(lines, rules, report);
+    let trail_title = rules
+        .breadcrumbs
+        .as_ref()
+        .and_then(|b| breadcrumb::remove(&mut lines, b, report));
+    let mut cleaned = dedupe_title(lines, rules, report);
+    let first = cleaned.lines.iter().find(|l| !l.is_empty());
+    if cleaned.title.is_none() && trail_title.as_ref() == first {
+        cleaned.title = trail_title;
+    }
+    cleaned
 }
 
 fn matches(rule: &Rule, line: &str) -> bool {
@@ -130,8 +145,13 @@ fn remove_by_rules(mut lines: Vec<String>, rules: &Rules, report: &mut Report) -
             if !keep[i] || !matches(rule, &lines[i]) {
                 continue;
             }
+            if rule.scope == Scope::Prefix {
+                strip_label(&mut lines[i], rule, report);
+                keep[i] = !lines[i].is_empty();
+                continue;
+            }
             let removed = match rule.scope {
-                Scope::Line => vec![i],
+                Scope::Line | Scope::Prefix => vec![i],
                 Scope::Block => block_above(&lines, &keep, i, rule),
                 Scope::Rest => (i..lines.len()).collect(),
             };
@@ -152,6 +172,19 @@ fn remove_by_rules(mut lines: Vec<String>, rules: &Rules, report: &mut Report) -
     let mut k = keep.into_iter();
     lines.retain(|_| k.next().unwrap_or(true));
     lines
+}
+
+/// Removes the label `rule` matches at the start of `line`.
+fn strip_label(line: &mut String, rule: &Rule, report: &mut Report) {
+    let Some(end) = rule.pattern.find(line).map(|m| m.end()) else {
+        return;
+    };
+    report.add(
+        &format!("boilerplate:{}", rule.name),
+        1,
+        snippet(&line[..end], 40),
+    );
+    *line = line[end..].trim().to_string();
 }
 
 /// Line `i` and up to `before` lines above it, reaching as far up as the
@@ -311,6 +344,29 @@ mod tests {
     fn chinese_chrome() {
         let text = "茶的故事\n本文主要内容关键词为:茶论文,此文献不代表本站观点。\n正文一。\n责任编辑:王五\n来源:某某日报\n扫码关注我们的公众号\n点击阅读原文\n标签:; ; ;\n版权声明:本文为原创\n下载Doc文档\n猜你喜欢\n别的文章\n更多";
         assert_eq!(body(text), "茶的故事\n正文一。");
+    }
+
+    #[test]
+    fn news_page_furniture() {
+        let text = "Title line\nBy Staff Writer | Share this article | Subscribe to our newsletter\nWe use cookies to improve your experience. Accept\n1.2k shares\nPublished September 14, 2018\nBody one.\nAdvertisement\nA runner on the track. (Photo: Getty Images)\nRead more: https://example.com/a\nLike | Watching | Share\nComments (12)\nBody two.\n- THE END -\nDisclaimer: views are the author's.";
+        assert_eq!(body(text), "Title line\nBody one.\nBody two.");
+        let text = "标题\n2021-03-05 10:23　来源：某某网\n【字號：大 中 小】\n摘要：本文关键词为：瑞幸,咖啡\n摘要：一句真正的摘要。\n正文。\n1.2万 阅读\nEND\n免责声明：与本平台无关。";
+        assert_eq!(body(text), "标题\n一句真正的摘要。\n正文。");
+    }
+
+    #[test]
+    fn trail_names_the_title() {
+        let (c, r) =
+            clean("Home » Business » How a boycott sold shoes\nHow a boycott sold shoes\nBody.");
+        assert_eq!(c.title.as_deref(), Some("How a boycott sold shoes"));
+        assert_eq!(c.lines, vec!["How a boycott sold shoes", "Body."]);
+        assert_eq!(r.count("boilerplate:breadcrumb"), 1);
+    }
+
+    #[test]
+    fn dated_and_bylined_prose_survives() {
+        let text = "Title\nBy Friday, Xiaomi had sold out.\n2018年7月9日 小米在港交所上市\nBy Lei Jun's own account, it was hard.\nThe ad ran on TV.";
+        assert_eq!(body(text), text);
     }
 
     #[test]

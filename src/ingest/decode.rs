@@ -85,7 +85,10 @@ pub fn detect(bytes: &[u8]) -> &'static Encoding {
     }
 }
 
-/// UTF-16 text without a BOM has zero bytes in every other position.
+/// UTF-16 text without a BOM. Latin text has zero bytes in every other
+/// position; CJK text has few, but its ASCII (newlines, digits, spaces)
+/// still puts zeros at one parity only — no 8-bit encoding has zero bytes —
+/// and it decodes to plausible characters.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
@@ -96,15 +99,44 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let mostly = |n: usize| n * 10 >= pairs * 3;
     let rarely = |n: usize| n * 20 <= pairs;
     if mostly(odd_zero) && rarely(even_zero) {
-        Some(UTF_16LE)
-    } else if mostly(even_zero) && rarely(odd_zero) {
-        Some(UTF_16BE)
-    } else {
-        None
+        return Some(UTF_16LE);
     }
+    if mostly(even_zero) && rarely(odd_zero) {
+        return Some(UTF_16BE);
+    }
+    // Some ideographs end in a zero byte (`一` is U+4E00), so the other
+    // parity may have a few.
+    let one_sided = |n: usize, other: usize| n >= MIN_UTF16_ZEROS && other * 4 <= n;
+    let candidate = if one_sided(odd_zero, even_zero) {
+        UTF_16LE
+    } else if one_sided(even_zero, odd_zero) {
+        UTF_16BE
+    } else {
+        return None;
+    };
+    let (text, had_errors) = candidate.decode_without_bom_handling(bytes);
+    (!had_errors && plausible_share(&text) >= MIN_PLAUSIBLE_SHARE).then_some(candidate)
 }
 
-/// The name shown in the page header.
+/// Zero bytes (ASCII characters) needed before CJK UTF-16 is considered.
+const MIN_UTF16_ZEROS: usize = 4;
+/// Share of characters that must be ordinary text for a UTF-16 guess.
+const MIN_PLAUSIBLE_SHARE: f64 = 0.95;
+
+/// Share of characters that are ASCII text, CJK or common punctuation.
+fn plausible_share(text: &str) -> f64 {
+    let total = text.chars().count().max(1);
+    let plausible = text
+        .chars()
+        .filter(|&c| {
+            matches!(c, ' '..='~' | '\n' | '\r' | '\t')
+                || crate::text::is_cjk(c)
+                || matches!(c as u32, 0x2000..=0x206F | 0x3000..=0x303F | 0xFF00..=0xFFEF | 0xA0..=0xFF)
+        })
+        .count();
+    plausible as f64 / total as f64
+}
+
 fn display_name(enc: &'static Encoding) -> &'static str {
     match enc.name() {
         "gb18030" => "GB18030",
@@ -135,7 +167,7 @@ fn replacement_share(text: &str) -> f64 {
 mod tests {
     use super::*;
 
-    const ZH: &str = "小米的口碑传播法则\r\n在小米科技联合创始人黎万强新出的书《参与感》中，披露了小米的口碑传播法则。互联网思维就是口碑为王。\r\n";
+    const ZH: &str = "小米的口碑传播法则\r\n一年在小米科技联合创始人黎万强新出的书《参与感》中，披露了小米的口碑传播法则。互联网思维就是口碑为王。\r\n";
     const EN: &str = "Xiaomi’s “fan” marketing\r\nLei Jun said the café was open.\r\n";
 
     #[test]
@@ -194,8 +226,10 @@ mod tests {
             assert_eq!(d.text, normalise_newlines(EN), "be={be} bom={bom}");
             assert_eq!(d.encoding, if be { "UTF-16BE" } else { "UTF-16LE" });
         }
-        let d = decode(&utf16(ZH, false, true)).unwrap();
-        assert_eq!(d.text, normalise_newlines(ZH));
+        for (be, bom) in [(false, true), (true, true), (false, false), (true, false)] {
+            let d = decode(&utf16(ZH, be, bom)).unwrap();
+            assert_eq!(d.text, normalise_newlines(ZH), "be={be} bom={bom}");
+        }
     }
 
     #[test]

@@ -16,6 +16,7 @@ use rayon::prelude::*;
 pub mod meta;
 
 mod boilerplate;
+mod breadcrumb;
 mod decode;
 mod html;
 mod markdown;

@@ -104,7 +104,9 @@ fn fix_at(chars: &[char], i: usize) -> Option<(String, usize)> {
         let mut bytes = vec![lead];
         bytes.extend(tail.iter().filter_map(|&c| byte_of(c)));
         if let Ok(s) = String::from_utf8(bytes) {
-            if !s.chars().any(|c| c.is_control()) {
+            // A C1 control is an inner layer of double encoding (`Â\u{9d}`
+            // → U+009D, the last byte of `”`): the next pass finishes it.
+            if !s.chars().any(|c| c.is_control() && !is_c1(c)) {
                 return Some((s, len));
             }
         }
@@ -156,6 +158,10 @@ fn repair_dagger_line(line: &str, report: &mut Report) -> String {
         out.push(c);
     }
     out
+}
+
+fn is_c1(c: char) -> bool {
+    ('\u{80}'..='\u{9f}').contains(&c)
 }
 
 fn is_word_end(c: char) -> bool {
@@ -229,5 +235,7 @@ mod tests {
     #[test]
     fn double_encoding() {
         assert_eq!(fix("cafÃƒÂ©").0, "café");
+        // `”` twice through cp1252, its undefined 0x9D byte kept as U+009D.
+        assert_eq!(fix("“noÃ¢â‚¬Â\u{9d}.").0, "“no”.");
     }
 }

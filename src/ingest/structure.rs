@@ -237,17 +237,22 @@ fn bullet_runs(blocks: &mut [Block]) {
     }
 }
 
-fn split_long_paragraphs(blocks: Vec<Block>, lang: &str, report: &mut Report) -> Vec<Block> {
-    let max = if is_zh(lang) {
+/// The length limit of one paragraph: Chinese by its own text, so a Chinese
+/// paragraph in a mostly English article is still split.
+fn paragraph_limit(paragraph: &str, lang: &str) -> usize {
+    if is_zh(lang) || crate::text::detect_lang(paragraph) == "zh" {
         MAX_ZH_PARAGRAPH
     } else {
         MAX_EN_PARAGRAPH
-    };
+    }
+}
+
+fn split_long_paragraphs(blocks: Vec<Block>, lang: &str, report: &mut Report) -> Vec<Block> {
     let mut out = Vec::with_capacity(blocks.len());
     for b in blocks {
         match b {
-            Block::Paragraph(p) if p.chars().count() > max => {
-                let parts = sentences::pack(&p, max);
+            Block::Paragraph(p) if p.chars().count() > paragraph_limit(&p, lang) => {
+                let parts = sentences::pack(&p, paragraph_limit(&p, lang));
                 report.add(
                     "paragraph-split",
                     parts.len().saturating_sub(1),
