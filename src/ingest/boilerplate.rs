@@ -225,9 +225,7 @@ fn dedupe_title(lines: Vec<String>, rules: &Rules, report: &mut Report) -> Clean
         .collect();
     let stripped = strip_site_segments(&parts, rules);
     // A later line equal to one part of the title line names the real title.
-    let repeated_part = parts
-        .iter()
-        .find(|p| later.iter().any(|l| l.as_str() == p.as_str()));
+    let repeated_part = parts.iter().find(|p| later.iter().any(|l| same_text(l, p)));
     let title = repeated_part
         .cloned()
         .or(stripped.clone())
@@ -240,10 +238,12 @@ fn dedupe_title(lines: Vec<String>, rules: &Rules, report: &mut Report) -> Clean
             .collect();
         report.add("site-name", 1, dropped.join(" / "));
     }
-    let repeated = later.iter().any(|l| **l == raw || **l == title);
+    let repeated = later
+        .iter()
+        .any(|l| same_text(l, &raw) || same_text(l, &title));
     let mut out = Vec::with_capacity(lines.len());
     for (i, line) in lines.into_iter().enumerate() {
-        if i > first && (line == raw || line == title) {
+        if i > first && (same_text(&line, &raw) || same_text(&line, &title)) {
             report.add("repeated-title", 1, snippet(&line, 40));
             continue;
         }
@@ -254,6 +254,23 @@ fn dedupe_title(lines: Vec<String>, rules: &Rules, report: &mut Report) -> Clean
         lines: out,
         title: known.then_some(title),
     }
+}
+
+/// Two lines say the same thing: equal up to case, spacing and quote style
+/// (an entity-decoded `Nike’s` repeats a plain `Nike's`).
+fn same_text(a: &str, b: &str) -> bool {
+    fn key(s: &str) -> String {
+        s.split_whitespace()
+            .flat_map(|w| w.chars().chain(std::iter::once(' ')))
+            .map(|c| match c {
+                '’' | '‘' | '`' | '´' => '\'',
+                '“' | '”' | '„' => '"',
+                c => c,
+            })
+            .flat_map(char::to_lowercase)
+            .collect()
+    }
+    a == b || key(a) == key(b)
 }
 
 /// The title line split at separators (one part when there is none).
