@@ -1,5 +1,6 @@
 //! `site build`
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -46,7 +47,7 @@ pub fn run(root: &Path, args: Args) -> i32 {
     match result {
         Ok((_, report)) => {
             super::print_diagnostics(&report.warnings);
-            println!("{}", summary(&report));
+            let _ = writeln!(std::io::stdout(), "{}", summary(&report));
             0
         }
         Err(failure) => {

@@ -1,5 +1,6 @@
 //! `site check`
 
+use std::io::Write;
 use std::path::Path;
 
 #[derive(clap::Args)]
@@ -9,7 +10,7 @@ pub fn run(root: &Path, _args: Args) -> i32 {
     let diags = casewiki::build::check(root);
     let errors = super::print_diagnostics(&diags);
     if errors == 0 {
-        println!("All internal links and anchors resolve.");
+        let _ = writeln!(std::io::stdout(), "All internal links and anchors resolve.");
         0
     } else {
         eprintln!("{errors} broken link(s) or other error(s).");

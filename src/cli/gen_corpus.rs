@@ -1,5 +1,6 @@
 //! `site gen-corpus`
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use casewiki::corpus::{generate, CorpusOptions};
@@ -24,7 +25,8 @@ pub fn run(args: Args) -> i32 {
         seed: args.seed,
     }) {
         Ok(stats) => {
-            println!(
+            let _ = writeln!(
+                std::io::stdout(),
                 "Wrote {} pages ({} bytes) to {}",
                 stats.pages,
                 stats.bytes,

@@ -1,5 +1,6 @@
 //! `site ingest`
 
+use std::io::Write;
 use std::path::Path;
 
 use casewiki::diagnostics::Diagnostics;
@@ -22,7 +23,8 @@ pub fn run(root: &Path, args: Args) -> i32 {
         &diags,
     );
     let errors = super::print_diagnostics(&diags.into_sorted());
-    println!(
+    let _ = writeln!(
+        std::io::stdout(),
         "Ingest: {} written, {} unchanged, {} kept (edited by hand), {} skipped",
         summary.written.len(),
         summary.unchanged,
