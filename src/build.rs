@@ -135,7 +135,7 @@ fn run_ingest(opts: &BuildOptions, diags: &Diagnostics) -> IngestSummary {
 }
 
 /// The site's own `static/` folder, copied to the output root (Zola's convention).
-fn copy_static(dir: &Path, diags: &Diagnostics) -> Vec<(String, Vec<u8>)> {
+pub fn copy_static(dir: &Path, diags: &Diagnostics) -> Vec<(String, Vec<u8>)> {
     if !dir.is_dir() {
         return Vec::new();
     }

@@ -4,6 +4,12 @@
 //! graph, taxonomies and timeline. `serve` keeps one `Site` alive and
 //! re-analyses only what an edit touches (see `incremental`).
 
+pub mod changes;
+mod fingerprint;
+mod incremental;
+
+pub use incremental::RebuildReport;
+
 use rayon::prelude::*;
 
 use crate::config::Config;
@@ -29,6 +35,11 @@ pub struct Site {
     /// Page indices, newest first.
     pub order: Vec<usize>,
     pub timeline: Vec<TimelineEntry>,
+    /// Relatedness keywords of each page (same index), kept so a rebuild
+    /// only re-reads the bodies it re-rendered.
+    keywords: Vec<Vec<String>>,
+    /// What `serve` remembers between rebuilds (see `incremental`).
+    live: incremental::LiveState,
 }
 
 /// How many keywords per page feed relatedness.
@@ -47,6 +58,8 @@ impl Site {
             categories: Taxonomy::default(),
             order: Vec::new(),
             timeline: Vec::new(),
+            keywords: Vec::new(),
+            live: incremental::LiveState::default(),
         }
     }
 
@@ -56,6 +69,11 @@ impl Site {
         self.bodies = (0..self.library.pages.len())
             .into_par_iter()
             .map(|i| self.render_body(i))
+            .collect();
+        self.keywords = self
+            .bodies
+            .par_iter()
+            .map(|b| keywords(&b.text, KEYWORDS_PER_PAGE))
             .collect();
         self.derive();
     }
@@ -67,6 +85,7 @@ impl Site {
             .map(|&i| (i, self.render_body(i)))
             .collect();
         for (i, body) in fresh {
+            self.keywords[i] = keywords(&body.text, KEYWORDS_PER_PAGE);
             self.bodies[i] = body;
         }
         self.derive();
@@ -92,14 +111,15 @@ impl Site {
             .pages
             .par_iter()
             .zip(&self.bodies)
-            .map(|(p, b)| PageFeatures {
+            .zip(&self.keywords)
+            .map(|((p, b), k)| PageFeatures {
                 entities: b.mentions.iter().map(|(e, _)| *e).collect(),
                 tags: p
                     .tags
                     .iter()
                     .map(|t| crate::content::slug::slugify(t))
                     .collect(),
-                keywords: keywords(&b.text, KEYWORDS_PER_PAGE),
+                keywords: k.clone(),
             })
             .collect();
         self.graph = LinkGraph::build(&self.library, &links, &features);

@@ -1,0 +1,333 @@
+//! Fingerprints of what each output file's template sees.
+//!
+//! `serve` re-renders an HTML file only when the hash of its inputs changed:
+//! a page's own source and body, the heads (title, URL, date, summary,
+//! category) of the pages it lists, its tags with their counts, its
+//! backlinks, related pages and mentions, and the site-wide view. The hashes
+//! are conservative (anything in the template context counts) and cheap:
+//! per-page source and body hashes are cached and recomputed only for the
+//! pages an edit touched, so a fingerprint pass over 10,000 pages stays in
+//! the low milliseconds.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use rayon::prelude::*;
+
+use super::Site;
+use crate::content::slug::slugify;
+use crate::content::PageKind;
+use crate::render::pages::Job;
+
+/// Most recent case studies on the home page (as in `render::pages`).
+const HOME_LATEST: usize = 12;
+
+/// Cached per-page hashes (same index as `library.pages`).
+#[derive(Debug, Default, Clone)]
+pub(super) struct PageHashes {
+    /// Front matter, file, language, template: what the file says.
+    pub source: Vec<u64>,
+    /// Rendered body: HTML, table of contents, mention snippets.
+    pub body: Vec<u64>,
+}
+
+/// One HTML output file and the fingerprint of its inputs.
+pub(super) struct JobPrint {
+    pub job: Job,
+    pub path: String,
+    pub print: u64,
+}
+
+fn hash_of(value: impl Hash) -> u64 {
+    let mut h = DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+impl PageHashes {
+    /// Hashes of every page.
+    pub fn all(site: &Site) -> PageHashes {
+        let n = site.library.pages.len();
+        PageHashes {
+            source: (0..n)
+                .into_par_iter()
+                .map(|i| source_hash(site, i))
+                .collect(),
+            body: (0..n).into_par_iter().map(|i| body_hash(site, i)).collect(),
+        }
+    }
+
+    /// Refreshes the hashes of `pages` only (the page set did not change).
+    pub fn update(&mut self, site: &Site, pages: &[usize]) {
+        for &i in pages {
+            if let (Some(s), Some(b)) = (self.source.get_mut(i), self.body.get_mut(i)) {
+                *s = source_hash(site, i);
+                *b = body_hash(site, i);
+            }
+        }
+    }
+}
+
+fn source_hash(site: &Site, i: usize) -> u64 {
+    let p = &site.library.pages[i];
+    // FrontMatter has no Hash; its Debug form covers every field, `extra` included.
+    hash_of((
+        format!("{:?}", p.meta),
+        &p.rel,
+        &p.lang,
+        &p.tags,
+        &p.category,
+    ))
+}
+
+fn body_hash(site: &Site, i: usize) -> u64 {
+    let b = &site.bodies[i];
+    let toc: Vec<(u8, &str, &str)> = b
+        .toc
+        .iter()
+        .map(|t| (t.level, t.id.as_str(), t.title.as_str()))
+        .collect();
+    hash_of((&b.html, toc, &b.mentions))
+}
+
+impl Site {
+    /// The output path of a job under `public/` (as `render_job` writes it).
+    pub fn job_path(&self, job: &Job) -> String {
+        match job {
+            Job::Page(i) => format!("{}index.html", self.library.pages[*i].path),
+            Job::Section(dir) => format!("{dir}/index.html"),
+            Job::Home => "index.html".into(),
+            Job::TagList => "tags/index.html".into(),
+            Job::Tag(slug) => format!("tags/{slug}/index.html"),
+            Job::CategoryList => "categories/index.html".into(),
+            Job::Category(slug) => format!("categories/{slug}/index.html"),
+            Job::Search => "search/index.html".into(),
+            Job::Timeline => "timeline/index.html".into(),
+            Job::Graph => "graph/index.html".into(),
+            Job::NotFound => "404.html".into(),
+        }
+    }
+
+    /// Fingerprints of every HTML job of the site.
+    pub(super) fn job_prints(&self, hashes: &PageHashes) -> Vec<JobPrint> {
+        let prints = Prints::new(self, hashes);
+        self.all_jobs()
+            .into_par_iter()
+            .map(|job| JobPrint {
+                path: self.job_path(&job),
+                print: prints.job(&job),
+                job,
+            })
+            .collect()
+    }
+
+    /// Fingerprint of the feeds, sitemap and redirects.
+    pub(super) fn support_print(&self, hashes: &PageHashes) -> u64 {
+        let prints = Prints::new(self, hashes);
+        let heads: Vec<u64> = self.order.iter().map(|&i| prints.head[i]).collect();
+        let tags: Vec<(&str, Vec<u64>)> = self
+            .tags
+            .terms
+            .iter()
+            .map(|t| {
+                (
+                    t.slug.as_str(),
+                    t.pages.iter().map(|&i| prints.head[i]).collect(),
+                )
+            })
+            .collect();
+        hash_of((
+            prints.site,
+            heads,
+            &hashes.source,
+            tags,
+            self.section_dirs(),
+        ))
+    }
+}
+
+/// Everything needed to fingerprint jobs, computed once per rebuild.
+struct Prints<'a> {
+    site_ref: &'a Site,
+    hashes: &'a PageHashes,
+    /// Hash of each page as other pages list it (`PageRef`).
+    head: Vec<u64>,
+    /// Hash of each tag term as pages show it (name, count), by slug.
+    tags: HashMap<&'a str, u64>,
+    /// Hash of the site-wide view every template gets.
+    site: u64,
+}
+
+impl<'a> Prints<'a> {
+    fn new(site: &'a Site, hashes: &'a PageHashes) -> Prints<'a> {
+        let head = (0..site.library.pages.len())
+            .into_par_iter()
+            .map(|i| head_hash(site, i))
+            .collect();
+        let tags = site
+            .tags
+            .terms
+            .iter()
+            .map(|t| (t.slug.as_str(), hash_of((&t.name, t.pages.len()))))
+            .collect();
+        let view = site.site_view();
+        let categories: Vec<(&str, usize)> = view
+            .categories
+            .iter()
+            .map(|c| (c.slug.as_str(), c.count))
+            .collect();
+        let sections: Vec<(&str, &str)> = view
+            .sections
+            .iter()
+            .map(|s| (s.title.as_str(), s.url.as_str()))
+            .collect();
+        let site_hash = hash_of((
+            &view.title,
+            &view.description,
+            &view.base_url,
+            &view.language,
+            categories,
+            sections,
+            view.page_count,
+        ));
+        Prints {
+            site_ref: site,
+            hashes,
+            head,
+            tags,
+            site: site_hash,
+        }
+    }
+
+    fn heads(&self, pages: &[usize]) -> Vec<u64> {
+        pages.iter().map(|&i| self.head[i]).collect()
+    }
+
+    fn job(&self, job: &Job) -> u64 {
+        let s = self.site_ref;
+        let own = match job {
+            Job::Page(i) => self.page(*i),
+            Job::Section(dir) => self.section(dir),
+            Job::Home => self.home(),
+            Job::TagList => hash_of(self.all_tags()),
+            Job::Tag(slug) => hash_of(s.tags.get(slug).map(|t| (&t.name, self.heads(&t.pages)))),
+            Job::CategoryList => 0,
+            Job::Category(slug) => hash_of(s.categories.get(slug).map(|t| self.heads(&t.pages))),
+            Job::Search | Job::NotFound => 0,
+            Job::Timeline => hash_of(
+                s.timeline
+                    .iter()
+                    .map(|e| (&e.date, &e.sentence, self.head[e.page]))
+                    .collect::<Vec<_>>(),
+            ),
+            Job::Graph => self.graph(),
+        };
+        hash_of((job, self.site, own))
+    }
+
+    fn page(&self, i: usize) -> u64 {
+        let s = self.site_ref;
+        let p = &s.library.pages[i];
+        let tags: Vec<u64> = p
+            .tags
+            .iter()
+            .map(|t| self.tags.get(slugify(t).as_str()).copied().unwrap_or(0))
+            .collect();
+        let mentioned_in: Vec<(u64, u64)> = if p.kind == PageKind::Entity {
+            s.graph.backlinks[i]
+                .iter()
+                .filter_map(|&j| {
+                    let snippet = s.bodies[j].mentions.iter().find(|(t, _)| *t == i)?;
+                    Some((self.head[j], hash_of(&snippet.1)))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        hash_of((
+            self.hashes.source[i],
+            self.hashes.body[i],
+            self.head[i],
+            tags,
+            self.heads(&s.graph.backlinks[i]),
+            self.heads(&s.graph.related[i]),
+            self.heads(&s.graph.outgoing[i]),
+            mentioned_in,
+        ))
+    }
+
+    fn section(&self, dir: &str) -> u64 {
+        let s = self.site_ref;
+        let pages: Vec<(u64, Option<i64>)> = s
+            .order
+            .iter()
+            .filter(|&&i| s.library.pages[i].dir() == dir)
+            .map(|&i| (self.head[i], s.library.pages[i].meta.weight))
+            .collect();
+        let sec = s
+            .library
+            .section(dir)
+            .map(|sec| (format!("{:?}", sec.meta), &sec.body));
+        hash_of((sec, pages))
+    }
+
+    fn home(&self) -> u64 {
+        let s = self.site_ref;
+        let latest: Vec<u64> = s
+            .order
+            .iter()
+            .filter(|&&i| s.library.pages[i].kind == PageKind::CaseStudy)
+            .take(HOME_LATEST)
+            .map(|&i| self.head[i])
+            .collect();
+        let intro = s.library.section("").map(|sec| &sec.body);
+        hash_of((latest, self.all_tags(), intro))
+    }
+
+    fn all_tags(&self) -> Vec<(&str, u64)> {
+        self.site_ref
+            .tags
+            .terms
+            .iter()
+            .map(|t| {
+                (
+                    t.slug.as_str(),
+                    self.tags.get(t.slug.as_str()).copied().unwrap_or(0),
+                )
+            })
+            .collect()
+    }
+
+    fn graph(&self) -> u64 {
+        let s = self.site_ref;
+        let nodes: Vec<(u64, &Vec<usize>, usize)> = (0..s.library.pages.len())
+            .map(|i| {
+                (
+                    self.head[i],
+                    &s.graph.outgoing[i],
+                    s.graph.backlinks[i].len(),
+                )
+            })
+            .collect();
+        hash_of(nodes)
+    }
+}
+
+/// What a list shows of a page: title, URL, language, kind, date, summary, category.
+fn head_hash(site: &Site, i: usize) -> u64 {
+    let p = &site.library.pages[i];
+    let category = p.category.as_deref().map(|c| {
+        let count = site.categories.get(c).map(|t| t.pages.len()).unwrap_or(0);
+        (c, count)
+    });
+    hash_of((
+        &p.meta.title,
+        &p.path,
+        &p.lang,
+        p.kind as u8,
+        &p.meta.date,
+        &p.meta.summary,
+        &p.meta.description,
+        category,
+    ))
+}
