@@ -75,7 +75,7 @@ async fn events(State(hub): State<Arc<Hub>>) -> Sse<impl Stream<Item = Result<Ev
     let later = BroadcastStream::new(rx).map(|item| match item {
         Ok(signal) => to_event(&signal),
         // A tab too slow to keep up just reloads.
-        Err(_) => to_event(&Signal::Reload),
+        Err(_) => to_event(&Signal::Reload(None)),
     });
     let stream = tokio_stream::iter(first).chain(later).map(Ok);
     Sse::new(stream).keep_alive(KeepAlive::default())

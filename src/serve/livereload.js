@@ -1,6 +1,7 @@
 // casewiki live reload (injected by `site serve` only; never in public/).
 // Listens on /__livereload (Server-Sent Events): `reload` reloads the page
-// and keeps the scroll position, `css` swaps stylesheets in place,
+// when it is one of the pages named (or none are named) and keeps the scroll
+// position, `css` swaps stylesheets in place,
 // `problems` shows an overlay (built with textContent: content is untrusted).
 (function () {
   "use strict";
@@ -68,7 +69,17 @@
   restoreScroll();
   if (!window.EventSource) return;
   var source = new EventSource("/__livereload");
-  source.addEventListener("reload", reload);
+  var connected = false;
+  source.addEventListener("hello", function () {
+    // A second hello means the server restarted: the site may have changed.
+    if (connected) reload();
+    connected = true;
+  });
+  source.addEventListener("reload", function (e) {
+    var paths = JSON.parse(e.data).paths;
+    var here = decodeURIComponent(location.pathname);
+    if (!paths || paths.indexOf(here) !== -1 || paths.indexOf(here.replace(/index\.html$/, "")) !== -1) reload();
+  });
   source.addEventListener("css", function (e) { swapStylesheets(JSON.parse(e.data)); });
   source.addEventListener("problems", function (e) { showProblems(JSON.parse(e.data)); });
   window.__casewikiLiveReload = source;

@@ -5,6 +5,7 @@
 //! terminal while the last good output keeps being served, and even a panic
 //! in a rebuild is caught and answered with a fresh full build.
 
+use std::cell::RefCell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
@@ -27,6 +28,9 @@ pub struct SiteSource {
     pub root: PathBuf,
     pub base_url: String,
 }
+
+/// Above this many changed pages a reload names no pages (every tab reloads).
+const MAX_RELOAD_PATHS: usize = 500;
 
 /// A full build into a fresh `public/`; `None` when there is nothing to serve
 /// (configuration or templates broken), with the reasons.
@@ -102,14 +106,38 @@ fn refresh_search(site: &Site, report: &mut RebuildReport) {
     }
 }
 
-/// Rebuilds on every batch from `rx` until the watcher goes away.
+/// Rebuilds on every batch from `rx` until the watcher goes away; between
+/// edits, finishes the related-page lists the last edit left pending.
 pub fn run_loop(
     src: SiteSource,
     mut site: Option<Site>,
     rx: Receiver<Vec<PathBuf>>,
     hub: Arc<Hub>,
 ) {
-    while let Ok(mut paths) = rx.recv() {
+    let inbox: RefCell<Vec<PathBuf>> = RefCell::new(Vec::new());
+    loop {
+        let mut paths = inbox.take();
+        if paths.is_empty() {
+            if let Some(s) = site.as_mut().filter(|s| s.settling()) {
+                let busy = || match rx.try_recv() {
+                    Ok(more) => {
+                        inbox.borrow_mut().extend(more);
+                        true
+                    }
+                    Err(_) => !inbox.borrow().is_empty(),
+                };
+                match catch_unwind(AssertUnwindSafe(|| s.settle(&busy))) {
+                    Ok(Some(report)) => announce(&report, &hub),
+                    Ok(None) => {}
+                    Err(_) => site = recover(&src, &hub),
+                }
+                continue;
+            }
+            match rx.recv() {
+                Ok(p) => paths = p,
+                Err(_) => return,
+            }
+        }
         while let Ok(more) = rx.try_recv() {
             paths.extend(more);
         }
@@ -119,18 +147,11 @@ pub fn run_loop(
         let outcome = catch_unwind(AssertUnwindSafe(|| {
             rebuild(&src, site.take(), &paths, full)
         }));
-        let report = match outcome {
-            Ok((next, report)) => {
-                site = next;
-                report
-            }
-            Err(_) => {
-                eprintln!("error: a rebuild failed unexpectedly; building everything again");
-                let (next, report) = full_build(&src);
-                site = next;
-                report
-            }
+        let Ok((next, report)) = outcome else {
+            site = recover(&src, &hub);
+            continue;
         };
+        site = next;
         announce(&report, &hub);
         if report.search_stale {
             if let Some(s) = &site {
@@ -140,6 +161,16 @@ pub fn run_loop(
             }
         }
     }
+}
+
+/// After a panic (a bug): build everything again from the files.
+fn recover(src: &SiteSource, hub: &Hub) -> Option<Site> {
+    eprintln!("error: a rebuild failed unexpectedly; building everything again");
+    let (site, report) = full_build(src);
+    let mut report = report;
+    report.reload_all = true;
+    announce(&report, hub);
+    site
 }
 
 /// `None` when nothing relevant changed; else whether to rebuild everything.
@@ -187,15 +218,26 @@ fn rebuild(
 /// Prints the rebuild line and tells the browser.
 pub fn announce(report: &RebuildReport, hub: &Hub) {
     println!("{}", report.summary());
+    if std::env::var_os("CASEWIKI_TIMINGS").is_some() {
+        let phases: Vec<String> = report
+            .phases
+            .iter()
+            .map(|(name, d)| format!("{name} {:.1} ms", d.as_secs_f64() * 1000.0))
+            .collect();
+        println!("  {} jobs rendered; {}", report.rendered, phases.join(", "));
+    }
     print_problems(&report.problems);
     let before = hub.set_problems(report.problems.clone());
-    let wrote = report.written + report.removed > 0;
+    let cleared = report.problems.is_empty() && !before.is_empty();
     if !report.stylesheets.is_empty() {
         hub.send(Signal::Css(report.stylesheets.clone()));
-    } else if wrote || (report.problems.is_empty() && !before.is_empty()) {
+    } else if report.reload_all || cleared || report.pages.len() > MAX_RELOAD_PATHS {
         // A reloaded tab asks for the open problems again when it reconnects.
-        hub.send(Signal::Reload);
-    } else if before != report.problems {
+        hub.send(Signal::Reload(None));
+    } else if !report.pages.is_empty() {
+        hub.send(Signal::Reload(Some(report.pages.clone())));
+    }
+    if !report.problems.is_empty() && before != report.problems {
         hub.send(Signal::Problems(report.problems.clone()));
     }
 }

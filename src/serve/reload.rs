@@ -18,8 +18,8 @@ pub const SCRIPT_TAG: &str = "<script src=\"/__livereload.js\"></script>";
 /// One message to every open tab.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Signal {
-    /// Reload the page (after a rebuild that changed files, or when problems cleared).
-    Reload,
+    /// Reload tabs showing one of these URL paths (`None`: every tab).
+    Reload(Option<Vec<String>>),
     /// Swap these stylesheets (URL paths) without reloading.
     Css(Vec<String>),
     /// Show these problems in the overlay.
@@ -30,7 +30,7 @@ impl Signal {
     /// SSE event name and JSON data.
     pub fn event(&self) -> (&'static str, String) {
         match self {
-            Signal::Reload => ("reload", "{}".to_string()),
+            Signal::Reload(paths) => ("reload", serde_json::json!({ "paths": paths }).to_string()),
             Signal::Css(urls) => ("css", serde_json::to_string(urls).unwrap_or_default()),
             Signal::Problems(ds) => ("problems", problems_json(ds)),
         }
@@ -138,5 +138,13 @@ mod tests {
         assert_eq!(v[0]["file"], "content/a.md");
         assert_eq!(v[0]["line"], 3);
         assert_eq!(v[0]["message"], "bad <key>");
+    }
+
+    #[test]
+    fn reloads_name_their_pages() {
+        let (_, some) = Signal::Reload(Some(vec!["/a/".into()])).event();
+        assert_eq!(some, r#"{"paths":["/a/"]}"#);
+        let (_, all) = Signal::Reload(None).event();
+        assert_eq!(all, r#"{"paths":null}"#);
     }
 }

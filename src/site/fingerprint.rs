@@ -110,15 +110,21 @@ impl Site {
 
     /// Fingerprints of every HTML job of the site.
     pub(super) fn job_prints(&self, hashes: &PageHashes) -> Vec<JobPrint> {
+        let t = std::time::Instant::now();
         let prints = Prints::new(self, hashes);
-        self.all_jobs()
+        eprintln!("TEMP prints new {:?}", t.elapsed());
+        let jobs = self.all_jobs();
+        eprintln!("TEMP all jobs {:?}", t.elapsed());
+        let r = jobs
             .into_par_iter()
             .map(|job| JobPrint {
                 path: self.job_path(&job),
                 print: prints.job(&job),
                 job,
             })
-            .collect()
+            .collect();
+        eprintln!("TEMP job prints {:?}", t.elapsed());
+        r
     }
 
     /// Fingerprint of the feeds, sitemap and redirects.

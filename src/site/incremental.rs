@@ -10,7 +10,7 @@
 //! source file until that file is fixed, so the browser overlay shows every
 //! open problem while the last good version of each page keeps being served.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -34,11 +34,15 @@ pub(super) struct LiveState {
     support_paths: HashSet<String>,
     /// Open problems, by source file or stage; cleared when fixed.
     problems: BTreeMap<String, Vec<Diagnostic>>,
+    /// Pages whose related list is still to be re-ranked (see `related`).
+    pub(super) pending_related: BTreeSet<usize>,
 }
 
 /// What one rebuild did.
 #[derive(Debug, Default)]
 pub struct RebuildReport {
+    /// What caused the rebuild, for the terminal line.
+    pub what: String,
     /// Changed source files, relative to the site root.
     pub changed: Vec<PathBuf>,
     /// HTML jobs rendered (their inputs changed).
@@ -46,6 +50,10 @@ pub struct RebuildReport {
     /// Files whose bytes changed on disk, plus files removed.
     pub written: usize,
     pub removed: usize,
+    /// URL paths of the HTML pages written or removed.
+    pub pages: Vec<String>,
+    /// Every open tab should reload (templates or scripts changed).
+    pub reload_all: bool,
     /// Every body was rendered again (names, paths or the page set changed).
     pub full_analyse: bool,
     /// URL paths of stylesheets, when only stylesheets changed.
@@ -55,9 +63,18 @@ pub struct RebuildReport {
     /// Every open problem (also older ones not fixed yet).
     pub problems: Vec<Diagnostic>,
     pub duration: Duration,
+    /// Time per phase, for profiling (`CASEWIKI_TIMINGS=1 site serve`).
+    pub phases: Vec<(&'static str, Duration)>,
 }
 
 impl RebuildReport {
+    /// Records the time since the previous lap (or `started`).
+    fn lap(&mut self, phase: &'static str, started: Instant) {
+        let before: Duration = self.phases.iter().map(|(_, d)| *d).sum();
+        self.phases
+            .push((phase, started.elapsed().saturating_sub(before)));
+    }
+
     /// One terminal line: `rebuilt content/a.md → 7 files in 12 ms`.
     pub fn summary(&self) -> String {
         let mut names: Vec<String> = self
@@ -69,10 +86,10 @@ impl RebuildReport {
         if self.changed.len() > 3 {
             names.push(format!("+{} more", self.changed.len() - 3));
         }
-        let what = if names.is_empty() {
-            "built the site".to_string()
-        } else {
-            format!("rebuilt {}", names.join(", "))
+        let what = match (self.what.as_str(), names.is_empty()) {
+            ("", true) => "built the site".to_string(),
+            ("", false) => format!("rebuilt {}", names.join(", ")),
+            (what, _) => what.to_string(),
         };
         format!(
             "{what} → {} files in {} ms{}",
@@ -146,15 +163,19 @@ impl Site {
         }
         if batch.templates {
             self.reload_templates();
+            report.reload_all = true;
         }
         let pages_changed = !content.is_empty() || batch.templates;
         if !content.is_empty() {
             report.full_analyse = self.apply_content(&content);
             report.search_stale = true;
+            report.lap("content", started);
         }
         if pages_changed {
             self.render_changed(&out, &mut report);
+            report.lap("render", started);
             self.write_support(&out, &mut report);
+            report.lap("support", started);
         }
         for (src, dest) in &batch.statics {
             self.copy_one(src, dest, &out, &mut report);
@@ -168,6 +189,7 @@ impl Site {
                 .collect();
             if report.stylesheets.len() != batch.statics.len() {
                 report.stylesheets.clear();
+                report.reload_all = true;
             }
         }
         self.finish_report(report, started)
@@ -245,8 +267,10 @@ impl Site {
         for file in files {
             touched.extend(self.reread(file));
         }
+        let t = Instant::now();
         let reshaped = self.shape() != before;
         if reshaped {
+            self.live.pending_related.clear();
             self.analyse();
             self.live.hashes = PageHashes::all(self);
         } else {
@@ -254,7 +278,8 @@ impl Site {
                 .iter()
                 .filter_map(|f| self.library.index_of(f))
                 .collect();
-            self.reanalyse(&pages);
+            self.reanalyse_edited(&pages);
+            eprintln!("TEMP reanalyse {:?}", t.elapsed());
             let mut hashes = std::mem::take(&mut self.live.hashes);
             hashes.update(self, &pages);
             self.live.hashes = hashes;
@@ -320,8 +345,10 @@ impl Site {
     }
 
     /// Renders the HTML jobs whose fingerprint changed; removes vanished ones.
-    fn render_changed(&mut self, out: &Output, report: &mut RebuildReport) {
+    pub(super) fn render_changed(&mut self, out: &Output, report: &mut RebuildReport) {
+        let t = Instant::now();
         let prints = self.job_prints(&self.live.hashes);
+        report.phases.push(("fingerprints", t.elapsed()));
         let todo: Vec<usize> = (0..prints.len())
             .filter(|&k| self.live.prints.get(&prints[k].path) != Some(&prints[k].print))
             .collect();
@@ -344,7 +371,12 @@ impl Site {
         let mut problems = Vec::new();
         for (k, result) in results {
             match result {
-                Ok(changed) => report.written += usize::from(changed),
+                Ok(changed) => {
+                    report.written += usize::from(changed);
+                    if changed {
+                        report.pages.push(self.url_of_output(&prints[k].path));
+                    }
+                }
                 Err(d) => {
                     failed.insert(k);
                     problems.push(d.relative_to(&self.config.root));
@@ -365,8 +397,15 @@ impl Site {
             .filter(|p| !self.live.prints.contains_key(*p))
             .collect();
         for path in stale {
+            report.pages.push(self.url_of_output(path));
             remove_output(out, path, report);
         }
+    }
+
+    /// `case-studies/a/index.html` → `/case-studies/a/` (not percent-encoded).
+    fn url_of_output(&self, path: &str) -> String {
+        let page = path.strip_suffix("index.html").unwrap_or(path);
+        format!("{}{page}", self.config.base_path)
     }
 
     /// Rewrites feeds, sitemap and redirects when what they list changed.
@@ -413,7 +452,11 @@ impl Site {
         }
     }
 
-    fn finish_report(&self, mut report: RebuildReport, started: Instant) -> RebuildReport {
+    pub(super) fn finish_report(
+        &self,
+        mut report: RebuildReport,
+        started: Instant,
+    ) -> RebuildReport {
         let transient = std::mem::take(&mut report.problems);
         report.problems = self
             .live

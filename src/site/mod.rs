@@ -7,13 +7,14 @@
 pub mod changes;
 mod fingerprint;
 mod incremental;
+mod related;
 
 pub use incremental::RebuildReport;
 
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::content::graph::{keywords, LinkGraph, PageFeatures};
+use crate::content::graph::{keywords, LinkGraph, PageFeatures, RelatedIndex};
 use crate::content::links::LinkTargets;
 use crate::content::taxonomy::Taxonomy;
 use crate::content::timeline::{timeline, TimelineEntry};
@@ -80,6 +81,11 @@ impl Site {
 
     /// Re-renders the bodies of `pages` only (their text changed, names did not).
     pub fn reanalyse(&mut self, pages: &[usize]) {
+        self.rerender_bodies(pages);
+        self.derive();
+    }
+
+    fn rerender_bodies(&mut self, pages: &[usize]) {
         let fresh: Vec<(usize, RenderedBody)> = pages
             .par_iter()
             .map(|&i| (i, self.render_body(i)))
@@ -88,7 +94,6 @@ impl Site {
             self.keywords[i] = keywords(&body.text, KEYWORDS_PER_PAGE);
             self.bodies[i] = body;
         }
-        self.derive();
     }
 
     pub fn render_body(&self, i: usize) -> RenderedBody {
@@ -105,24 +110,36 @@ impl Site {
 
     /// Everything computed from all bodies together.
     fn derive(&mut self) {
+        let features = self.features();
+        self.derive_links();
+        let all: Vec<usize> = (0..self.library.pages.len()).collect();
+        self.graph.related = RelatedIndex::new(&self.library, &features).related(&all);
+    }
+
+    /// What each page contributes to relatedness.
+    fn features(&self) -> Vec<PageFeatures> {
+        (0..self.library.pages.len())
+            .into_par_iter()
+            .map(|i| self.page_features(i))
+            .collect()
+    }
+
+    fn page_features(&self, i: usize) -> PageFeatures {
+        PageFeatures {
+            entities: self.bodies[i].mentions.iter().map(|(e, _)| *e).collect(),
+            tags: self.library.pages[i]
+                .tags
+                .iter()
+                .map(|t| crate::content::slug::slugify(t))
+                .collect(),
+            keywords: self.keywords[i].clone(),
+        }
+    }
+
+    /// Links, backlinks, order, taxonomies and timeline; related lists empty.
+    fn derive_links(&mut self) {
         let links: Vec<_> = self.bodies.iter().map(|b| b.links.clone()).collect();
-        let features: Vec<PageFeatures> = self
-            .library
-            .pages
-            .par_iter()
-            .zip(&self.bodies)
-            .zip(&self.keywords)
-            .map(|((p, b), k)| PageFeatures {
-                entities: b.mentions.iter().map(|(e, _)| *e).collect(),
-                tags: p
-                    .tags
-                    .iter()
-                    .map(|t| crate::content::slug::slugify(t))
-                    .collect(),
-                keywords: k.clone(),
-            })
-            .collect();
-        self.graph = LinkGraph::build(&self.library, &links, &features);
+        self.graph = LinkGraph::from_links(self.library.pages.len(), &links);
         self.order = self.library.by_date();
         self.tags = Taxonomy::tags(&self.library, &self.order);
         self.categories = Taxonomy::categories(&self.library, &self.config, &self.order);

@@ -1,0 +1,134 @@
+//! Related-page lists after an edit, without ranking every page again.
+//!
+//! A page's related list depends only on its own features and on the
+//! posting lists of those features. An edit to page *i* changes the posting
+//! lists of the features *i* gained or lost, so exactly the pages having one
+//! of those features (and *i* itself) need ranking again. The edited pages
+//! are ranked at once; when many other pages are affected (a common keyword
+//! came or went) they are ranked afterwards by `settle`, in small chunks
+//! that give way to the next edit, so a save is never kept waiting.
+
+use std::collections::HashSet;
+use std::time::Instant;
+
+use super::incremental::RebuildReport;
+use super::Site;
+use crate::content::graph::{PageFeatures, RelatedIndex};
+use crate::content::PageKind;
+use crate::output::Output;
+
+/// Affected pages ranked immediately when there are at most this many.
+const RANK_NOW: usize = 64;
+/// Pages ranked between two checks for a new edit while settling.
+const SETTLE_CHUNK: usize = 256;
+
+/// Features some edited case study gained or lost.
+#[derive(Default)]
+struct Delta<'a> {
+    entities: HashSet<usize>,
+    tags: HashSet<&'a str>,
+    words: HashSet<&'a str>,
+}
+
+impl<'a> Delta<'a> {
+    fn add(&mut self, old: &'a PageFeatures, new: &'a PageFeatures) {
+        let diff_e = |a: &[usize], b: &[usize]| -> Vec<usize> {
+            a.iter().filter(|x| !b.contains(x)).copied().collect()
+        };
+        self.entities.extend(diff_e(&old.entities, &new.entities));
+        self.entities.extend(diff_e(&new.entities, &old.entities));
+        for (a, b) in [(old, new), (new, old)] {
+            self.tags.extend(
+                a.tags
+                    .iter()
+                    .filter(|t| !b.tags.contains(t))
+                    .map(String::as_str),
+            );
+            self.words.extend(
+                a.keywords
+                    .iter()
+                    .filter(|w| !b.keywords.contains(w))
+                    .map(String::as_str),
+            );
+        }
+    }
+
+    fn touches(&self, f: &PageFeatures) -> bool {
+        f.entities.iter().any(|e| self.entities.contains(e))
+            || f.tags.iter().any(|t| self.tags.contains(t.as_str()))
+            || f.keywords.iter().any(|w| self.words.contains(w.as_str()))
+    }
+}
+
+impl Site {
+    /// Re-renders the bodies of `pages` (same page set and names as before),
+    /// derives links and taxonomies again and re-ranks related pages where
+    /// needed; what is left for later goes to `settle`.
+    pub(super) fn reanalyse_edited(&mut self, pages: &[usize]) {
+        let before: Vec<PageFeatures> = pages.iter().map(|&i| self.page_features(i)).collect();
+        self.rerender_bodies(pages);
+        let related = std::mem::take(&mut self.graph.related);
+        self.derive_links();
+        self.graph.related = related;
+        let features = self.features();
+        let mut delta = Delta::default();
+        for (k, &i) in pages.iter().enumerate() {
+            if self.library.pages[i].kind == PageKind::CaseStudy {
+                delta.add(&before[k], &features[i]);
+            }
+        }
+        let mut now: Vec<usize> = pages.to_vec();
+        let affected: Vec<usize> = (0..features.len())
+            .filter(|j| !pages.contains(j) && delta.touches(&features[*j]))
+            .collect();
+        if affected.len() <= RANK_NOW {
+            now.extend(&affected);
+        } else {
+            self.live.pending_related.extend(&affected);
+        }
+        let index = RelatedIndex::new(&self.library, &features);
+        for (i, list) in now.iter().zip(index.related(&now)) {
+            self.graph.related[*i] = list;
+            self.live.pending_related.remove(i);
+        }
+    }
+
+    /// True while some related lists are still to be re-ranked.
+    pub fn settling(&self) -> bool {
+        !self.live.pending_related.is_empty()
+    }
+
+    /// Re-ranks the pending related lists, chunk by chunk, stopping early when
+    /// `busy()` (a new edit came in). When all are done, renders the pages
+    /// whose lists changed and returns the report.
+    pub fn settle(&mut self, busy: &dyn Fn() -> bool) -> Option<RebuildReport> {
+        let started = Instant::now();
+        let features = self.features();
+        let index = RelatedIndex::new(&self.library, &features);
+        let pending: Vec<usize> = self.live.pending_related.iter().copied().collect();
+        for chunk in pending.chunks(SETTLE_CHUNK) {
+            if busy() {
+                return None;
+            }
+            for (i, list) in chunk.iter().zip(index.related(chunk)) {
+                if let Some(slot) = self.graph.related.get_mut(*i) {
+                    *slot = list;
+                }
+                self.live.pending_related.remove(i);
+            }
+        }
+        let mut report = RebuildReport {
+            what: "updated related pages".into(),
+            ..RebuildReport::default()
+        };
+        match Output::direct(&self.config.output_dir) {
+            Ok(out) => self.render_changed(&out, &mut report),
+            Err(e) => report.problems.push(crate::diagnostics::Diagnostic::error(
+                &self.config.output_dir,
+                None,
+                e.to_string(),
+            )),
+        }
+        Some(self.finish_report(report, started))
+    }
+}
