@@ -46,6 +46,7 @@ def next_event(timeout=30.0):
     return names[-1].decode() if names else "comment"
 
 
+time.sleep(float(os.environ.get("BENCH_WARMUP", "0")))
 while next_event() != "hello":
     pass
 studies = sorted(os.listdir(os.path.join(root, "content", "case-studies")))

@@ -68,13 +68,10 @@ pub fn run(opts: &ServeOptions) -> i32 {
         .map(|s| s.config.output_dir.clone())
         .unwrap_or_else(|| root.join("public"));
     let (tx, rx) = std::sync::mpsc::channel();
-    let _watcher = match watch::start(&root, tx) {
-        Ok(w) => w,
-        Err(e) => {
-            eprintln!("error: cannot watch {}: {e}", root.display());
-            return 1;
-        }
-    };
+    if let Err(e) = watch::start(&root, tx) {
+        eprintln!("error: cannot watch {}: {e}", root.display());
+        return 1;
+    }
     let loop_hub = hub.clone();
     std::thread::spawn(move || rebuild::run_loop(src, site, rx, loop_hub));
     println!(

@@ -29,6 +29,8 @@ pub(super) struct PageHashes {
     pub source: Vec<u64>,
     /// Rendered body: HTML, table of contents, mention snippets.
     pub body: Vec<u64>,
+    /// Entities each page mentions, with the hash of the snippet around it.
+    pub mentions: Vec<Vec<(usize, u64)>>,
 }
 
 /// One HTML output file and the fingerprint of its inputs.
@@ -54,15 +56,24 @@ impl PageHashes {
                 .map(|i| source_hash(site, i))
                 .collect(),
             body: (0..n).into_par_iter().map(|i| body_hash(site, i)).collect(),
+            mentions: (0..n)
+                .into_par_iter()
+                .map(|i| mention_hashes(site, i))
+                .collect(),
         }
     }
 
     /// Refreshes the hashes of `pages` only (the page set did not change).
     pub fn update(&mut self, site: &Site, pages: &[usize]) {
         for &i in pages {
-            if let (Some(s), Some(b)) = (self.source.get_mut(i), self.body.get_mut(i)) {
+            if let (Some(s), Some(b), Some(m)) = (
+                self.source.get_mut(i),
+                self.body.get_mut(i),
+                self.mentions.get_mut(i),
+            ) {
                 *s = source_hash(site, i);
                 *b = body_hash(site, i);
+                *m = mention_hashes(site, i);
             }
         }
     }
@@ -78,6 +89,14 @@ fn source_hash(site: &Site, i: usize) -> u64 {
         &p.tags,
         &p.category,
     ))
+}
+
+fn mention_hashes(site: &Site, i: usize) -> Vec<(usize, u64)> {
+    site.bodies[i]
+        .mentions
+        .iter()
+        .map(|(e, snippet)| (*e, hash_of(snippet)))
+        .collect()
 }
 
 fn body_hash(site: &Site, i: usize) -> u64 {
@@ -108,14 +127,12 @@ impl Site {
         }
     }
 
-    /// Fingerprints of every HTML job of the site.
-    pub(super) fn job_prints(&self, hashes: &PageHashes) -> Vec<JobPrint> {
-        let t = std::time::Instant::now();
+    /// Fingerprints of every HTML job of the site, and of the support files
+    /// (feeds, sitemap, redirects).
+    pub(super) fn job_prints(&self, hashes: &PageHashes) -> (Vec<JobPrint>, u64) {
         let prints = Prints::new(self, hashes);
-        eprintln!("TEMP prints new {:?}", t.elapsed());
-        let jobs = self.all_jobs();
-        eprintln!("TEMP all jobs {:?}", t.elapsed());
-        let r = jobs
+        let jobs = self
+            .all_jobs()
             .into_par_iter()
             .map(|job| JobPrint {
                 path: self.job_path(&job),
@@ -123,32 +140,7 @@ impl Site {
                 job,
             })
             .collect();
-        eprintln!("TEMP job prints {:?}", t.elapsed());
-        r
-    }
-
-    /// Fingerprint of the feeds, sitemap and redirects.
-    pub(super) fn support_print(&self, hashes: &PageHashes) -> u64 {
-        let prints = Prints::new(self, hashes);
-        let heads: Vec<u64> = self.order.iter().map(|&i| prints.head[i]).collect();
-        let tags: Vec<(&str, Vec<u64>)> = self
-            .tags
-            .terms
-            .iter()
-            .map(|t| {
-                (
-                    t.slug.as_str(),
-                    t.pages.iter().map(|&i| prints.head[i]).collect(),
-                )
-            })
-            .collect();
-        hash_of((
-            prints.site,
-            heads,
-            &hashes.source,
-            tags,
-            self.section_dirs(),
-        ))
+        (jobs, prints.support())
     }
 }
 
@@ -162,11 +154,13 @@ struct Prints<'a> {
     tags: HashMap<&'a str, u64>,
     /// Hash of the site-wide view every template gets.
     site: u64,
+    /// Pages of each folder, newest first: (head, weight).
+    sections: HashMap<&'a str, Vec<(u64, Option<i64>)>>,
 }
 
 impl<'a> Prints<'a> {
     fn new(site: &'a Site, hashes: &'a PageHashes) -> Prints<'a> {
-        let head = (0..site.library.pages.len())
+        let head: Vec<u64> = (0..site.library.pages.len())
             .into_par_iter()
             .map(|i| head_hash(site, i))
             .collect();
@@ -196,13 +190,37 @@ impl<'a> Prints<'a> {
             sections,
             view.page_count,
         ));
+        let mut sections: HashMap<&str, Vec<(u64, Option<i64>)>> = HashMap::new();
+        for &i in &site.order {
+            let p = &site.library.pages[i];
+            sections
+                .entry(p.dir())
+                .or_default()
+                .push((head[i], p.meta.weight));
+        }
         Prints {
             site_ref: site,
             hashes,
             head,
             tags,
             site: site_hash,
+            sections,
         }
+    }
+
+    fn support(&self) -> u64 {
+        let s = self.site_ref;
+        let heads: Vec<u64> = s.order.iter().map(|&i| self.head[i]).collect();
+        let tags: Vec<(&str, Vec<u64>)> = s
+            .tags
+            .terms
+            .iter()
+            .map(|t| (t.slug.as_str(), self.heads(&t.pages)))
+            .collect();
+        let sections: Vec<&&str> = self.sections.keys().collect();
+        let mut sections = sections;
+        sections.sort();
+        hash_of((self.site, heads, &self.hashes.source, tags, sections))
     }
 
     fn heads(&self, pages: &[usize]) -> Vec<u64> {
@@ -243,8 +261,8 @@ impl<'a> Prints<'a> {
             s.graph.backlinks[i]
                 .iter()
                 .filter_map(|&j| {
-                    let snippet = s.bodies[j].mentions.iter().find(|(t, _)| *t == i)?;
-                    Some((self.head[j], hash_of(&snippet.1)))
+                    let (_, snippet) = self.hashes.mentions[j].iter().find(|(t, _)| *t == i)?;
+                    Some((self.head[j], *snippet))
                 })
                 .collect()
         } else {
@@ -264,12 +282,7 @@ impl<'a> Prints<'a> {
 
     fn section(&self, dir: &str) -> u64 {
         let s = self.site_ref;
-        let pages: Vec<(u64, Option<i64>)> = s
-            .order
-            .iter()
-            .filter(|&&i| s.library.pages[i].dir() == dir)
-            .map(|&i| (self.head[i], s.library.pages[i].meta.weight))
-            .collect();
+        let pages = self.sections.get(dir);
         let sec = s
             .library
             .section(dir)

@@ -15,11 +15,12 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
+use super::publish::count_write;
 
 use super::changes::{classify, Change};
 use super::fingerprint::PageHashes;
 use super::Site;
+use crate::content::graph::PageFeatures;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Output;
 use crate::render::templates::Templates;
@@ -27,13 +28,15 @@ use crate::render::templates::Templates;
 /// What `serve` remembers between rebuilds.
 #[derive(Debug, Default)]
 pub(super) struct LiveState {
-    hashes: PageHashes,
+    pub(super) hashes: PageHashes,
     /// Output path → fingerprint, for every HTML file written and current.
-    prints: HashMap<String, u64>,
-    support_print: Option<u64>,
-    support_paths: HashSet<String>,
+    pub(super) prints: HashMap<String, u64>,
+    pub(super) support_print: Option<u64>,
+    pub(super) support_paths: HashSet<String>,
     /// Open problems, by source file or stage; cleared when fixed.
     problems: BTreeMap<String, Vec<Diagnostic>>,
+    /// Whole-site pages left for `settle` (see `publish`).
+    pub(super) deferred: bool,
     /// Pages whose related list is still to be re-ranked (see `related`).
     pub(super) pending_related: BTreeSet<usize>,
 }
@@ -124,8 +127,7 @@ impl Site {
             .problems
             .insert("links".into(), self.link_problems());
         let mut report = RebuildReport::default();
-        self.render_changed(out, &mut report);
-        self.write_support(out, &mut report);
+        self.publish_changed(out, &mut report, false);
         let diags = Diagnostics::default();
         for (path, bytes) in crate::build::copy_static(&self.config.root.join("static"), &diags) {
             count_write(out.write_if_changed(&path, &bytes), &path, &mut report);
@@ -172,10 +174,8 @@ impl Site {
             report.lap("content", started);
         }
         if pages_changed {
-            self.render_changed(&out, &mut report);
+            self.publish_changed(&out, &mut report, true);
             report.lap("render", started);
-            self.write_support(&out, &mut report);
-            report.lap("support", started);
         }
         for (src, dest) in &batch.statics {
             self.copy_one(src, dest, &out, &mut report);
@@ -263,11 +263,15 @@ impl Site {
     /// Re-reads content files; returns true when every body was re-rendered.
     fn apply_content(&mut self, files: &[PathBuf]) -> bool {
         let before = self.shape();
+        let lists_before = self.list_inputs();
+        let old_features: HashMap<&PathBuf, PageFeatures> = files
+            .iter()
+            .filter_map(|f| Some((f, self.page_features(self.library.index_of(f)?))))
+            .collect();
         let mut touched = Vec::new();
         for file in files {
             touched.extend(self.reread(file));
         }
-        let t = Instant::now();
         let reshaped = self.shape() != before;
         if reshaped {
             self.live.pending_related.clear();
@@ -278,8 +282,15 @@ impl Site {
                 .iter()
                 .filter_map(|f| self.library.index_of(f))
                 .collect();
-            self.reanalyse_edited(&pages);
-            eprintln!("TEMP reanalyse {:?}", t.elapsed());
+            let old: Vec<PageFeatures> = pages
+                .iter()
+                .map(|&i| match old_features.get(&self.library.pages[i].file) {
+                    Some(f) => f.clone(),
+                    None => self.page_features(i),
+                })
+                .collect();
+            let lists_changed = self.list_inputs() != lists_before;
+            self.reanalyse_edited(&pages, &old, lists_changed);
             let mut hashes = std::mem::take(&mut self.live.hashes);
             hashes.update(self, &pages);
             self.live.hashes = hashes;
@@ -338,113 +349,25 @@ impl Site {
     fn shape(&self) -> u64 {
         let mut h = DefaultHasher::new();
         for p in &self.library.pages {
-            (&p.file, &p.path, p.kind as u8).hash(&mut h);
+            (&p.rel, &p.path, p.kind as u8).hash(&mut h);
             p.names().for_each(|n| n.hash(&mut h));
         }
         h.finish()
     }
 
-    /// Renders the HTML jobs whose fingerprint changed; removes vanished ones.
-    pub(super) fn render_changed(&mut self, out: &Output, report: &mut RebuildReport) {
-        let t = Instant::now();
-        let prints = self.job_prints(&self.live.hashes);
-        report.phases.push(("fingerprints", t.elapsed()));
-        let todo: Vec<usize> = (0..prints.len())
-            .filter(|&k| self.live.prints.get(&prints[k].path) != Some(&prints[k].print))
-            .collect();
-        let site = tera::to_value(self.site_view()).unwrap_or_default();
-        let results: Vec<(usize, Result<bool, Diagnostic>)> = todo
-            .par_iter()
-            .map(|&k| {
-                let written = self
-                    .render_job(&prints[k].job, &site)
-                    .and_then(|(path, html)| {
-                        out.write_if_changed(&path, html.as_bytes()).map_err(|e| {
-                            Diagnostic::error(out.dir().join(&path), None, e.to_string())
-                        })
-                    });
-                (k, written)
-            })
-            .collect();
-        report.rendered = results.len();
-        let mut failed = HashSet::new();
-        let mut problems = Vec::new();
-        for (k, result) in results {
-            match result {
-                Ok(changed) => {
-                    report.written += usize::from(changed);
-                    if changed {
-                        report.pages.push(self.url_of_output(&prints[k].path));
-                    }
-                }
-                Err(d) => {
-                    failed.insert(k);
-                    problems.push(d.relative_to(&self.config.root));
-                }
+    /// What order, taxonomies and timeline depend on.
+    fn list_inputs(&self) -> u64 {
+        let mut h = DefaultHasher::new();
+        for p in &self.library.pages {
+            (&p.meta.title, &p.meta.date, &p.tags, &p.category).hash(&mut h);
+            for d in &p.meta.dates {
+                (&d.date, &d.sentence).hash(&mut h);
             }
         }
-        problems.dedup();
-        self.keep_problems("render", problems);
-        let fresh: HashMap<String, u64> = prints
-            .into_iter()
-            .enumerate()
-            .filter(|(k, _)| !failed.contains(k))
-            .map(|(_, p)| (p.path, p.print))
-            .collect();
-        let old = std::mem::replace(&mut self.live.prints, fresh);
-        let stale: Vec<&String> = old
-            .keys()
-            .filter(|p| !self.live.prints.contains_key(*p))
-            .collect();
-        for path in stale {
-            report.pages.push(self.url_of_output(path));
-            remove_output(out, path, report);
-        }
+        h.finish()
     }
 
-    /// `case-studies/a/index.html` → `/case-studies/a/` (not percent-encoded).
-    fn url_of_output(&self, path: &str) -> String {
-        let page = path.strip_suffix("index.html").unwrap_or(path);
-        format!("{}{page}", self.config.base_path)
-    }
-
-    /// Rewrites feeds, sitemap and redirects when what they list changed.
-    fn write_support(&mut self, out: &Output, report: &mut RebuildReport) {
-        let print = self.support_print(&self.live.hashes);
-        if self.live.support_print == Some(print) {
-            return;
-        }
-        let files = self.support_files();
-        let paths: HashSet<String> = files.iter().map(|(p, _)| p.clone()).collect();
-        for (path, bytes) in &files {
-            count_write(out.write_if_changed(path, bytes), path, report);
-        }
-        let old = std::mem::replace(&mut self.live.support_paths, paths);
-        for path in old.iter().filter(|p| !self.live.support_paths.contains(*p)) {
-            remove_output(out, path, report);
-        }
-        self.live.support_print = Some(print);
-    }
-
-    fn copy_one(&mut self, src: &Path, dest: &str, out: &Output, report: &mut RebuildReport) {
-        let key = format!("static:{dest}");
-        if src.is_file() {
-            match std::fs::read(src) {
-                Ok(bytes) => count_write(out.write_if_changed(dest, &bytes), dest, report),
-                Err(e) => {
-                    let d =
-                        Diagnostic::error(src, None, e.to_string()).relative_to(&self.config.root);
-                    self.keep_problems(&key, vec![d]);
-                    return;
-                }
-            }
-        } else if !src.exists() {
-            remove_output(out, dest, report);
-        }
-        self.keep_problems(&key, Vec::new());
-    }
-
-    fn keep_problems(&mut self, key: &str, problems: Vec<Diagnostic>) {
+    pub(super) fn keep_problems(&mut self, key: &str, problems: Vec<Diagnostic>) {
         if problems.is_empty() {
             self.live.problems.remove(key);
         } else {
@@ -468,28 +391,5 @@ impl Site {
             .collect();
         report.duration = started.elapsed();
         report
-    }
-}
-
-fn count_write(result: std::io::Result<bool>, path: &str, report: &mut RebuildReport) {
-    match result {
-        Ok(changed) => report.written += usize::from(changed),
-        Err(e) => report
-            .problems
-            .push(Diagnostic::error(path, None, e.to_string())),
-    }
-}
-
-/// Removes an output file and its folder when that became empty.
-fn remove_output(out: &Output, rel: &str, report: &mut RebuildReport) {
-    if out.remove(rel).is_ok() {
-        report.removed += 1;
-    }
-    let mut dir = Path::new(rel).parent();
-    while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
-        if std::fs::remove_dir(out.dir().join(d)).is_err() {
-            break;
-        }
-        dir = d.parent();
     }
 }

@@ -7,6 +7,7 @@
 pub mod changes;
 mod fingerprint;
 mod incremental;
+mod publish;
 mod related;
 
 pub use incremental::RebuildReport;
@@ -138,8 +139,16 @@ impl Site {
 
     /// Links, backlinks, order, taxonomies and timeline; related lists empty.
     fn derive_links(&mut self) {
+        self.derive_graph_links();
+        self.derive_lists();
+    }
+
+    fn derive_graph_links(&mut self) {
         let links: Vec<_> = self.bodies.iter().map(|b| b.links.clone()).collect();
         self.graph = LinkGraph::from_links(self.library.pages.len(), &links);
+    }
+
+    fn derive_lists(&mut self) {
         self.order = self.library.by_date();
         self.tags = Taxonomy::tags(&self.library, &self.order);
         self.categories = Taxonomy::categories(&self.library, &self.config, &self.order);

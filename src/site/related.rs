@@ -14,8 +14,11 @@ use std::time::Instant;
 use super::incremental::RebuildReport;
 use super::Site;
 use crate::content::graph::{PageFeatures, RelatedIndex};
+use crate::content::slug::slugify;
 use crate::content::PageKind;
+
 use crate::output::Output;
+use rayon::prelude::*;
 
 /// Affected pages ranked immediately when there are at most this many.
 const RANK_NOW: usize = 64;
@@ -28,6 +31,10 @@ struct Delta<'a> {
     entities: HashSet<usize>,
     tags: HashSet<&'a str>,
     words: HashSet<&'a str>,
+}
+
+fn same(a: &PageFeatures, b: &PageFeatures) -> bool {
+    a.entities == b.entities && a.tags == b.tags && a.keywords == b.keywords
 }
 
 impl<'a> Delta<'a> {
@@ -53,10 +60,24 @@ impl<'a> Delta<'a> {
         }
     }
 
-    fn touches(&self, f: &PageFeatures) -> bool {
-        f.entities.iter().any(|e| self.entities.contains(e))
-            || f.tags.iter().any(|t| self.tags.contains(t.as_str()))
-            || f.keywords.iter().any(|w| self.words.contains(w.as_str()))
+    fn is_empty(&self) -> bool {
+        self.entities.is_empty() && self.tags.is_empty() && self.words.is_empty()
+    }
+
+    /// Does page `j` have one of the changed features?
+    fn touches(&self, site: &Site, j: usize) -> bool {
+        site.bodies[j]
+            .mentions
+            .iter()
+            .any(|(e, _)| self.entities.contains(e))
+            || site.keywords[j]
+                .iter()
+                .any(|w| self.words.contains(w.as_str()))
+            || (!self.tags.is_empty()
+                && site.library.pages[j]
+                    .tags
+                    .iter()
+                    .any(|t| self.tags.contains(slugify(t).as_str())))
     }
 }
 
@@ -64,28 +85,43 @@ impl Site {
     /// Re-renders the bodies of `pages` (same page set and names as before),
     /// derives links and taxonomies again and re-ranks related pages where
     /// needed; what is left for later goes to `settle`.
-    pub(super) fn reanalyse_edited(&mut self, pages: &[usize]) {
-        let before: Vec<PageFeatures> = pages.iter().map(|&i| self.page_features(i)).collect();
+    /// `before` holds the features the pages had before the edit; with
+    /// `lists_changed` false, order, taxonomies and timeline are kept.
+    pub(super) fn reanalyse_edited(
+        &mut self,
+        pages: &[usize],
+        before: &[PageFeatures],
+        lists_changed: bool,
+    ) {
         self.rerender_bodies(pages);
         let related = std::mem::take(&mut self.graph.related);
-        self.derive_links();
+        self.derive_graph_links();
+        if lists_changed {
+            self.derive_lists();
+        }
         self.graph.related = related;
-        let features = self.features();
+        let after: Vec<PageFeatures> = pages.iter().map(|&i| self.page_features(i)).collect();
         let mut delta = Delta::default();
         for (k, &i) in pages.iter().enumerate() {
             if self.library.pages[i].kind == PageKind::CaseStudy {
-                delta.add(&before[k], &features[i]);
+                delta.add(&before[k], &after[k]);
             }
         }
+        // Same features, same posting lists: every related list still holds.
+        if delta.is_empty() && before.iter().zip(&after).all(|(b, a)| same(b, a)) {
+            return;
+        }
         let mut now: Vec<usize> = pages.to_vec();
-        let affected: Vec<usize> = (0..features.len())
-            .filter(|j| !pages.contains(j) && delta.touches(&features[*j]))
+        let affected: Vec<usize> = (0..self.library.pages.len())
+            .into_par_iter()
+            .filter(|j| !pages.contains(j) && delta.touches(self, *j))
             .collect();
         if affected.len() <= RANK_NOW {
             now.extend(&affected);
         } else {
             self.live.pending_related.extend(&affected);
         }
+        let features = self.features();
         let index = RelatedIndex::new(&self.library, &features);
         for (i, list) in now.iter().zip(index.related(&now)) {
             self.graph.related[*i] = list;
@@ -95,7 +131,7 @@ impl Site {
 
     /// True while some related lists are still to be re-ranked.
     pub fn settling(&self) -> bool {
-        !self.live.pending_related.is_empty()
+        !self.live.pending_related.is_empty() || self.live.deferred
     }
 
     /// Re-ranks the pending related lists, chunk by chunk, stopping early when
@@ -118,11 +154,11 @@ impl Site {
             }
         }
         let mut report = RebuildReport {
-            what: "updated related pages".into(),
+            what: "updated related pages and the graph".into(),
             ..RebuildReport::default()
         };
         match Output::direct(&self.config.output_dir) {
-            Ok(out) => self.render_changed(&out, &mut report),
+            Ok(out) => self.publish_changed(&out, &mut report, false),
             Err(e) => report.problems.push(crate::diagnostics::Diagnostic::error(
                 &self.config.output_dir,
                 None,
