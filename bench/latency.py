@@ -1,5 +1,6 @@
 """Times save → `reload` event of a running `site serve`.
 Usage: latency.py SITE_BINARY SITE_DIR EDITS"""
+import json
 import os
 import re
 import socket
@@ -43,11 +44,12 @@ def next_event(timeout=30.0):
         buf += chunk
     block, buf = buf.split(b"\n\n", 1)
     names = re.findall(rb"event: *(\w+)", block)
-    return names[-1].decode() if names else "comment"
+    data = b"\n".join(re.findall(rb"data: ?(.*)", block))
+    return (names[-1].decode() if names else "comment"), data.decode()
 
 
 time.sleep(float(os.environ.get("BENCH_WARMUP", "0")))
-while next_event() != "hello":
+while next_event()[0] != "hello":
     pass
 studies = sorted(os.listdir(os.path.join(root, "content", "case-studies")))
 times = []
@@ -61,9 +63,11 @@ for k in range(edits):
     t0 = time.perf_counter()
     with open(path, "w") as f:
         f.write(text)
+    url = "/case-studies/" + os.path.basename(path)[:-3] + "/"
     while True:
-        ev = next_event()
-        if ev == "reload":
+        ev, data = next_event()
+        # Only the reload that names the edited page (or every page) counts.
+        if ev == "reload" and (json.loads(data)["paths"] is None or url in json.loads(data)["paths"]):
             break
         if ev == "problems":
             sys.exit("unexpected problems event")

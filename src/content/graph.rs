@@ -140,6 +140,37 @@ impl<'a> RelatedIndex<'a> {
         }
     }
 
+    /// An index holding only the posting lists `pages` need: ranking them
+    /// gives the same lists as the full index, at a fraction of the cost.
+    pub fn for_pages(
+        lib: &Library,
+        features: &'a [PageFeatures],
+        pages: &[usize],
+    ) -> RelatedIndex<'a> {
+        let wanted: std::collections::HashSet<Feature> = pages
+            .iter()
+            .filter_map(|&i| features.get(i))
+            .flat_map(features_of)
+            .collect();
+        let mut postings: HashMap<Feature, Vec<usize>> = HashMap::new();
+        for (i, f) in features.iter().enumerate() {
+            if lib
+                .pages
+                .get(i)
+                .is_some_and(|p| p.kind == PageKind::CaseStudy)
+            {
+                for feat in features_of(f).into_iter().filter(|x| wanted.contains(x)) {
+                    postings.entry(feat).or_default().push(i);
+                }
+            }
+        }
+        RelatedIndex {
+            features,
+            postings,
+            total: lib.pages.len().max(1) as f64,
+        }
+    }
+
     /// Related pages of each of `pages`, in the same order.
     pub fn related(&self, pages: &[usize]) -> Vec<Vec<usize>> {
         let n = self.features.len();

@@ -153,13 +153,6 @@ pub fn run_loop(
         };
         site = next;
         announce(&report, &hub);
-        if report.search_stale {
-            if let Some(s) = &site {
-                let mut late = RebuildReport::default();
-                refresh_search(s, &mut late);
-                print_problems(&late.problems);
-            }
-        }
     }
 }
 

@@ -15,7 +15,6 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use rayon::prelude::*;
 
 use super::Site;
-use crate::content::slug::slugify;
 use crate::content::PageKind;
 use crate::render::pages::Job;
 
@@ -252,10 +251,10 @@ impl<'a> Prints<'a> {
     fn page(&self, i: usize) -> u64 {
         let s = self.site_ref;
         let p = &s.library.pages[i];
-        let tags: Vec<u64> = p
+        let tags: Vec<u64> = s.features[i]
             .tags
             .iter()
-            .map(|t| self.tags.get(slugify(t).as_str()).copied().unwrap_or(0))
+            .map(|t| self.tags.get(t.as_str()).copied().unwrap_or(0))
             .collect();
         let mentioned_in: Vec<(u64, u64)> = if p.kind == PageKind::Entity {
             s.graph.backlinks[i]

@@ -37,6 +37,8 @@ pub(super) struct LiveState {
     problems: BTreeMap<String, Vec<Diagnostic>>,
     /// Whole-site pages left for `settle` (see `publish`).
     pub(super) deferred: bool,
+    /// The search index is out of date (rewritten by `settle`).
+    pub(super) search_stale: bool,
     /// Pages whose related list is still to be re-ranked (see `related`).
     pub(super) pending_related: BTreeSet<usize>,
 }
@@ -61,8 +63,6 @@ pub struct RebuildReport {
     pub full_analyse: bool,
     /// URL paths of stylesheets, when only stylesheets changed.
     pub stylesheets: Vec<String>,
-    /// The search index is out of date (`refresh_search`).
-    pub search_stale: bool,
     /// Every open problem (also older ones not fixed yet).
     pub problems: Vec<Diagnostic>,
     pub duration: Duration,
@@ -133,7 +133,6 @@ impl Site {
             count_write(out.write_if_changed(&path, &bytes), &path, &mut report);
         }
         self.keep_problems("static", diags.into_sorted());
-        report.search_stale = true;
         self.finish_report(report, started)
     }
 
@@ -170,7 +169,7 @@ impl Site {
         let pages_changed = !content.is_empty() || batch.templates;
         if !content.is_empty() {
             report.full_analyse = self.apply_content(&content);
-            report.search_stale = true;
+            self.live.search_stale = true;
             report.lap("content", started);
         }
         if pages_changed {
@@ -266,7 +265,7 @@ impl Site {
         let lists_before = self.list_inputs();
         let old_features: HashMap<&PathBuf, PageFeatures> = files
             .iter()
-            .filter_map(|f| Some((f, self.page_features(self.library.index_of(f)?))))
+            .filter_map(|f| Some((f, self.features.get(self.library.index_of(f)?)?.clone())))
             .collect();
         let mut touched = Vec::new();
         for file in files {
@@ -284,9 +283,9 @@ impl Site {
                 .collect();
             let old: Vec<PageFeatures> = pages
                 .iter()
-                .map(|&i| match old_features.get(&self.library.pages[i].file) {
-                    Some(f) => f.clone(),
-                    None => self.page_features(i),
+                .map(|&i| {
+                    let file = &self.library.pages[i].file;
+                    old_features.get(file).cloned().unwrap_or_default()
                 })
                 .collect();
             let lists_changed = self.list_inputs() != lists_before;

@@ -9,6 +9,8 @@ mod fingerprint;
 mod incremental;
 mod publish;
 mod related;
+#[cfg(test)]
+mod tests;
 
 pub use incremental::RebuildReport;
 
@@ -37,9 +39,9 @@ pub struct Site {
     /// Page indices, newest first.
     pub order: Vec<usize>,
     pub timeline: Vec<TimelineEntry>,
-    /// Relatedness keywords of each page (same index), kept so a rebuild
-    /// only re-reads the bodies it re-rendered.
-    keywords: Vec<Vec<String>>,
+    /// What each page contributes to relatedness (same index), kept so a
+    /// rebuild only re-reads the bodies it re-rendered.
+    features: Vec<PageFeatures>,
     /// What `serve` remembers between rebuilds (see `incremental`).
     live: incremental::LiveState,
 }
@@ -60,7 +62,7 @@ impl Site {
             categories: Taxonomy::default(),
             order: Vec::new(),
             timeline: Vec::new(),
-            keywords: Vec::new(),
+            features: Vec::new(),
             live: incremental::LiveState::default(),
         }
     }
@@ -72,10 +74,9 @@ impl Site {
             .into_par_iter()
             .map(|i| self.render_body(i))
             .collect();
-        self.keywords = self
-            .bodies
-            .par_iter()
-            .map(|b| keywords(&b.text, KEYWORDS_PER_PAGE))
+        self.features = (0..self.library.pages.len())
+            .into_par_iter()
+            .map(|i| self.page_features(i))
             .collect();
         self.derive();
     }
@@ -92,8 +93,8 @@ impl Site {
             .map(|&i| (i, self.render_body(i)))
             .collect();
         for (i, body) in fresh {
-            self.keywords[i] = keywords(&body.text, KEYWORDS_PER_PAGE);
             self.bodies[i] = body;
+            self.features[i] = self.page_features(i);
         }
     }
 
@@ -111,20 +112,12 @@ impl Site {
 
     /// Everything computed from all bodies together.
     fn derive(&mut self) {
-        let features = self.features();
         self.derive_links();
         let all: Vec<usize> = (0..self.library.pages.len()).collect();
-        self.graph.related = RelatedIndex::new(&self.library, &features).related(&all);
+        self.graph.related = RelatedIndex::new(&self.library, &self.features).related(&all);
     }
 
-    /// What each page contributes to relatedness.
-    fn features(&self) -> Vec<PageFeatures> {
-        (0..self.library.pages.len())
-            .into_par_iter()
-            .map(|i| self.page_features(i))
-            .collect()
-    }
-
+    /// What page `i` contributes to relatedness, from its current body and tags.
     fn page_features(&self, i: usize) -> PageFeatures {
         PageFeatures {
             entities: self.bodies[i].mentions.iter().map(|(e, _)| *e).collect(),
@@ -133,7 +126,7 @@ impl Site {
                 .iter()
                 .map(|t| crate::content::slug::slugify(t))
                 .collect(),
-            keywords: self.keywords[i].clone(),
+            keywords: keywords(&self.bodies[i].text, KEYWORDS_PER_PAGE),
         }
     }
 

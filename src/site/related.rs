@@ -4,9 +4,9 @@
 //! posting lists of those features. An edit to page *i* changes the posting
 //! lists of the features *i* gained or lost, so exactly the pages having one
 //! of those features (and *i* itself) need ranking again. The edited pages
-//! are ranked at once; when many other pages are affected (a common keyword
-//! came or went) they are ranked afterwards by `settle`, in small chunks
-//! that give way to the next edit, so a save is never kept waiting.
+//! are ranked at once (from the posting lists of their own features only);
+//! the other affected pages are ranked afterwards by `settle`, in small
+//! chunks that give way to the next edit, so a save is never kept waiting.
 
 use std::collections::HashSet;
 use std::time::Instant;
@@ -14,14 +14,12 @@ use std::time::Instant;
 use super::incremental::RebuildReport;
 use super::Site;
 use crate::content::graph::{PageFeatures, RelatedIndex};
-use crate::content::slug::slugify;
 use crate::content::PageKind;
+use crate::diagnostics::Diagnostic;
 
 use crate::output::Output;
 use rayon::prelude::*;
 
-/// Affected pages ranked immediately when there are at most this many.
-const RANK_NOW: usize = 64;
 /// Pages ranked between two checks for a new edit while settling.
 const SETTLE_CHUNK: usize = 256;
 
@@ -70,14 +68,14 @@ impl<'a> Delta<'a> {
             .mentions
             .iter()
             .any(|(e, _)| self.entities.contains(e))
-            || site.keywords[j]
+            || site.features[j]
+                .keywords
                 .iter()
                 .any(|w| self.words.contains(w.as_str()))
-            || (!self.tags.is_empty()
-                && site.library.pages[j]
-                    .tags
-                    .iter()
-                    .any(|t| self.tags.contains(slugify(t).as_str())))
+            || site.features[j]
+                .tags
+                .iter()
+                .any(|t| self.tags.contains(t.as_str()))
     }
 }
 
@@ -100,71 +98,84 @@ impl Site {
             self.derive_lists();
         }
         self.graph.related = related;
-        let after: Vec<PageFeatures> = pages.iter().map(|&i| self.page_features(i)).collect();
+        let after: Vec<&PageFeatures> = pages.iter().map(|&i| &self.features[i]).collect();
         let mut delta = Delta::default();
         for (k, &i) in pages.iter().enumerate() {
             if self.library.pages[i].kind == PageKind::CaseStudy {
-                delta.add(&before[k], &after[k]);
+                delta.add(&before[k], after[k]);
             }
         }
         // Same features, same posting lists: every related list still holds.
         if delta.is_empty() && before.iter().zip(&after).all(|(b, a)| same(b, a)) {
             return;
         }
-        let mut now: Vec<usize> = pages.to_vec();
         let affected: Vec<usize> = (0..self.library.pages.len())
             .into_par_iter()
             .filter(|j| !pages.contains(j) && delta.touches(self, *j))
             .collect();
-        if affected.len() <= RANK_NOW {
-            now.extend(&affected);
-        } else {
-            self.live.pending_related.extend(&affected);
-        }
-        let features = self.features();
-        let index = RelatedIndex::new(&self.library, &features);
-        for (i, list) in now.iter().zip(index.related(&now)) {
+        self.live.pending_related.extend(&affected);
+        // The edited pages now, from the posting lists of their own features only.
+        let index = RelatedIndex::for_pages(&self.library, &self.features, pages);
+        for (i, list) in pages.iter().zip(index.related(pages)) {
             self.graph.related[*i] = list;
             self.live.pending_related.remove(i);
         }
     }
 
-    /// True while some related lists are still to be re-ranked.
+    /// True while related lists, the graph or the search index wait for `settle`.
     pub fn settling(&self) -> bool {
-        !self.live.pending_related.is_empty() || self.live.deferred
+        !self.live.pending_related.is_empty() || self.live.deferred || self.live.search_stale
     }
 
-    /// Re-ranks the pending related lists, chunk by chunk, stopping early when
-    /// `busy()` (a new edit came in). When all are done, renders the pages
-    /// whose lists changed and returns the report.
+    /// The work an edit left for later, done between edits: re-ranks the
+    /// pending related lists chunk by chunk, renders the pages whose lists
+    /// changed and the deferred ones, then rewrites the search index. Stops
+    /// early when `busy()` (a new edit came in); returns a report when pages
+    /// were written.
     pub fn settle(&mut self, busy: &dyn Fn() -> bool) -> Option<RebuildReport> {
         let started = Instant::now();
-        let features = self.features();
-        let index = RelatedIndex::new(&self.library, &features);
         let pending: Vec<usize> = self.live.pending_related.iter().copied().collect();
-        for chunk in pending.chunks(SETTLE_CHUNK) {
+        if !pending.is_empty() {
+            let index = RelatedIndex::new(&self.library, &self.features);
+            for chunk in pending.chunks(SETTLE_CHUNK) {
+                if busy() {
+                    return None;
+                }
+                for (i, list) in chunk.iter().zip(index.related(chunk)) {
+                    if let Some(slot) = self.graph.related.get_mut(*i) {
+                        *slot = list;
+                    }
+                    self.live.pending_related.remove(i);
+                }
+            }
+        }
+        let mut report = None;
+        if !pending.is_empty() || self.live.deferred {
             if busy() {
                 return None;
             }
-            for (i, list) in chunk.iter().zip(index.related(chunk)) {
-                if let Some(slot) = self.graph.related.get_mut(*i) {
-                    *slot = list;
-                }
-                self.live.pending_related.remove(i);
+            let mut r = RebuildReport {
+                what: "updated related pages and the graph".into(),
+                ..RebuildReport::default()
+            };
+            match Output::direct(&self.config.output_dir) {
+                Ok(out) => self.publish_changed(&out, &mut r, false),
+                Err(e) => r.problems.push(Diagnostic::error(
+                    &self.config.output_dir,
+                    None,
+                    e.to_string(),
+                )),
             }
+            report = Some(self.finish_report(r, started));
         }
-        let mut report = RebuildReport {
-            what: "updated related pages and the graph".into(),
-            ..RebuildReport::default()
-        };
-        match Output::direct(&self.config.output_dir) {
-            Ok(out) => self.publish_changed(&out, &mut report, false),
-            Err(e) => report.problems.push(crate::diagnostics::Diagnostic::error(
-                &self.config.output_dir,
-                None,
-                e.to_string(),
-            )),
+        if self.live.search_stale && !busy() {
+            let problems = match self.refresh_search() {
+                Ok(_) => Vec::new(),
+                Err(d) => vec![d],
+            };
+            self.keep_problems("search", problems);
+            self.live.search_stale = false;
         }
-        Some(self.finish_report(report, started))
+        report
     }
 }
