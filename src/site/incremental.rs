@@ -11,14 +11,14 @@
 //! open problem while the last good version of each page keeps being served.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::publish::count_write;
 
 use super::changes::{classify, Change};
-use super::fingerprint::PageHashes;
+use super::fingerprint::{FastHasher, PageHashes};
 use super::Site;
 use crate::content::graph::PageFeatures;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -39,6 +39,8 @@ pub(super) struct LiveState {
     pub(super) deferred: bool,
     /// The search index is out of date (rewritten by `settle`).
     pub(super) search_stale: bool,
+    /// `shape` and `list_inputs` as of the last rebuild.
+    shape: Option<(u64, u64)>,
     /// Pages whose related list is still to be re-ranked (see `related`).
     pub(super) pending_related: BTreeSet<usize>,
 }
@@ -168,7 +170,7 @@ impl Site {
         }
         let pages_changed = !content.is_empty() || batch.templates;
         if !content.is_empty() {
-            report.full_analyse = self.apply_content(&content);
+            report.full_analyse = self.apply_content(&content, &mut report, started);
             self.live.search_stale = true;
             report.lap("content", started);
         }
@@ -260,18 +262,29 @@ impl Site {
     }
 
     /// Re-reads content files; returns true when every body was re-rendered.
-    fn apply_content(&mut self, files: &[PathBuf]) -> bool {
-        let before = self.shape();
-        let lists_before = self.list_inputs();
+    fn apply_content(
+        &mut self,
+        files: &[PathBuf],
+        report: &mut RebuildReport,
+        started: Instant,
+    ) -> bool {
+        let (before, lists_before) = match self.live.shape {
+            Some(known) => known,
+            None => (self.shape(), self.list_inputs()),
+        };
         let old_features: HashMap<&PathBuf, PageFeatures> = files
             .iter()
             .filter_map(|f| Some((f, self.features.get(self.library.index_of(f)?)?.clone())))
             .collect();
+        report.lap("snapshot", started);
         let mut touched = Vec::new();
         for file in files {
             touched.extend(self.reread(file));
         }
-        let reshaped = self.shape() != before;
+        report.lap("parse", started);
+        let after = (self.shape(), self.list_inputs());
+        self.live.shape = Some(after);
+        let reshaped = after.0 != before;
         if reshaped {
             self.live.pending_related.clear();
             self.analyse();
@@ -288,12 +301,15 @@ impl Site {
                     old_features.get(file).cloned().unwrap_or_default()
                 })
                 .collect();
-            let lists_changed = self.list_inputs() != lists_before;
+            let lists_changed = after.1 != lists_before;
+            report.lap("compare", started);
             self.reanalyse_edited(&pages, &old, lists_changed);
+            report.lap("bodies+graph", started);
             let mut hashes = std::mem::take(&mut self.live.hashes);
             hashes.update(self, &pages);
             self.live.hashes = hashes;
         }
+        report.lap("hashes", started);
         self.live
             .problems
             .insert("links".into(), self.link_problems());
@@ -346,7 +362,7 @@ impl Site {
 
     /// What link targets depend on: every page's file, path, kind and names.
     fn shape(&self) -> u64 {
-        let mut h = DefaultHasher::new();
+        let mut h = FastHasher::default();
         for p in &self.library.pages {
             (&p.rel, &p.path, p.kind as u8).hash(&mut h);
             p.names().for_each(|n| n.hash(&mut h));
@@ -356,7 +372,7 @@ impl Site {
 
     /// What order, taxonomies and timeline depend on.
     fn list_inputs(&self) -> u64 {
-        let mut h = DefaultHasher::new();
+        let mut h = FastHasher::default();
         for p in &self.library.pages {
             (&p.meta.title, &p.meta.date, &p.tags, &p.category).hash(&mut h);
             for d in &p.meta.dates {

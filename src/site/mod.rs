@@ -152,10 +152,10 @@ impl Site {
     pub fn link_problems(&self) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for (i, body) in self.bodies.iter().enumerate() {
-            let file = self.display_path(i);
+            let file = || self.display_path(i);
             for (dest, line) in &body.broken {
                 out.push(Diagnostic::error(
-                    &file,
+                    file(),
                     Some(*line),
                     format!("broken link `{dest}`: no such page"),
                 ));
@@ -166,7 +166,7 @@ impl Site {
                 {
                     let target = &self.library.pages[l.target].rel;
                     out.push(Diagnostic::error(
-                        &file,
+                        file(),
                         Some(l.line),
                         format!("link to unknown anchor `#{anchor}` in {target}"),
                     ));
