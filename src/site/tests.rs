@@ -130,7 +130,7 @@ fn add_delete_and_rename_match_a_fresh_build() {
     let studies = dir.path().join("content/case-studies");
     let f = studies.join("f.md");
     write(&f, &study("Study F", &["Red"], "F cites [[Study A]]."));
-    assert!(site.apply(&[f.clone()]).full_analyse);
+    assert!(site.apply(std::slice::from_ref(&f)).full_analyse);
     assert_same_as_fresh(&mut site);
     std::fs::remove_file(&f).expect("delete");
     site.apply(&[f]);
@@ -160,7 +160,7 @@ fn broken_front_matter_keeps_the_old_page_until_fixed() {
     let (dir, mut site) = fixture();
     let a = dir.path().join("content/case-studies/a.md");
     write(&a, "+++\ntitle = \"Study A\"\n");
-    let report = site.apply(&[a.clone()]);
+    let report = site.apply(std::slice::from_ref(&a));
     assert_eq!(report.problems.len(), 1);
     assert_eq!(
         report.problems[0].file,
