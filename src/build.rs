@@ -23,6 +23,8 @@ pub struct BuildOptions {
     pub output_dir: Option<PathBuf>,
     /// Skip turning seeds into case studies.
     pub skip_ingest: bool,
+    /// Include pages marked `draft = true`.
+    pub drafts: bool,
 }
 
 /// What a successful build did.
@@ -58,17 +60,27 @@ pub fn build(opts: &BuildOptions) -> Result<(Site, BuildReport), BuildFailure> {
     let config = load_config(opts)?;
     check_output_dir(&config).map_err(BuildFailure::one)?;
     let ingest = run_ingest(opts, &diags);
+    timing("ingest", started);
     let library = Library::load(&config, &diags);
+    if library.pages.iter().any(|p| p.lang == "zh") {
+        crate::text::prewarm(); // jieba loads while the pages are analysed and rendered
+    }
+    timing("load", started);
     let templates = Templates::load(&config).map_err(|ds| fail(&diags, ds))?;
     let mut site = Site::new(config, library, templates);
     site.analyse();
+    timing("analyse", started);
+    if std::env::var_os("CASEWIKI_TIMINGS").is_some() {
+        eprintln!("{}", crate::site::debug_sizes(&site));
+    }
     diags.extend(site.link_problems());
     if diags.has_errors() {
         return Err(fail(&diags, Vec::new()));
     }
     let out = Output::staging(&site.config.output_dir)
         .map_err(|e| io_failure(&site.config.output_dir, e))?;
-    let (files, search_bytes) = write_site(&site, &out, &diags);
+    let docs = search_docs(&mut site, true);
+    let (files, search_bytes) = write_site(&site, docs, &out, &diags);
     if diags.has_errors() {
         out.abort();
         return Err(fail(&diags, Vec::new()));
@@ -88,12 +100,32 @@ pub fn build(opts: &BuildOptions) -> Result<(Site, BuildReport), BuildFailure> {
 }
 
 /// Renders every page and support file into `out`; returns (files, search index bytes).
-pub fn write_site(site: &Site, out: &Output, diags: &Diagnostics) -> (usize, usize) {
+/// The search index is built alongside the pages, from the given documents.
+pub fn write_site(
+    site: &Site,
+    docs: Vec<SearchDoc>,
+    out: &Output,
+    diags: &Diagnostics,
+) -> (usize, usize) {
+    let t = Instant::now();
     let jobs = site.all_jobs();
-    diags.extend(site.render_jobs(&jobs, out));
+    let (problems, search) = if std::env::var_os("CASEWIKI_SEQUENTIAL").is_some() {
+        let p = site.render_jobs(&jobs, out);
+        timing("render only", t);
+        let s = build_search(site, &docs);
+        timing("render then search", t);
+        (p, s)
+    } else {
+        rayon::join(
+            || site.render_jobs(&jobs, out),
+            || build_search(site, &docs),
+        )
+    };
+    drop(docs);
+    timing("render+search", t);
+    diags.extend(problems);
     let mut files = jobs.len();
     let mut support = site.support_files();
-    let search = search_index(site);
     let search_bytes = search.total_bytes;
     support.extend(search.files);
     support.extend(copy_static(&site.config.root.join("static"), diags));
@@ -111,6 +143,7 @@ fn load_config(opts: &BuildOptions) -> Result<Config, BuildFailure> {
     if let Some(url) = &opts.base_url {
         config.set_base_url(url);
     }
+    config.drafts = opts.drafts;
     if let Some(out) = &opts.output_dir {
         config.output_dir = if out.is_absolute() {
             out.clone()
@@ -172,14 +205,25 @@ fn io_failure(path: &Path, e: std::io::Error) -> BuildFailure {
     BuildFailure::one(Diagnostic::error(path, None, e.to_string()))
 }
 
-/// Feeds the search index from the rendered pages and the entity names.
-pub fn search_index(site: &Site) -> SearchIndex {
-    let docs: Vec<SearchDoc> = site
-        .library
+/// The search documents of every page. With `take`, the bodies' plain text is
+/// moved out rather than copied (a full build needs it nowhere else).
+pub fn search_docs(site: &mut Site, take: bool) -> Vec<SearchDoc> {
+    let texts: Vec<String> = site
+        .bodies
+        .iter_mut()
+        .map(|b| {
+            if take {
+                std::mem::take(&mut b.text)
+            } else {
+                b.text.clone()
+            }
+        })
+        .collect();
+    site.library
         .pages
         .iter()
-        .zip(&site.bodies)
-        .map(|(p, b)| SearchDoc {
+        .zip(texts)
+        .map(|(p, text)| SearchDoc {
             path: p.path.clone(),
             title: p.meta.title.clone(),
             lang: p.lang.clone(),
@@ -190,10 +234,16 @@ pub fn search_index(site: &Site) -> SearchIndex {
                 .map(|c| c.name.clone())
                 .unwrap_or_default(),
             tags: p.tags.clone(),
-            text: b.text.clone(),
+            text,
         })
-        .collect();
-    let aliases: Vec<AliasGroup> = site
+        .collect()
+}
+
+/// Builds the search index from `docs`, with entity names and tag aliases as groups.
+pub fn build_search(site: &Site, docs: &[SearchDoc]) -> SearchIndex {
+    // Every entity name is a group (jieba splits names like 雷军 into characters),
+    // plus the bilingual tag aliases ingest canonicalises with.
+    let mut aliases: Vec<AliasGroup> = site
         .library
         .pages
         .iter()
@@ -201,9 +251,15 @@ pub fn search_index(site: &Site) -> SearchIndex {
         .map(|p| AliasGroup {
             names: p.names().map(str::to_string).collect(),
         })
-        .filter(|g| g.names.len() > 1)
         .collect();
-    search::build_index(&docs, &aliases)
+    aliases.extend(
+        crate::ingest::meta::alias_groups()
+            .iter()
+            .map(|g| AliasGroup {
+                names: g.all_names().map(str::to_string).collect(),
+            }),
+    );
+    search::build_index(docs, &aliases)
 }
 
 /// `site check`: loads and analyses the site without writing; returns every
@@ -224,4 +280,22 @@ pub fn check(root: &Path) -> Vec<Diagnostic> {
         Err(ds) => diags.extend(ds),
     }
     diags.into_sorted()
+}
+
+/// Prints how long a step took when `CASEWIKI_TIMINGS` is set (for profiling).
+pub fn timing(step: &str, since: Instant) {
+    if std::env::var_os("CASEWIKI_TIMINGS").is_some() {
+        let rss = std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("VmRSS"))
+                    .map(|l| l.split_whitespace().nth(1).unwrap_or("").to_string())
+            })
+            .unwrap_or_default();
+        eprintln!(
+            "timing: {step}: {} ms, rss {rss} kB",
+            since.elapsed().as_millis()
+        );
+    }
 }

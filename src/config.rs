@@ -75,6 +75,8 @@ pub struct Config {
     pub theme: String,
     pub output_dir: PathBuf,
     pub categories: Vec<Category>,
+    /// Render pages marked `draft = true` (off by default, as in Zola and Hugo).
+    pub drafts: bool,
 }
 
 impl Config {
@@ -104,6 +106,7 @@ impl Config {
             theme: raw.theme,
             output_dir: root.join(&raw.output_dir),
             categories: raw.categories.unwrap_or_else(default_categories),
+            drafts: false,
         };
         config.set_base_url(&raw.base_url);
         Ok(config)

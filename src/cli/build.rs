@@ -16,6 +16,9 @@ pub struct Args {
     /// Do not ingest seeds/ first.
     #[arg(long)]
     no_ingest: bool,
+    /// Also render pages marked `draft = true`.
+    #[arg(long)]
+    drafts: bool,
 }
 
 pub fn run(root: &Path, args: Args) -> i32 {
@@ -24,6 +27,7 @@ pub fn run(root: &Path, args: Args) -> i32 {
         base_url: args.base_url,
         output_dir: args.output,
         skip_ingest: args.no_ingest,
+        drafts: args.drafts,
     };
     let progress = indicatif::ProgressBar::new_spinner();
     let ticker = {

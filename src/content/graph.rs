@@ -176,6 +176,7 @@ impl<'a> RelatedIndex<'a> {
         let n = self.features.len();
         pages
             .par_iter()
+            .with_min_len(128)
             .map_init(
                 || (vec![0f64; n], Vec::new()),
                 |(scores, touched), &i| {
@@ -221,39 +222,50 @@ fn rank_for(
     }
     touched.clear();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    ranked
-        .into_iter()
-        .take(RELATED_MAX)
-        .map(|(j, _)| j)
-        .collect()
+    // A fresh Vec: collecting from `ranked.into_iter()` would reuse its large buffer.
+    let mut best = Vec::with_capacity(RELATED_MAX);
+    best.extend(ranked.iter().take(RELATED_MAX).map(|&(j, _)| j));
+    best
 }
 
 /// Keywords for similarity: frequent longer Latin words and CJK bigrams.
 pub fn keywords(text: &str, max: usize) -> Vec<String> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    let mut word = String::new();
-    let mut prev_cjk: Option<char> = None;
-    for c in text.chars().chain(std::iter::once(' ')) {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut word_start: Option<usize> = None;
+    let mut prev_cjk: Option<usize> = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         if crate::text::is_cjk(c) {
             if let Some(p) = prev_cjk {
-                *counts.entry(format!("{p}{c}")).or_default() += 1;
+                *counts.entry(&text[p..i + c.len_utf8()]).or_default() += 1;
             }
-            prev_cjk = Some(c);
+            prev_cjk = Some(i);
         } else {
             prev_cjk = None;
         }
         if c.is_ascii_alphanumeric() {
-            word.push(c.to_ascii_lowercase());
-        } else {
-            if word.len() >= 5 {
-                *counts.entry(std::mem::take(&mut word)).or_default() += 1;
+            word_start.get_or_insert(i);
+        } else if let Some(start) = word_start.take() {
+            if i - start >= 5 {
+                *counts.entry(&text[start..i]).or_default() += 1;
             }
-            word.clear();
         }
     }
-    let mut ranked: Vec<(String, usize)> = counts.into_iter().filter(|(_, c)| *c >= 2).collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    ranked.into_iter().take(max).map(|(w, _)| w).collect()
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().filter(|(_, c)| *c >= 2).collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let mut out: Vec<String> = Vec::with_capacity(max);
+    for (w, _) in ranked {
+        let w = w.to_ascii_lowercase();
+        if !out.contains(&w) {
+            out.push(w);
+        }
+        if out.len() == max {
+            break;
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -40,13 +40,13 @@ impl LinkTargets {
     pub fn new(lib: &Library) -> LinkTargets {
         let mut targets = LinkTargets::default();
         let mut patterns: Vec<String> = Vec::new();
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         for (i, page) in lib.pages.iter().enumerate() {
             targets.by_rel.insert(page.rel.clone(), i);
             targets.by_path.insert(page.path.clone(), i);
             for name in page.names() {
                 targets.by_name.entry(fold(name)).or_insert(i);
-                if auto_linkable(page.kind) && long_enough(name) && !patterns.contains(&fold(name))
-                {
+                if auto_linkable(page.kind) && long_enough(name) && seen.insert(fold(name)) {
                     patterns.push(fold(name));
                     targets.pattern_page.push(i);
                 }
@@ -108,8 +108,9 @@ impl LinkTargets {
     }
 }
 
+/// Mentions link to entities (wiki pages); other pages are reached by `[[…]]`.
 fn auto_linkable(kind: PageKind) -> bool {
-    matches!(kind, PageKind::Entity | PageKind::CaseStudy)
+    kind == PageKind::Entity
 }
 
 fn long_enough(name: &str) -> bool {

@@ -34,6 +34,8 @@ pub struct Library {
 enum Parsed {
     Page(Box<Page>),
     Section(Section),
+    /// A draft, left out of the site.
+    Draft,
 }
 
 impl Library {
@@ -63,6 +65,7 @@ impl Library {
             match p {
                 Parsed::Page(page) => lib.pages.push(*page),
                 Parsed::Section(s) => lib.sections.push(s),
+                Parsed::Draft => {}
             }
         }
         lib.finish();
@@ -81,6 +84,9 @@ impl Library {
             Parsed::Section(s) => {
                 self.sections.retain(|x| x.dir != s.dir);
                 self.sections.push(s);
+            }
+            Parsed::Draft => {
+                self.pages.retain(|p| p.file != file);
             }
         }
         self.finish();
@@ -203,6 +209,9 @@ fn parse_file(config: &Config, content_dir: &Path, file: &Path) -> Result<Parsed
         }));
     }
     let meta = split.front_matter;
+    if meta.draft && !config.drafts {
+        return Ok(Parsed::Draft);
+    }
     let category = match meta.category_value() {
         Some(value) => match config.category(value) {
             Some(c) => Some(c.slug.clone()),

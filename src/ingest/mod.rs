@@ -3,12 +3,38 @@
 //!
 //! Interface used by the build (keep these signatures):
 //! `run(&IngestOptions, &Diagnostics) -> IngestSummary`.
+//!
+//! Seeds are cleaned in parallel (`pipeline`), then written in file-name order
+//! so slugs and output are deterministic. A page a person edited (its
+//! `content_hash` no longer matches) is kept unless `force` is set.
 
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 
 pub mod meta;
 
-use crate::diagnostics::Diagnostics;
+mod boilerplate;
+mod decode;
+mod html;
+mod markdown;
+mod mojibake;
+mod mt_fix;
+mod pipeline;
+mod quotes;
+mod report;
+mod sentences;
+mod structure;
+mod write;
+
+use crate::content::front_matter;
+use crate::content::slug::{slugify, SlugSet};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// Where case studies go, relative to the site root.
+const OUTPUT_DIR: &str = "content/case-studies";
+const SEED_DIR: &str = "seeds";
 
 /// Where to read seeds and write case studies.
 #[derive(Debug, Clone)]
@@ -34,7 +60,234 @@ pub struct IngestSummary {
     pub totals: Vec<(String, usize)>,
 }
 
+/// A seed file: its path, its name in page headers, and its hash.
+struct Seed {
+    path: PathBuf,
+    source: String,
+    seed_hash: String,
+}
+
+/// A seed and what cleaning made of it.
+struct Cleaned {
+    seed: Seed,
+    page: Result<pipeline::Page, pipeline::Skip>,
+}
+
+/// Everything needed to decide what happens to one case study.
+struct Placement<'a> {
+    force: bool,
+    seed: &'a Seed,
+    page: &'a pipeline::Page,
+    target: &'a Path,
+    previous: Option<&'a write::Existing>,
+}
+
 /// Ingests every seed. Per-seed problems are reported to `diags` and the run goes on.
-pub fn run(_opts: &IngestOptions, _diags: &Diagnostics) -> IngestSummary {
-    IngestSummary::default()
+pub fn run(opts: &IngestOptions, diags: &Diagnostics) -> IngestSummary {
+    let mut summary = IngestSummary::default();
+    let seeds = list_seeds(&opts.root.join(SEED_DIR), diags);
+    let out_dir = opts.root.join(OUTPUT_DIR);
+    let existing = write::scan(&out_dir);
+    let mut slugs = SlugSet::default();
+    for other in &existing.other_slugs {
+        slugs.unique(other);
+    }
+    let mut totals: BTreeMap<String, usize> = BTreeMap::new();
+    // Seeds whose case study is up to date are not cleaned again (no jieba, no rules).
+    let (current, stale): (Vec<PathBuf>, Vec<PathBuf>) = seeds
+        .into_iter()
+        .partition(|p| !opts.force && up_to_date(&opts.root, p, &existing));
+    for path in &current {
+        let source = source_of(&opts.root, path);
+        if let Some(prev) = existing.by_source.get(&source) {
+            slugs.unique(
+                &prev
+                    .path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            );
+            for line in report_of(&prev.text) {
+                *totals.entry(line.rule).or_default() += line.count;
+            }
+            if write::is_edited(&prev.text) {
+                diags.push(Diagnostic::warning(
+                    &prev.path,
+                    None,
+                    "edited by hand since it was generated; kept (use --force to regenerate)",
+                ));
+                summary.kept_edited.push(prev.path.clone());
+                continue;
+            }
+        }
+        summary.unchanged += 1;
+    }
+    let cleaned: Vec<Cleaned> = stale
+        .par_iter()
+        .filter_map(|p| clean_seed(&opts.root, p, diags))
+        .collect();
+    for Cleaned { seed, page } in cleaned {
+        let page = match page {
+            Ok(page) => page,
+            Err(skip) => {
+                diags.push(Diagnostic::warning(&seed.path, None, skip.to_string()));
+                summary.skipped.push(seed.path);
+                continue;
+            }
+        };
+        for (rule, n) in page.report.counts() {
+            *totals.entry(rule.to_string()).or_default() += n;
+        }
+        let slug = slugs.unique(&slug_for(&page.title));
+        let target = out_dir.join(format!("{slug}.md"));
+        let previous = existing.by_source.get(&seed.source);
+        let placement = Placement {
+            force: opts.force,
+            seed: &seed,
+            page: &page,
+            target: &target,
+            previous,
+        };
+        place(&placement, diags, &mut summary);
+    }
+    summary.totals = totals.into_iter().collect();
+    summary
+}
+
+fn slug_for(title: &str) -> String {
+    let slug = slugify(title);
+    if slug.is_empty() {
+        "case-study".to_string()
+    } else {
+        slug
+    }
+}
+
+/// `root/seeds/*.txt`, sorted.
+fn list_seeds(dir: &Path, diags: &Diagnostics) -> Vec<PathBuf> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) => {
+            diags.push(Diagnostic::warning(
+                dir,
+                None,
+                format!("cannot list seeds: {e}"),
+            ));
+            return Vec::new();
+        }
+    };
+    let mut seeds: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    seeds.sort();
+    seeds
+}
+
+fn clean_seed(root: &Path, path: &Path, diags: &Diagnostics) -> Option<Cleaned> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::warning(
+                path,
+                None,
+                format!("cannot read seed: {e}"),
+            ));
+            return None;
+        }
+    };
+    let source = source_of(root, path);
+    let seed = Seed {
+        path: path.to_path_buf(),
+        source,
+        seed_hash: write::sha256_hex(&bytes),
+    };
+    Some(Cleaned {
+        seed,
+        page: pipeline::prepare(&bytes),
+    })
+}
+
+/// Writes, keeps or leaves one case study.
+fn place(p: &Placement, diags: &Diagnostics, summary: &mut IngestSummary) {
+    let Placement {
+        force,
+        seed,
+        page,
+        target,
+        previous,
+    } = *p;
+    let text = match write::page_file(page, &seed.source, &seed.seed_hash) {
+        Ok(t) => t,
+        Err(e) => {
+            diags.push(Diagnostic::error(&seed.path, None, e));
+            return;
+        }
+    };
+    if let Some(prev) = previous {
+        if write::is_edited(&prev.text) && !force {
+            diags.push(Diagnostic::warning(
+                &prev.path,
+                None,
+                "edited by hand since it was generated; kept (use --force to regenerate)",
+            ));
+            summary.kept_edited.push(prev.path.clone());
+            return;
+        }
+        if prev.path == target && prev.text == text {
+            summary.unchanged += 1;
+            return;
+        }
+    }
+    if let Err(e) = write::write_atomic(target, &text) {
+        diags.push(Diagnostic::error(
+            target,
+            None,
+            format!("cannot write case study: {e}"),
+        ));
+        return;
+    }
+    if let Some(prev) = previous.filter(|p| p.path != target) {
+        if let Err(e) = std::fs::remove_file(&prev.path) {
+            diags.push(Diagnostic::warning(
+                &prev.path,
+                None,
+                format!("cannot remove the old page of this seed: {e}"),
+            ));
+        }
+    }
+    summary.written.push(target.to_path_buf());
+}
+
+/// The seed's path as recorded in front matter (`seeds/a.txt`).
+fn source_of(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// True when the case study generated from `path` exists and was made from these very bytes.
+fn up_to_date(root: &Path, path: &Path, existing: &write::Scan) -> bool {
+    let Some(prev) = existing.by_source.get(&source_of(root, path)) else {
+        return false;
+    };
+    let Ok(bytes) = std::fs::read(path) else {
+        return false;
+    };
+    let recorded = front_matter::split(&prev.text)
+        .ok()
+        .and_then(|s| s.front_matter.ingest)
+        .map(|i| i.seed_hash);
+    recorded.is_some_and(|h| h == write::sha256_hex(&bytes))
+}
+
+/// The cleaning report recorded in a generated page's header.
+fn report_of(text: &str) -> Vec<crate::content::front_matter::ReportLine> {
+    front_matter::split(text)
+        .ok()
+        .and_then(|s| s.front_matter.ingest)
+        .map(|i| i.report)
+        .unwrap_or_default()
 }

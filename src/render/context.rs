@@ -67,6 +67,8 @@ pub struct PageView {
     pub permalink: String,
     pub path: String,
     pub description: String,
+    /// The whole summary (lists show it cut short).
+    pub lead: String,
     pub content: String,
     pub toc: Vec<TocEntry>,
     pub tags: Vec<TermView>,
@@ -164,8 +166,8 @@ impl Site {
             url: self.url(&p.path),
             lang: p.lang.clone(),
             kind: p.kind,
-            date: p.meta.date.clone(),
-            summary: summary.clone(),
+            date: p.meta.date.as_deref().map(|d| d.chars().take(10).collect()),
+            summary: truncate_chars(summary, SUMMARY_CHARS),
             category: p.category.as_deref().and_then(|c| self.category_view(c)),
         }
     }
@@ -179,7 +181,12 @@ impl Site {
             permalink: self.permalink(&p.path),
             path: p.path.clone(),
             description: p.meta.description.clone(),
-            content: body.html.clone(),
+            lead: if p.meta.summary.is_empty() {
+                p.meta.description.clone()
+            } else {
+                p.meta.summary.clone()
+            },
+            content: self.body_html(i),
             toc: body.toc.clone(),
             tags: p.tags.iter().map(|t| self.tag_view(t)).collect(),
             key_points: p.meta.key_points.clone(),
@@ -213,6 +220,7 @@ impl Site {
         }
         self.graph.backlinks[i]
             .iter()
+            .filter(|&&j| self.library.pages[j].kind == PageKind::CaseStudy)
             .filter_map(|&j| {
                 let snippet = self.bodies[j]
                     .mentions
@@ -225,5 +233,16 @@ impl Site {
                 })
             })
             .collect()
+    }
+}
+
+/// Longest summary shown in page lists, in characters.
+const SUMMARY_CHARS: usize = 180;
+
+/// `text` cut to `max` characters at a character boundary, with `…` when cut.
+fn truncate_chars(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", text[..i].trim_end()),
+        None => text.to_string(),
     }
 }

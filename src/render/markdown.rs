@@ -47,6 +47,15 @@ pub struct MarkdownContext<'a> {
     pub base_path: &'a str,
     /// Link first mentions of entities automatically.
     pub auto_link: bool,
+    /// `Analyse` collects links, anchors and text but writes no HTML (cheaper,
+    /// and nothing large is kept per page); `Html` does both.
+    pub mode: Mode,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Analyse,
+    Html,
 }
 
 fn options() -> Options {
@@ -64,10 +73,16 @@ pub fn render(ctx: &MarkdownContext, markdown: &str, body_line: usize) -> Render
     let mut events: Vec<Event> = Vec::with_capacity(markdown.len() / 16);
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         pass.handle(event, range.start, &mut events);
+        if ctx.mode == Mode::Analyse {
+            events.clear();
+        }
     }
-    let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    pass.out.html = html;
+    if ctx.mode == Mode::Html {
+        let mut html = String::with_capacity(markdown.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        pass.out.html = html;
+    }
+    pass.out.text.shrink_to_fit();
     pass.out
 }
 
@@ -114,7 +129,9 @@ impl<'c, 'a> Pass<'c, 'a> {
                 Event::End(TagEnd::CodeBlock) => {
                     self.out.text.push_str(buf);
                     self.out.text.push('\n');
-                    events.push(Event::Html(highlight::highlight(buf, lang).into()));
+                    if self.ctx.mode == Mode::Html {
+                        events.push(Event::Html(highlight::highlight(buf, lang).into()));
+                    }
                     self.code = None;
                 }
                 _ => {}

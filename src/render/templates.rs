@@ -19,7 +19,6 @@ macro_rules! embedded {
 /// The default theme's templates, embedded at compile time.
 pub const THEME_TEMPLATES: &[(&str, &str)] = embedded!(
     "base.html",
-    "macros.html",
     "index.html",
     "page.html",
     "section.html",

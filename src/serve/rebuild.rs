@@ -60,7 +60,7 @@ pub fn full_build(src: &SiteSource) -> (Option<Site>, RebuildReport) {
         let d = Diagnostic::error(&site.config.output_dir, None, e.to_string());
         report.problems.push(d);
     }
-    refresh_search(&site, &mut report);
+    refresh_search(&mut site, &mut report);
     report.duration = started.elapsed();
     (Some(site), report)
 }
@@ -100,7 +100,7 @@ fn relative(ds: Vec<Diagnostic>, root: &Path) -> Vec<Diagnostic> {
     ds.into_iter().map(|d| d.relative_to(root)).collect()
 }
 
-fn refresh_search(site: &Site, report: &mut RebuildReport) {
+fn refresh_search(site: &mut Site, report: &mut RebuildReport) {
     if let Err(d) = site.refresh_search() {
         report.problems.push(d);
     }

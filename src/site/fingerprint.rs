@@ -147,14 +147,23 @@ fn mention_hashes(site: &Site, i: usize) -> Vec<(usize, u64)> {
         .collect()
 }
 
+/// The body HTML is rendered only when the page is written, from the page's
+/// Markdown and the pages it links to (whose heads the page print holds), so
+/// the Markdown, its table of contents and its mentions stand for it.
 fn body_hash(site: &Site, i: usize) -> u64 {
+    let p = &site.library.pages[i];
     let b = &site.bodies[i];
     let toc: Vec<(u8, &str, &str)> = b
         .toc
         .iter()
         .map(|t| (t.level, t.id.as_str(), t.title.as_str()))
         .collect();
-    hash_of((&b.html, toc, &b.mentions))
+    let links: Vec<(usize, Option<&str>)> = b
+        .links
+        .iter()
+        .map(|l| (l.target, l.anchor.as_deref()))
+        .collect();
+    hash_of((&p.body, p.body_line, &b.html, toc, &b.mentions, links))
 }
 
 impl Site {

@@ -197,10 +197,11 @@ impl Site {
     }
 
     /// Rewrites the search index when pages changed; returns the bytes written.
-    pub fn refresh_search(&self) -> Result<usize, Diagnostic> {
+    pub fn refresh_search(&mut self) -> Result<usize, Diagnostic> {
         let out = Output::direct(&self.config.output_dir)
             .map_err(|e| Diagnostic::error(&self.config.output_dir, None, e.to_string()))?;
-        let index = crate::build::search_index(self);
+        let docs = crate::build::search_docs(self, false);
+        let index = crate::build::build_search(self, &docs);
         for (path, bytes) in &index.files {
             out.write_if_changed(path, bytes)
                 .map_err(|e| Diagnostic::error(out.dir().join(path), None, e.to_string()))?;

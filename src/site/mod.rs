@@ -23,7 +23,7 @@ use crate::content::taxonomy::Taxonomy;
 use crate::content::timeline::{timeline, TimelineEntry};
 use crate::content::{Library, PageKind};
 use crate::diagnostics::Diagnostic;
-use crate::render::markdown::{self, MarkdownContext, RenderedBody};
+use crate::render::markdown::{self, MarkdownContext, Mode, RenderedBody};
 use crate::render::templates::Templates;
 
 pub struct Site {
@@ -98,7 +98,17 @@ impl Site {
         }
     }
 
+    /// Links, anchors, mentions and text of page `i` (no HTML).
     pub fn render_body(&self, i: usize) -> RenderedBody {
+        self.markdown_pass(i, Mode::Analyse)
+    }
+
+    /// The HTML of page `i`'s body, rendered when its page is written.
+    pub fn body_html(&self, i: usize) -> String {
+        self.markdown_pass(i, Mode::Html).html
+    }
+
+    fn markdown_pass(&self, i: usize, mode: Mode) -> RenderedBody {
         let page = &self.library.pages[i];
         let ctx = MarkdownContext {
             library: &self.library,
@@ -106,15 +116,18 @@ impl Site {
             page: i,
             base_path: &self.config.base_path,
             auto_link: page.kind != PageKind::Page,
+            mode,
         };
         markdown::render(&ctx, &page.body, page.body_line)
     }
 
     /// Everything computed from all bodies together.
     fn derive(&mut self) {
+        let started = std::time::Instant::now();
         self.derive_links();
         let all: Vec<usize> = (0..self.library.pages.len()).collect();
         self.graph.related = RelatedIndex::new(&self.library, &self.features).related(&all);
+        crate::build::timing("graph", started);
     }
 
     /// What page `i` contributes to relatedness, from its current body and tags.
@@ -181,4 +194,14 @@ impl Site {
         let f = &self.library.pages[i].file;
         f.strip_prefix(&self.config.root).unwrap_or(f).to_path_buf()
     }
+}
+
+#[doc(hidden)]
+pub fn debug_sizes(site: &Site) -> String {
+    let html: usize = site.bodies.iter().map(|b| b.html.capacity()).sum();
+    let text: usize = site.bodies.iter().map(|b| b.text.capacity()).sum();
+    let links: usize = site.bodies.iter().map(|b| b.links.capacity()).sum();
+    let toc: usize = site.bodies.iter().map(|b| b.toc.capacity()).sum();
+    let body: usize = site.library.pages.iter().map(|p| p.body.capacity()).sum();
+    format!("html {html} text {text} links {links} toc {toc} body {body}")
 }

@@ -58,6 +58,7 @@ fn fixture() -> (tempfile::TempDir, Site) {
     let out = Output::direct(&site.config.output_dir).expect("output");
     let report = site.publish_all(&out);
     assert!(report.problems.is_empty(), "{:?}", report.problems);
+    site.refresh_search().expect("search");
     (dir, site)
 }
 

@@ -1,1 +1,278 @@
-//! Integration tests: ingest.
+//! Integration tests: ingest. The five real seeds plus noisy fixtures of our
+//! own (`tests/fixtures/ingest-noisy/seeds`: GBK Chinese with 责任编辑/来源/
+//! 扫码关注, UTF-16LE+BOM+CRLF English with HTML, entities and mojibake,
+//! cp1252 English, an empty and a binary file) are ingested into a temporary
+//! site; the pages are snapshot-tested and the regeneration rules checked.
+
+use std::path::{Path, PathBuf};
+
+use casewiki::content::front_matter;
+use casewiki::diagnostics::{Diagnostic, Diagnostics};
+use casewiki::ingest::{run, IngestOptions, IngestSummary};
+
+fn manifest() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A temporary site whose `seeds/` holds the real seeds and the noisy fixtures.
+fn site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    std::fs::create_dir_all(&seeds).unwrap();
+    for from in [
+        manifest().join("seeds"),
+        manifest().join("tests/fixtures/ingest-noisy/seeds"),
+    ] {
+        for entry in std::fs::read_dir(from).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(&path, seeds.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    dir
+}
+
+fn ingest(root: &Path, force: bool) -> (IngestSummary, Vec<Diagnostic>) {
+    let diags = Diagnostics::default();
+    let summary = run(
+        &IngestOptions {
+            root: root.to_path_buf(),
+            force,
+        },
+        &diags,
+    );
+    (summary, diags.into_sorted())
+}
+
+/// Generated pages: (file name, text), sorted.
+fn pages(root: &Path) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = std::fs::read_dir(root.join("content/case-studies"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn page_for(root: &Path, source: &str) -> (PathBuf, String) {
+    for (name, text) in pages(root) {
+        let fm = front_matter::split(&text).unwrap().front_matter;
+        if fm.ingest.is_some_and(|i| i.source == source) {
+            return (root.join("content/case-studies").join(name), text);
+        }
+    }
+    panic!("no page for {source}");
+}
+
+#[test]
+fn seeds_become_clean_case_studies() {
+    let dir = site();
+    let (summary, diags) = ingest(dir.path(), false);
+    assert_eq!(summary.written.len(), 8, "{summary:?}");
+    assert_eq!(summary.skipped.len(), 2);
+    for bad in ["empty.txt", "image.txt"] {
+        assert!(
+            diags.iter().any(|d| !d.is_error() && d.file.ends_with(bad)),
+            "no warning for {bad}: {diags:?}"
+        );
+    }
+    assert!(!diags.iter().any(Diagnostic::is_error), "{diags:?}");
+    let boilerplate = [
+        "â€",
+        "†",
+        "Ã",
+        "Joke Collection Website",
+        "_小米论文",
+        "Download:",
+        "View details",
+        "Every time you read",
+        "Thank you for your attention",
+        "标签",
+        "下载Doc文档",
+        "猜你喜欢",
+        "本文主要内容关键词",
+        "责任编辑",
+        "来源:",
+        "扫码关注",
+        "阅读原文",
+        "版权声明",
+        "Share this article",
+        "Subscribe",
+        "Source:",
+        "Copyright",
+        "Editor:",
+        "Related articles",
+        "http://",
+        "<p>",
+        "&rsquo;",
+        "&amp;",
+        "millet",
+        "yellow cattle",
+        "20 10",
+        "rice noodle",
+    ];
+    for (name, text) in pages(dir.path()) {
+        for b in boilerplate {
+            assert!(
+                !text.split("+++").nth(2).unwrap_or("").contains(b),
+                "{name} still contains {b:?}"
+            );
+        }
+        let split = front_matter::split(&text).unwrap();
+        let fm = split.front_matter;
+        assert!(!fm.title.is_empty(), "{name}");
+        assert!(
+            !split.body.contains(&format!("\n{}\n", fm.title)),
+            "{name} repeats its title"
+        );
+        insta::assert_snapshot!(name.clone(), text);
+    }
+    let total = |rule: &str| {
+        summary
+            .totals
+            .iter()
+            .find(|(r, _)| r == rule)
+            .map_or(0, |(_, n)| *n)
+    };
+    assert!(
+        total("mojibake") >= 1 && total("dagger-quote") >= 2 && total("quote-semicolon") >= 10,
+        "{:?}",
+        summary.totals
+    );
+}
+
+#[test]
+fn chinese_quotes_and_wall_of_text() {
+    let dir = site();
+    ingest(dir.path(), false);
+    let (_, text) = page_for(dir.path(), "seeds/003_86cf8cf39fa06793.txt");
+    for fixed in [
+        "“小米手机青春版”",
+        "“荣组儿”",
+        "“150克青春”",
+        "“All In”",
+        "“爆品研发金三角法则”",
+    ] {
+        assert!(text.contains(fixed), "missing {fixed}");
+    }
+    let body = front_matter::split(&text).unwrap().body;
+    assert!(body.split("\n\n").count() >= 8);
+    assert!(
+        body.split("\n\n").all(|p| p.chars().count() <= 320),
+        "a paragraph is too long"
+    );
+}
+
+#[test]
+fn encodings_are_recorded() {
+    let dir = site();
+    ingest(dir.path(), false);
+    let encoding = |src: &str| {
+        let (_, text) = page_for(dir.path(), src);
+        front_matter::split(&text)
+            .unwrap()
+            .front_matter
+            .ingest
+            .unwrap()
+            .encoding
+    };
+    assert!(["GBK", "GB18030"].contains(&encoding("seeds/heytea_gbk.txt").as_str()));
+    assert_eq!(encoding("seeds/oatly_utf16.txt"), "UTF-16LE");
+    assert_eq!(encoding("seeds/patagonia_cp1252.txt"), "windows-1252");
+}
+
+#[test]
+fn rerun_is_idempotent() {
+    let dir = site();
+    ingest(dir.path(), false);
+    let first = pages(dir.path());
+    let (summary, diags) = ingest(dir.path(), false);
+    assert_eq!(pages(dir.path()), first);
+    assert!(summary.written.is_empty(), "{:?}", summary.written);
+    assert_eq!(summary.unchanged, 8);
+    assert!(
+        diags
+            .iter()
+            .all(|d| d.file.ends_with("empty.txt") || d.file.ends_with("image.txt")),
+        "{diags:?}"
+    );
+}
+
+#[test]
+fn edited_pages_are_kept_unless_forced() {
+    let dir = site();
+    ingest(dir.path(), false);
+    let (path, text) = page_for(dir.path(), "seeds/001_e74bd68084698f2f.txt");
+    let edited = text.replace("## Core fans", "## Core fans (edited)");
+    assert_ne!(edited, text);
+    std::fs::write(&path, &edited).unwrap();
+    let (summary, diags) = ingest(dir.path(), false);
+    assert_eq!(summary.kept_edited, vec![path.clone()]);
+    assert!(
+        diags.iter().any(|d| !d.is_error() && d.file == path),
+        "{diags:?}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), edited);
+    let (summary, _) = ingest(dir.path(), true);
+    assert_eq!(summary.written, vec![path.clone()]);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn changed_and_new_seeds_are_picked_up() {
+    let dir = site();
+    ingest(dir.path(), false);
+    let seed = dir.path().join("seeds/000_e78c8e209e4cad39.txt");
+    let mut bytes = std::fs::read(&seed).unwrap();
+    bytes.extend_from_slice(b"\nThe brand is still sold today.\n");
+    std::fs::write(&seed, bytes).unwrap();
+    std::fs::write(
+        dir.path().join("seeds/zz_new.txt"),
+        "A brand new story\n\nIt appeared later. Then it was ingested.\n",
+    )
+    .unwrap();
+    let (summary, _) = ingest(dir.path(), false);
+    assert_eq!(summary.written.len(), 2, "{:?}", summary.written);
+    let (_, text) = page_for(dir.path(), "seeds/000_e78c8e209e4cad39.txt");
+    assert!(text.contains("still sold today"));
+    page_for(dir.path(), "seeds/zz_new.txt");
+}
+
+#[test]
+fn seeds_get_the_category_a_careful_reader_would_give() {
+    let dir = site();
+    ingest(dir.path(), false);
+    let category_of = |needle: &str| -> String {
+        pages(dir.path())
+            .into_iter()
+            .map(|(_, text)| front_matter::split(&text).unwrap().front_matter)
+            .find(|fm| fm.title.contains(needle))
+            .and_then(|fm| fm.category)
+            .unwrap_or_else(|| panic!("no categorised page titled {needle}"))
+    };
+    assert_eq!(
+        category_of("valuation of 50 billion"),
+        "brand-crises",
+        "privacy-gate article"
+    );
+    assert_eq!(category_of("muddy moment"), "founder-ip", "Lei Jun article");
+    assert_eq!(category_of("dark horse"), "marketing-lessons");
+    assert_eq!(category_of("28000"), "marketing-lessons");
+    assert_eq!(category_of("口碑传播"), "marketing-lessons");
+    for (_, text) in pages(dir.path()) {
+        let fm = front_matter::split(&text).unwrap().front_matter;
+        assert!(
+            (5..=10).contains(&fm.tags.len()),
+            "{}: {} tags",
+            fm.title,
+            fm.tags.len()
+        );
+        assert!(!fm.summary.is_empty(), "{} has a summary", fm.title);
+        assert_eq!(fm.key_points.len(), 3, "{} has 3 key points", fm.title);
+    }
+}

@@ -1,8 +1,22 @@
 //! Metadata of a cleaned article: category, tags, summary, key points, dates.
 //!
 //! Interface used by `ingest` (keep these signatures): `extract(&MetaInput) -> Metadata`.
+//! The bilingual alias table behind tags is public (`aliases`) so search can
+//! expand queries across languages.
+
+pub mod aliases;
+pub mod categories;
+pub mod dates;
+pub mod keywords_en;
+pub mod keywords_zh;
+pub mod sentences;
+pub mod summary;
+pub mod tags;
+pub mod terms;
 
 use crate::content::front_matter::DateMention;
+
+pub use aliases::{alias_groups, canonical_of, AliasGroup};
 
 /// A cleaned article, as plain text.
 #[derive(Debug, Clone, Copy)]
@@ -33,9 +47,39 @@ pub struct Metadata {
     pub dates: Vec<DateMention>,
 }
 
-pub fn extract(_input: &MetaInput) -> Metadata {
+/// A keyword candidate from an extractor, before canonicalisation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keyword {
+    pub term: String,
+    pub score: f64,
+}
+
+/// Category, tags, summary, key points and dates of one article.
+pub fn extract(input: &MetaInput) -> Metadata {
+    let chinese = is_chinese(input);
+    let sentences = sentences::article_sentences(input.paragraphs);
+    let category_scores = categories::score(input);
+    let category = categories::choose(&category_scores);
+    let tags = tags::extract_tags(input, chinese);
+    let digest = summary::digest(&sentences, &tags, chinese);
     Metadata {
-        category: "marketing-lessons".into(),
-        ..Default::default()
+        category,
+        category_scores,
+        tags,
+        summary: digest.summary,
+        key_points: digest.key_points,
+        dates: dates::extract_dates(&sentences),
+    }
+}
+
+/// Chinese extraction when the article says `zh`, or says nothing and looks Chinese.
+fn is_chinese(input: &MetaInput) -> bool {
+    match input.lang {
+        "zh" => true,
+        "en" => false,
+        _ => input
+            .paragraphs
+            .iter()
+            .any(|p| crate::text::detect_lang(p) == "zh"),
     }
 }

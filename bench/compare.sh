@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# Builds the same generated corpus with casewiki, Hugo and (if ZOLA is set) Zola
+# and prints median wall time, CPU time (user+sys), core utilisation and peak RSS,
+# plus the ratios casewiki / Hugo and casewiki / Zola. Then a cold build of the
+# repository's own seed site.
+#
+# Usage: bench/compare.sh
+# Environment:
+#   PAGES=10000     pages in the generated corpus
+#   RUNS=5          measured builds per tool (after one unmeasured warm-up)
+#   SEED=42         corpus seed
+#   ZOLA=/path      a Zola binary (skipped when unset)
+#   SITE=path       the casewiki binary (default target/release/site; built if missing)
+#   WORK=dir        scratch folder on tmpfs (default /dev/shm/casewiki-bench)
+#   TOOLS="casewiki hugo zola"   which generators to run
+#   SKIP_SEED_SITE=1             skip the seed-site cold build
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PAGES=${PAGES:-10000}
+RUNS=${RUNS:-5}
+SEED=${SEED:-42}
+SITE=${SITE:-$ROOT/target/release/site}
+WORK=${WORK:-/dev/shm/casewiki-bench}
+TOOLS=${TOOLS:-casewiki hugo zola}
+RESULTS=$WORK/results.tsv
+
+log() { printf '%s\n' "$*" >&2; }
+
+ensure_hugo() {
+    command -v hugo >/dev/null && return 0
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        log "installing hugo (apt-get)"
+        apt-get update -qq && apt-get install -y -qq hugo >/dev/null
+    fi
+    command -v hugo >/dev/null || { log "hugo not available; skipping it"; return 1; }
+}
+
+ensure_site() {
+    [ -x "$SITE" ] && return 0
+    log "building $SITE (cargo build --release)"
+    (cd "$ROOT" && cargo build --release --bin site)
+}
+
+# measure OUTFILE CMD...: runs CMD, writes "wall user sys maxrss_kb" to OUTFILE.
+measure() {
+    local out=$1
+    shift
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f '%e %U %S %M' -o "$out" "$@" >/dev/null
+    else
+        python3 "$ROOT/bench/measure.py" "$out" "$@" >/dev/null
+    fi
+}
+
+generate_corpus() {
+    local dir=$WORK/corpus
+    log "generating $PAGES pages (seed $SEED) into $dir"
+    if "$SITE" gen-corpus --help >/dev/null 2>&1; then
+        "$SITE" gen-corpus --pages "$PAGES" --out "$dir" --seed "$SEED" >&2
+    fi
+    # A binary without the generator (or an older one) leaves no site skeleton.
+    if [ ! -f "$dir/hugo/hugo.toml" ]; then
+        (cd "$ROOT" && cargo run -q --release --example gen_corpus -- "$PAGES" "$dir" "$SEED") >&2
+    fi
+}
+
+# Zola 0.22 renamed the highlighting keys; older versions read config-legacy.toml.
+zola_config() {
+    local version minor
+    version=$("$ZOLA" --version | awk '{print $2}')
+    minor=$(printf '%s' "$version" | cut -d. -f2)
+    if [ "${version%%.*}" = 0 ] && [ "$minor" -lt 22 ]; then
+        echo config-legacy.toml
+    else
+        echo config.toml
+    fi
+}
+
+# build_cmd TOOL OUTDIR: prints nothing, sets the global array CMD.
+build_cmd() {
+    local tool=$1 out=$2 src=$WORK/corpus/$1
+    case $tool in
+        casewiki) CMD=("$SITE" build --root "$src" --output "$out") ;;
+        hugo) CMD=(hugo --quiet --source "$src" --destination "$out" --cacheDir "$WORK/hugo-cache") ;;
+        zola) CMD=("$ZOLA" --root "$src" --config "$src/$(zola_config)" build --output-dir "$out") ;;
+    esac
+}
+
+# run_tool NAME: one warm-up, then RUNS measured builds; appends to RESULTS.
+run_tool() {
+    local tool=$1 label=${2:-$1} out=$WORK/out/$1 i
+    build_cmd "$tool" "$out"
+    log "$label: ${CMD[*]}"
+    rm -rf "$out"
+    "${CMD[@]}" >/dev/null || { log "$label: build failed"; return 1; }
+    local files
+    files=$(find "$out" -name '*.html' | wc -l)
+    for i in $(seq 1 "$RUNS"); do
+        rm -rf "$out"
+        measure "$WORK/m.txt" "${CMD[@]}" || { log "$label: build failed"; return 1; }
+        printf '%s\t%s\t%s\n' "$label" "$files" "$(tr ' ' '\t' <"$WORK/m.txt")" >>"$RESULTS"
+    done
+}
+
+# Cold build of the repository's own site (seeds → wiki), copied to tmpfs each run.
+run_seed_site() {
+    local src=$WORK/seed-site i
+    log "seed site: cold builds of $ROOT (copied to $src)"
+    for i in $(seq 1 "$RUNS"); do
+        rm -rf "$src"
+        mkdir -p "$src"
+        (cd "$ROOT" && tar --exclude=./target --exclude=./.git --exclude=./public -cf - .) | tar -xf - -C "$src"
+        measure "$WORK/m.txt" "$SITE" build --root "$src" --output "$src/public" ||
+            { log "seed site: build failed"; return 1; }
+        local files
+        files=$(find "$src/public" -name '*.html' | wc -l)
+        printf '%s\t%s\t%s\n' "seed site (cold)" "$files" "$(tr ' ' '\t' <"$WORK/m.txt")" >>"$RESULTS"
+    done
+}
+
+# Medians per tool and the ratios against casewiki, as an aligned table.
+report() {
+    awk -F'\t' '
+    function median(list,   n, a, i, j, t) {
+        n = split(list, a, " ")
+        for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] + 0 > t + 0; j--) a[j + 1] = a[j]; a[j + 1] = t }
+        return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    {
+        if (!($1 in files)) order[++count] = $1
+        files[$1] = $2; wall[$1] = wall[$1] " " $3; cpu[$1] = cpu[$1] " " ($4 + $5)
+        util[$1] = util[$1] " " (($3 > 0) ? ($4 + $5) / $3 : 0); rss[$1] = rss[$1] " " $6
+        runs[$1]++
+    }
+    END {
+        printf "%-28s %6s %5s %10s %10s %6s %10s\n", "tool", "html", "runs", "wall s", "cpu s", "cores", "rss MiB"
+        for (k = 1; k <= count; k++) {
+            t = order[k]
+            W[t] = median(wall[t]); C[t] = median(cpu[t]); R[t] = median(rss[t]) / 1024
+            printf "%-28s %6d %5d %10.2f %10.2f %6.2f %10.1f\n", t, files[t], runs[t], W[t], C[t], median(util[t]), R[t]
+        }
+        print ""
+        printf "%-28s %10s %10s %10s\n", "ratio", "wall", "cpu", "rss"
+        for (k = 1; k <= count; k++) {
+            t = order[k]
+            if (t == "casewiki" || !("casewiki" in W) || t ~ /seed/ || W[t] * C[t] * R[t] == 0) continue
+            printf "%-28s %10.2f %10.2f %10.2f\n", "casewiki / " t, W["casewiki"] / W[t], C["casewiki"] / C[t], R["casewiki"] / R[t]
+        }
+    }' "$RESULTS"
+}
+
+main() {
+    mkdir -p "$WORK"
+    : >"$RESULTS"
+    log "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    ensure_site
+    generate_corpus
+    for tool in $TOOLS; do
+        case $tool in
+            casewiki) run_tool casewiki || true ;;
+            hugo) ensure_hugo && { run_tool hugo "hugo $(hugo version | awk '{print $2}' | cut -d+ -f1)" || true; } ;;
+            zola) if [ -n "${ZOLA:-}" ]; then run_tool zola || true; else log "ZOLA not set; skipping zola"; fi ;;
+        esac
+    done
+    [ -n "${SKIP_SEED_SITE:-}" ] || run_seed_site || true
+    log "raw results: $RESULTS"
+    report
+}
+
+main "$@"

@@ -1,0 +1,187 @@
+//! Tests of the whole generator: determinism, sizes, tag skew, language mix,
+//! links and the three site roots.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::Path;
+
+use super::*;
+
+fn read_tree(root: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(root)
+                .unwrap_or(e.path())
+                .display()
+                .to_string();
+            (rel, fs::read(e.path()).unwrap_or_default())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn generate_into(dir: &Path, pages: usize, seed: u64) -> CorpusStats {
+    generate(&CorpusOptions {
+        pages,
+        out: dir.to_path_buf(),
+        seed,
+    })
+    .expect("generate")
+}
+
+#[test]
+fn same_seed_gives_identical_bytes() {
+    let (a, b) = (
+        tempfile::tempdir().expect("tmp"),
+        tempfile::tempdir().expect("tmp"),
+    );
+    let sa = generate_into(a.path(), 40, 9);
+    generate_into(b.path(), 40, 9);
+    let (ta, tb) = (read_tree(a.path()), read_tree(b.path()));
+    assert_eq!(ta.len(), 1 + 3 * 42 + 1 + 8 + 7);
+    assert!(ta == tb, "trees differ");
+    assert_eq!(sa.pages, 40);
+    assert!(sa.bytes > 40 * 3000);
+}
+
+#[test]
+fn different_seed_gives_different_pages() {
+    let a = Corpus::new(20, 1).expect("corpus");
+    let b = Corpus::new(20, 2).expect("corpus");
+    let same = (0..20)
+        .filter(|&i| a.page_text(i) == b.page_text(i))
+        .count();
+    assert_eq!(same, 0);
+}
+
+#[test]
+fn regenerating_replaces_old_content() {
+    let dir = tempfile::tempdir().expect("tmp");
+    generate_into(dir.path(), 30, 1);
+    generate_into(dir.path(), 10, 1);
+    let pages = fs::read_dir(dir.path().join("hugo/content").join(SECTION))
+        .expect("dir")
+        .count();
+    assert_eq!(pages, 11);
+}
+
+#[test]
+fn refuses_foreign_non_empty_folder() {
+    let dir = tempfile::tempdir().expect("tmp");
+    fs::write(dir.path().join("notes.txt"), "mine").expect("write");
+    let err = generate(&CorpusOptions {
+        pages: 3,
+        out: dir.path().to_path_buf(),
+        seed: 1,
+    });
+    assert!(err.is_err());
+    assert!(dir.path().join("notes.txt").exists());
+}
+
+#[test]
+fn bodies_are_three_to_five_kilobytes() {
+    let corpus = Corpus::new(400, 11).expect("corpus");
+    for i in 0..corpus.len() {
+        let len = corpus.body(i).len();
+        assert!((3000..=5000).contains(&len), "page {i}: {len} bytes");
+    }
+}
+
+#[test]
+fn about_half_chinese_by_bytes() {
+    let corpus = Corpus::new(300, 5).expect("corpus");
+    let (mut zh, mut total) = (0usize, 0usize);
+    for i in 0..corpus.len() {
+        let body = corpus.body(i);
+        let share = chinese_bytes(&body) as f64 / body.len() as f64;
+        assert!((0.3..=0.7).contains(&share), "page {i}: {share:.2}");
+        zh += chinese_bytes(&body);
+        total += body.len();
+    }
+    let share = zh as f64 / total as f64;
+    assert!((0.42..=0.58).contains(&share), "corpus share {share:.3}");
+}
+
+#[test]
+fn tags_follow_a_skewed_distribution() {
+    let corpus = Corpus::new(3000, 3).expect("corpus");
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for i in 0..corpus.len() {
+        let tags = corpus.tags(i);
+        assert!((1..=5).contains(&tags.len()));
+        for t in tags {
+            *counts.entry(t.as_str()).or_default() += 1;
+        }
+    }
+    let mut sorted: Vec<usize> = counts.values().copied().collect();
+    sorted.sort_unstable_by(|a, b| b.cmp(a));
+    let total: usize = sorted.iter().sum();
+    let top10: usize = sorted.iter().take(10).sum();
+    assert!(
+        sorted[0] > 8 * sorted[sorted.len() / 2],
+        "head {} vs median {}",
+        sorted[0],
+        sorted[sorted.len() / 2]
+    );
+    assert!(top10 * 4 > total, "top 10 tags carry {top10} of {total}");
+    assert!(
+        counts.keys().any(|t| crate::text::has_cjk(t))
+            && counts.keys().any(|t| !crate::text::has_cjk(t))
+    );
+}
+
+#[test]
+fn links_point_at_generated_pages() {
+    let corpus = Corpus::new(50, 4).expect("corpus");
+    let re = regex::Regex::new(r"\]\((/[^)]*)\)").expect("regex");
+    let mut links = 0;
+    for i in 0..corpus.len() {
+        for cap in re.captures_iter(&corpus.body(i)) {
+            let url = &cap[1];
+            let slug = url
+                .trim_start_matches(&format!("/{SECTION}/"))
+                .trim_end_matches('/');
+            assert!(
+                slug.starts_with('p')
+                    && slug[1..].parse::<usize>().map(|n| n < 50).unwrap_or(false),
+                "{url}"
+            );
+            links += 1;
+        }
+    }
+    assert!(links >= 50 * 2);
+}
+
+#[test]
+fn every_fifth_page_has_a_code_block() {
+    let corpus = Corpus::new(40, 8).expect("corpus");
+    for i in 0..corpus.len() {
+        assert_eq!(corpus.body(i).contains("\n```"), i % 5 == 0, "page {i}");
+    }
+    let langs: Vec<bool> = code::LANGS
+        .iter()
+        .map(|l| corpus.body(5 * 1).contains(&format!("```{l}\n")))
+        .collect();
+    assert_eq!(langs, [false, true, false, false]);
+}
+
+#[test]
+fn pages_mention_entities_and_parse_in_casewiki() {
+    let corpus = Corpus::new(30, 6).expect("corpus");
+    let all: String = (0..30).map(|i| corpus.page_text(i)).collect();
+    for name in ["Xiaomi", "小米"] {
+        assert!(all.contains(name), "{name} never mentioned");
+    }
+    for i in 0..30 {
+        let text = corpus.page_text(i);
+        let split = crate::content::front_matter::split(&text).expect("front matter parses");
+        assert!(CATEGORIES.contains(&split.front_matter.category_value().unwrap_or("")));
+        assert!(split.body.contains("\n## "));
+    }
+}

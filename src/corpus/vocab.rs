@@ -1,0 +1,148 @@
+//! The generator's vocabulary: business words, Chinese phrases, entity names,
+//! sentence and title templates and the 200-tag pool, from
+//! `data/corpus/vocab.toml` (embedded so the binary works anywhere).
+
+use std::io;
+
+use serde::Deserialize;
+
+use super::rng::Rng;
+
+const VOCAB_TOML: &str = include_str!("../../data/corpus/vocab.toml");
+
+/// Words for one language; templates use `{E} {N} {A} {V} {Y} {P}` slots.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    pub entities: Vec<String>,
+    pub nouns: Vec<String>,
+    pub adjs: Vec<String>,
+    pub verbs: Vec<String>,
+    pub templates: Vec<String>,
+    pub headings: Vec<String>,
+    pub titles: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Vocab {
+    pub en: Words,
+    pub zh: Words,
+    /// All tag names; rank order (index 0 = most popular) depends on the seed.
+    pub tags: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawVocab {
+    entities: Vec<[String; 2]>,
+    en_nouns: Vec<String>,
+    en_adjs: Vec<String>,
+    en_verbs: Vec<String>,
+    en_templates: Vec<String>,
+    zh_nouns: Vec<String>,
+    zh_adjs: Vec<String>,
+    zh_verbs: Vec<String>,
+    zh_templates: Vec<String>,
+    en_headings: Vec<String>,
+    zh_headings: Vec<String>,
+    en_titles: Vec<String>,
+    zh_titles: Vec<String>,
+    tags_en: Vec<String>,
+    tags_zh: Vec<String>,
+}
+
+impl Vocab {
+    /// Loads the embedded vocabulary; the tag ranking is shuffled by `seed`.
+    pub fn load(seed: u64) -> io::Result<Vocab> {
+        let raw: RawVocab = toml::from_str(VOCAB_TOML).map_err(|e| {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("data/corpus/vocab.toml: {e}"),
+            )
+        })?;
+        let en = Words {
+            entities: raw.entities.iter().map(|[en, _]| en.clone()).collect(),
+            nouns: raw.en_nouns,
+            adjs: raw.en_adjs,
+            verbs: raw.en_verbs,
+            templates: raw.en_templates,
+            headings: raw.en_headings,
+            titles: raw.en_titles,
+        };
+        let zh = Words {
+            entities: raw.entities.iter().map(|[_, zh]| zh.clone()).collect(),
+            nouns: raw.zh_nouns,
+            adjs: raw.zh_adjs,
+            verbs: raw.zh_verbs,
+            templates: raw.zh_templates,
+            headings: raw.zh_headings,
+            titles: raw.zh_titles,
+        };
+        let mut tags: Vec<String> = raw.tags_en.into_iter().chain(raw.tags_zh).collect();
+        shuffle(&mut tags, &mut Rng::for_item(seed, 0x7A65, 0));
+        Ok(Vocab { en, zh, tags })
+    }
+
+    pub fn words(&self, zh: bool) -> &Words {
+        if zh {
+            &self.zh
+        } else {
+            &self.en
+        }
+    }
+}
+
+/// Fisher–Yates with the corpus PRNG.
+fn shuffle<T>(items: &mut [T], rng: &mut Rng) {
+    for i in (1..items.len()).rev() {
+        let j = rng.below(i + 1);
+        items.swap(i, j);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vocabulary_loads_with_200_distinct_tags() {
+        let v = Vocab::load(1).expect("vocab parses");
+        let mut tags = v.tags.clone();
+        tags.sort();
+        tags.dedup();
+        assert_eq!(tags.len(), 200);
+        assert!(v.tags.iter().any(|t| crate::text::has_cjk(t)));
+        assert!(v.tags.iter().any(|t| !crate::text::has_cjk(t)));
+        assert!(v.en.entities.iter().any(|e| e == "Xiaomi"));
+        assert!(v.zh.entities.iter().any(|e| e == "雷军"));
+    }
+
+    #[test]
+    fn no_entry_breaks_toml_or_links() {
+        let v = Vocab::load(1).expect("vocab parses");
+        let all = [&v.en, &v.zh]
+            .into_iter()
+            .flat_map(|w| {
+                [
+                    &w.entities,
+                    &w.nouns,
+                    &w.adjs,
+                    &w.verbs,
+                    &w.templates,
+                    &w.headings,
+                    &w.titles,
+                ]
+            })
+            .flatten()
+            .chain(&v.tags);
+        for s in all {
+            assert!(!s.contains(['"', '\\', '[', ']']), "bad entry {s:?}");
+        }
+    }
+
+    #[test]
+    fn tag_rank_depends_on_seed() {
+        assert_ne!(
+            Vocab::load(1).map(|v| v.tags).ok(),
+            Vocab::load(2).map(|v| v.tags).ok()
+        );
+    }
+}

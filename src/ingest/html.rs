@@ -1,0 +1,131 @@
+//! HTML left in scraped text: tags are dropped (block tags become line
+//! breaks, script/style bodies and comments vanish) and entities decoded.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::report::Report;
+
+struct Patterns {
+    hidden: Regex,
+    block: Regex,
+    tag: Regex,
+    entity: Regex,
+}
+
+fn patterns() -> Option<&'static Patterns> {
+    static P: OnceLock<Option<Patterns>> = OnceLock::new();
+    P.get_or_init(|| {
+        Some(Patterns {
+            hidden: Regex::new(r"(?is)<!--.*?-->|<(script|style)\b[^>]*>.*?</(script|style)\s*>")
+                .ok()?,
+            block: Regex::new(
+                r"(?i)</?(br|p|div|li|ul|ol|h[1-6]|tr|table|blockquote|section|article)\b[^<>]*>",
+            )
+            .ok()?,
+            tag: Regex::new(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>").ok()?,
+            entity: Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+                .ok()?,
+        })
+    })
+    .as_ref()
+}
+
+/// Drops tags and decodes entities, counting both.
+pub fn strip_html(text: &str, report: &mut Report) -> String {
+    let Some(p) = patterns() else {
+        return text.to_string();
+    };
+    let mut out = text.to_string();
+    if out.contains('<') {
+        out = strip_tags(&out, p, report);
+    }
+    // Twice: `&amp;ldquo;` is a double-escaped `“`.
+    for _ in 0..2 {
+        if !p.entity.is_match(&out) {
+            break;
+        }
+        out = decode_entities(&out, p, report);
+    }
+    out
+}
+
+fn strip_tags(text: &str, p: &Patterns, report: &mut Report) -> String {
+    let mut count = 0;
+    let mut example = String::new();
+    let mut note = |m: &str| {
+        count += 1;
+        if example.is_empty() {
+            example = super::report::snippet(m, 30);
+        }
+    };
+    let text = p.hidden.replace_all(text, |c: &regex::Captures| {
+        note(&c[0]);
+        String::new()
+    });
+    let text = p.block.replace_all(&text, |c: &regex::Captures| {
+        note(&c[0]);
+        "\n".to_string()
+    });
+    let text = p.tag.replace_all(&text, |c: &regex::Captures| {
+        note(&c[0]);
+        String::new()
+    });
+    report.add("html-tag", count, example);
+    text.into_owned()
+}
+
+fn decode_entities(text: &str, p: &Patterns, report: &mut Report) -> String {
+    let mut count = 0;
+    let mut example = String::new();
+    let out = p.entity.replace_all(text, |c: &regex::Captures| {
+        let decoded = html_escape::decode_html_entities(&c[0]).into_owned();
+        if decoded != c[0] {
+            count += 1;
+            if example.is_empty() {
+                example = format!("{} → {decoded}", &c[0]);
+            }
+        }
+        decoded
+    });
+    report.add("html-entity", count, example);
+    out.into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strip(s: &str) -> (String, Report) {
+        let mut r = Report::default();
+        (strip_html(s, &mut r), r)
+    }
+
+    #[test]
+    fn tags_and_entities() {
+        let (t, r) =
+            strip("<p>Tea &amp; <b>milk</b> &ldquo;brand&rdquo;&nbsp;wins</p><script>x()</script>");
+        assert_eq!(t, "\nTea & milk “brand”\u{a0}wins\n");
+        assert_eq!(r.count("html-tag"), 5);
+        assert_eq!(r.count("html-entity"), 4);
+    }
+
+    #[test]
+    fn double_escaped_entities() {
+        assert_eq!(strip("&amp;ldquo;hi&amp;rdquo;").0, "“hi”");
+    }
+
+    #[test]
+    fn comparisons_are_not_tags() {
+        let s = "growth < 5% and a<b, x > y, &unknown; 1 & 2";
+        assert_eq!(strip(s).0, s);
+    }
+
+    #[test]
+    fn clean_text_untouched() {
+        for s in ["Plain English, nothing to see.", "小米的口碑传播法则。"] {
+            assert_eq!(strip(s).0, s);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! Counting keyword terms in text, for category scoring, alias hits and
+//! sentence scoring.
+//!
+//! One Aho-Corasick automaton per term list (leftmost-longest, ASCII
+//! case-insensitive). Latin terms only count on word boundaries; a trailing `*`
+//! makes a term a word prefix (`apologi*`). Chinese terms count as substrings.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+/// How one term matches.
+#[derive(Debug, Clone)]
+struct TermShape {
+    /// Ends with `*`: any word starting with the term.
+    prefix: bool,
+}
+
+/// A compiled list of terms; hits report the term's index in the list.
+#[derive(Debug, Clone)]
+pub struct TermMatcher {
+    automaton: AhoCorasick,
+    shapes: Vec<TermShape>,
+}
+
+impl TermMatcher {
+    /// Compiles `terms`. `None` only if the automaton cannot be built.
+    pub fn new<S: AsRef<str>>(terms: &[S]) -> Option<TermMatcher> {
+        let mut patterns = Vec::with_capacity(terms.len());
+        let mut shapes = Vec::with_capacity(terms.len());
+        for term in terms {
+            let term = normalise(term.as_ref().trim());
+            let prefix = term.ends_with('*');
+            patterns.push(term.trim_end_matches('*').to_lowercase());
+            shapes.push(TermShape { prefix });
+        }
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok()?;
+        Some(TermMatcher { automaton, shapes })
+    }
+
+    /// Indexes of the terms found in `text`, one per occurrence, in text order.
+    /// `text` should already be `normalise`d.
+    pub fn hits(&self, text: &str) -> Vec<usize> {
+        self.automaton
+            .find_iter(text)
+            .filter(|m| {
+                let id = m.pattern().as_usize();
+                let shape = &self.shapes[id];
+                starts_on_boundary(text, m.start())
+                    && (shape.prefix || ends_on_boundary(text, m.end()))
+            })
+            .map(|m| m.pattern().as_usize())
+            .collect()
+    }
+}
+
+/// Folds typographic quotes and dashes to ASCII so `entrepreneur’s IP` matches
+/// `entrepreneur's IP`.
+pub fn normalise(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+            '\u{201C}' | '\u{201D}' => '"',
+            '\u{2010}' | '\u{2011}' => '-',
+            _ => c,
+        })
+        .collect()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !crate::text::is_cjk(c)
+}
+
+/// A match starting with a Latin letter must not continue a word.
+fn starts_on_boundary(text: &str, start: usize) -> bool {
+    let first = text[start..].chars().next();
+    let before = text[..start].chars().next_back();
+    match (first, before) {
+        (Some(f), Some(b)) if is_word_char(f) => !is_word_char(b),
+        _ => true,
+    }
+}
+
+/// A match ending with a Latin letter must not run into the next word.
+fn ends_on_boundary(text: &str, end: usize) -> bool {
+    let last = text[..end].chars().next_back();
+    let after = text[end..].chars().next();
+    match (last, after) {
+        (Some(l), Some(a)) if is_word_char(l) => !is_word_char(a),
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(terms: &[&str], text: &str) -> Vec<usize> {
+        TermMatcher::new(terms)
+            .map(|m| m.hits(&normalise(text)))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn latin_terms_match_whole_words_case_insensitively() {
+        assert_eq!(
+            count(&["crisis"], "A Crisis, then crises and crisisX."),
+            vec![0]
+        );
+        assert_eq!(
+            count(&["fan circle", "fans"], "The fan circle and fans; fansite."),
+            vec![0, 1]
+        );
+    }
+
+    #[test]
+    fn prefix_terms_match_word_starts() {
+        assert_eq!(
+            count(&["apologi*"], "It apologized; the apologies; unapologetic."),
+            vec![0, 0]
+        );
+    }
+
+    #[test]
+    fn chinese_terms_match_substrings_and_typographic_quotes_fold() {
+        assert_eq!(
+            count(&["口碑", "企业家IP"], "小米的口碑和企业家ip战略"),
+            vec![0, 1]
+        );
+        assert_eq!(
+            count(&["entrepreneur's IP"], "the entrepreneur’s IP strategy"),
+            vec![0]
+        );
+    }
+
+    #[test]
+    fn leftmost_longest_prefers_longer_names() {
+        // 小米粉丝 is 小米 + 粉丝, not 米粉.
+        assert_eq!(count(&["小米", "米粉", "粉丝"], "小米粉丝"), vec![0, 2]);
+    }
+}

@@ -1,0 +1,394 @@
+//! Structure: clean lines → title and blocks (headings, list items,
+//! paragraphs).
+//!
+//! Headings are short standalone lines without final punctuation, number-only
+//! section markers (`01`) and Chinese ordinal markers (`一、`). Ordered items
+//! are `1、`/`1.`/`1)` lines; an unnumbered line between items n-1 and n+1 is
+//! item n (the translator dropped its number). Three or more short lines in a
+//! row are a bullet list, except the last, which heads what follows. Bullet
+//! markers (`◎`, `●`, `•`) inside a line start new items. Long paragraphs,
+//! like a Chinese wall of text, are split at sentence ends.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::report::Report;
+use super::sentences;
+
+/// One block of the article body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Heading(String),
+    Ordered(u32, String),
+    Bullet(String),
+    Paragraph(String),
+}
+
+impl Block {
+    pub fn text(&self) -> &str {
+        match self {
+            Block::Heading(t) | Block::Ordered(_, t) | Block::Bullet(t) | Block::Paragraph(t) => t,
+        }
+    }
+}
+
+/// A structured article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    pub title: String,
+    pub blocks: Vec<Block>,
+}
+
+/// Paragraph length limits, in characters.
+const MAX_ZH_PARAGRAPH: usize = 300;
+const MAX_EN_PARAGRAPH: usize = 1500;
+const MAX_ZH_HEADING: usize = 25;
+const MAX_EN_HEADING: usize = 80;
+const MAX_EN_HEADING_WORDS: usize = 12;
+const MAX_ZH_TITLE: usize = 30;
+const MAX_EN_TITLE: usize = 90;
+const BULLETS: &[char] = &['◎', '●', '•', '■', '◆', '▪', '★', '☆'];
+const FINAL_PUNCTUATION: &str = ".,;:!?。，；：！？…、”’\"–—-";
+
+fn ordered_marker() -> Option<&'static Regex> {
+    static P: OnceLock<Option<Regex>> = OnceLock::new();
+    P.get_or_init(|| Regex::new(r"^(\d{1,2})\s*(?:、|[.．](?:\s+|[^\d\s.])|\)\s*|）\s*)").ok())
+        .as_ref()
+}
+
+fn chinese_section_marker() -> Option<&'static Regex> {
+    static P: OnceLock<Option<Regex>> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(r"^([一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十\d]{1,3}[章节部分])")
+            .ok()
+    })
+    .as_ref()
+}
+
+/// Builds the article from clean, trimmed lines.
+pub fn build(
+    lines: &[String],
+    known_title: Option<&str>,
+    lang: &str,
+    report: &mut Report,
+) -> Article {
+    let mut lines: Vec<String> = split_bullets(lines)
+        .into_iter()
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut title = known_title.map(str::to_string);
+    if title.is_none() && lines.len() > 1 && is_heading_like(&lines[0], lang) {
+        title = Some(lines[0].clone());
+    }
+    if title
+        .as_deref()
+        .is_some_and(|t| lines.first().is_some_and(|l| l == t))
+    {
+        lines.remove(0);
+    }
+    let mut blocks = classify(&lines, lang);
+    restore_list_numbers(&mut blocks, report);
+    bullet_runs(&mut blocks);
+    let blocks = split_long_paragraphs(blocks, lang, report);
+    let title = title
+        .map(|t| sentences::headline(&t, usize::MAX))
+        .unwrap_or_else(|| derived_title(&blocks, lang));
+    let blocks = blocks.into_iter().filter(|b| b.text() != title).collect();
+    Article { title, blocks }
+}
+
+/// Lines with mid-line bullet markers split into one line per item.
+fn split_bullets(lines: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in lines {
+        let mut current = String::new();
+        for c in line.chars() {
+            if BULLETS.contains(&c) && !current.trim().is_empty() {
+                out.push(current.trim().to_string());
+                current.clear();
+            }
+            current.push(c);
+        }
+        out.push(current.trim().to_string());
+    }
+    out
+}
+
+fn is_zh(lang: &str) -> bool {
+    lang == "zh"
+}
+
+/// A short standalone line without final punctuation.
+pub fn is_heading_like(line: &str, lang: &str) -> bool {
+    let chars = line.chars().count();
+    let last = line.chars().last().unwrap_or('.');
+    let short = if crate::text::has_cjk(line) || is_zh(lang) {
+        chars <= MAX_ZH_HEADING
+    } else {
+        chars <= MAX_EN_HEADING && line.split_whitespace().count() <= MAX_EN_HEADING_WORDS
+    };
+    short
+        && !FINAL_PUNCTUATION.contains(last)
+        && !line.starts_with(BULLETS)
+        && !line.contains(['。', '！', '？'])
+}
+
+fn classify(lines: &[String], lang: &str) -> Vec<Block> {
+    let mut blocks = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i].as_str();
+        if let Some(rest) = line.strip_prefix(BULLETS) {
+            blocks.push(Block::Bullet(rest.trim().to_string()));
+        } else if line.chars().all(|c| c.is_ascii_digit()) && line.len() <= 2 {
+            let next = lines
+                .get(i + 1)
+                .filter(|n| is_heading_like(n, lang) && !is_ordered(n));
+            match next {
+                Some(n) => {
+                    blocks.push(Block::Heading(format!("{line} {n}")));
+                    i += 1;
+                }
+                None => blocks.push(Block::Heading(line.to_string())),
+            }
+        } else if let Some((n, rest)) = ordered_item(line) {
+            blocks.push(Block::Ordered(n, rest));
+        } else if is_section_marker(line) || is_heading_like(line, lang) {
+            blocks.push(Block::Heading(line.to_string()));
+        } else {
+            blocks.push(Block::Paragraph(line.to_string()));
+        }
+        i += 1;
+    }
+    blocks
+}
+
+/// `一、…` / `第二章…` lines of heading length.
+fn is_section_marker(line: &str) -> bool {
+    chinese_section_marker().is_some_and(|r| r.is_match(line))
+        && line.chars().count() <= MAX_ZH_HEADING + 5
+}
+
+fn is_ordered(line: &str) -> bool {
+    ordered_item(line).is_some()
+}
+
+/// `1、text`, `1. text`, `1.text`, `1) text` → (1, text).
+fn ordered_item(line: &str) -> Option<(u32, String)> {
+    let caps = ordered_marker()?.captures(line)?;
+    let n: u32 = caps[1].parse().ok()?;
+    let marker = caps.get(0)?;
+    // The marker regex may have eaten the item's first character.
+    let rest_start = line[..marker.end()]
+        .trim_end()
+        .char_indices()
+        .last()
+        .map(|(b, c)| {
+            if c.is_alphanumeric() || crate::text::is_cjk(c) || "“\"(（".contains(c) {
+                b
+            } else {
+                marker.end()
+            }
+        })?;
+    let rest = line[rest_start..].trim();
+    (!rest.is_empty() && n > 0).then(|| (n, rest.to_string()))
+}
+
+/// A heading-like line between items n-1 and n+1 is item n.
+fn restore_list_numbers(blocks: &mut [Block], report: &mut Report) {
+    let mut last: Option<u32> = None;
+    for i in 0..blocks.len() {
+        match &blocks[i] {
+            Block::Ordered(n, _) => last = Some(*n),
+            Block::Heading(h) => {
+                let next = blocks[i + 1..].iter().find_map(|b| match b {
+                    Block::Ordered(n, _) => Some(*n),
+                    Block::Heading(_) => Some(0),
+                    _ => None,
+                });
+                if let (Some(prev), Some(next)) = (last, next) {
+                    if next == prev + 2 {
+                        report.add("list-number-restored", 1, format!("{}. {h}", prev + 1));
+                        blocks[i] = Block::Ordered(prev + 1, h.clone());
+                        last = Some(prev + 1);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Three or more headings in a row: all but the last are bullet items.
+fn bullet_runs(blocks: &mut [Block]) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let run = blocks[i..]
+            .iter()
+            .take_while(|b| matches!(b, Block::Heading(_)))
+            .count();
+        if run >= 3 {
+            for b in &mut blocks[i..i + run - 1] {
+                *b = Block::Bullet(b.text().to_string());
+            }
+        }
+        i += run.max(1);
+    }
+}
+
+fn split_long_paragraphs(blocks: Vec<Block>, lang: &str, report: &mut Report) -> Vec<Block> {
+    let max = if is_zh(lang) {
+        MAX_ZH_PARAGRAPH
+    } else {
+        MAX_EN_PARAGRAPH
+    };
+    let mut out = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        match b {
+            Block::Paragraph(p) if p.chars().count() > max => {
+                let parts = sentences::pack(&p, max);
+                report.add(
+                    "paragraph-split",
+                    parts.len().saturating_sub(1),
+                    format!("{} chars → {} paragraphs", p.chars().count(), parts.len()),
+                );
+                out.extend(parts.into_iter().map(Block::Paragraph));
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A headline from the first paragraph's first sentence.
+fn derived_title(blocks: &[Block], lang: &str) -> String {
+    let max = if is_zh(lang) {
+        MAX_ZH_TITLE
+    } else {
+        MAX_EN_TITLE
+    };
+    blocks
+        .iter()
+        .find(|b| matches!(b, Block::Paragraph(_)))
+        .or(blocks.first())
+        .and_then(|b| {
+            sentences::split(b.text())
+                .first()
+                .map(|s| sentences::headline(s, max))
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build_text(text: &str, title: Option<&str>, lang: &str) -> (Article, Report) {
+        let mut r = Report::default();
+        let lines: Vec<String> = text.lines().map(|l| l.trim().to_string()).collect();
+        (build(&lines, title, lang, &mut r), r)
+    }
+
+    #[test]
+    fn headings_and_paragraphs() {
+        let (a, _) = build_text(
+            "Xiaomi is growing fast. It sells phones.\nBrutal growth\nThe growth was brutal.",
+            None,
+            "en",
+        );
+        assert_eq!(a.title, "Xiaomi is growing fast");
+        assert_eq!(a.blocks[1], Block::Heading("Brutal growth".into()));
+        assert_eq!(
+            a.blocks[2],
+            Block::Paragraph("The growth was brutal.".into())
+        );
+    }
+
+    #[test]
+    fn short_first_line_is_the_title() {
+        let (a, _) = build_text(
+            "小米口碑传播规律\n\n小米手机的红火。\n社会化媒体\n粉丝效应。",
+            None,
+            "zh",
+        );
+        assert_eq!(a.title, "小米口碑传播规律");
+        assert_eq!(
+            a.blocks,
+            vec![
+                Block::Paragraph("小米手机的红火。".into()),
+                Block::Heading("社会化媒体".into()),
+                Block::Paragraph("粉丝效应。".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn ordered_items() {
+        assert_eq!(
+            ordered_item("1、互联网思维"),
+            Some((1, "互联网思维".into()))
+        );
+        assert_eq!(
+            ordered_item("12、1个靠谱的工程师"),
+            Some((12, "1个靠谱的工程师".into()))
+        );
+        assert_eq!(ordered_item("3. extreme"), Some((3, "extreme".into())));
+        assert_eq!(
+            ordered_item("1.发动机:产品"),
+            Some((1, "发动机:产品".into()))
+        );
+        assert_eq!(ordered_item("1.81 meters tall"), None);
+        assert_eq!(ordered_item("2008年的事"), None);
+    }
+
+    #[test]
+    fn lost_list_numbers_are_restored() {
+        let (a, r) = build_text("T\nIntro text here.\n1. Word of mouth\nText one.\nbe concentrated\nText two.\n3. extreme\nText three.", None, "en");
+        assert_eq!(a.blocks[3], Block::Ordered(2, "be concentrated".into()));
+        assert_eq!(r.count("list-number-restored"), 1);
+    }
+
+    #[test]
+    fn number_markers_and_bullet_runs() {
+        let (a, _) = build_text("T\nIntro.\n01\nThese days, things.\nThree steps:\nPositioning\nCommunity action\nParticipation\nFan places\nText.", None, "en");
+        assert_eq!(a.blocks[1], Block::Heading("01".into()));
+        assert_eq!(a.blocks[4], Block::Bullet("Positioning".into()));
+        assert_eq!(a.blocks[6], Block::Bullet("Participation".into()));
+        assert_eq!(a.blocks[7], Block::Heading("Fan places".into()));
+    }
+
+    #[test]
+    fn inline_bullets_and_walls() {
+        let wall = format!(
+            "{}关于案例◎ 不是机海战术。◎ 雷军身上有一个词。",
+            "小米做了很多病毒营销。".repeat(40)
+        );
+        let (a, r) = build_text(&format!("标题\n{wall}"), None, "zh");
+        assert_eq!(a.title, "标题");
+        assert!(a.blocks.iter().all(|b| b.text().chars().count() <= 300));
+        assert_eq!(
+            a.blocks
+                .iter()
+                .filter(|b| matches!(b, Block::Bullet(_)))
+                .count(),
+            2
+        );
+        assert!(r.count("paragraph-split") >= 1);
+    }
+
+    #[test]
+    fn title_not_repeated_in_body() {
+        let (a, _) = build_text("Text one.\nText two.", Some("Text one"), "en");
+        assert_eq!(a.title, "Text one");
+        assert_eq!(
+            a.blocks,
+            vec![
+                Block::Paragraph("Text one.".into()),
+                Block::Paragraph("Text two.".into())
+            ]
+        );
+        let (a, _) = build_text("A title.\nBody.", Some("A title."), "en");
+        assert_eq!(a.blocks, vec![Block::Paragraph("Body.".into())]);
+    }
+}

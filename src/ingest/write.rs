@@ -1,0 +1,226 @@
+//! Writing case studies: the TOML header, the edit-detecting content hash,
+//! finding the page a seed already produced, and atomic writes.
+//!
+//! `content_hash` is the SHA-256 of the file text with the hash's own value
+//! blanked, so a person's edit anywhere in the file shows as a mismatch.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::pipeline::Page;
+use crate::content::front_matter::{self, DateMention, ReportLine};
+
+#[derive(Serialize)]
+struct Header<'a> {
+    title: &'a str,
+    lang: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    category: &'a str,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    tags: &'a [String],
+    #[serde(skip_serializing_if = "str::is_empty")]
+    summary: &'a str,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    key_points: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    dates: &'a [DateMention],
+    ingest: IngestHeader<'a>,
+}
+
+#[derive(Serialize)]
+struct IngestHeader<'a> {
+    source: &'a str,
+    seed_hash: &'a str,
+    content_hash: &'a str,
+    encoding: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    report: Vec<ReportLine>,
+}
+
+/// SHA-256 hex of bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+const HASH_KEY: &str = "content_hash = \"";
+
+/// `text` with the content_hash value blanked, and the value that was there.
+fn blank_hash(text: &str) -> Option<(String, &str)> {
+    let start = text.find(&format!("\n{HASH_KEY}"))? + 1 + HASH_KEY.len();
+    let end = start + text[start..].find('"')?;
+    Some((
+        format!("{}{}", &text[..start], &text[end..]),
+        &text[start..end],
+    ))
+}
+
+/// The file text of a page, with its content hash filled in.
+pub fn page_file(page: &Page, source: &str, seed_hash: &str) -> Result<String, String> {
+    let header = Header {
+        title: &page.title,
+        lang: page.lang,
+        category: &page.meta.category,
+        tags: &page.meta.tags,
+        summary: &page.meta.summary,
+        key_points: &page.meta.key_points,
+        dates: &page.meta.dates,
+        ingest: IngestHeader {
+            source,
+            seed_hash,
+            content_hash: "",
+            encoding: page.encoding,
+            report: page.report.to_lines(),
+        },
+    };
+    let toml = toml::to_string(&header).map_err(|e| format!("cannot write front matter: {e}"))?;
+    let blank = format!("+++\n{toml}+++\n\n{}", page.body);
+    if blank_hash(&blank).is_none() {
+        return Err("front matter has no content_hash".to_string());
+    }
+    let hash = sha256_hex(blank.as_bytes());
+    Ok(blank.replacen(
+        &format!("\n{HASH_KEY}\""),
+        &format!("\n{HASH_KEY}{hash}\""),
+        1,
+    ))
+}
+
+/// True when the file's content hash no longer matches its text (a person edited it).
+pub fn is_edited(text: &str) -> bool {
+    match blank_hash(text) {
+        Some((blank, stored)) => sha256_hex(blank.as_bytes()) != stored,
+        None => true,
+    }
+}
+
+/// An existing case study generated from a seed.
+#[derive(Debug, Clone)]
+pub struct Existing {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// Generated pages by seed source, and the slugs of all other pages.
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub by_source: BTreeMap<String, Existing>,
+    pub other_slugs: Vec<String>,
+}
+
+/// Reads the headers of `dir/*.md`.
+pub fn scan(dir: &Path) -> Scan {
+    let mut out = Scan::default();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let source = front_matter::split(&text)
+            .ok()
+            .and_then(|s| s.front_matter.ingest)
+            .map(|i| i.source)
+            .filter(|s| !s.is_empty());
+        match source {
+            Some(source) => {
+                out.by_source.insert(source, Existing { path, text });
+            }
+            None => out
+                .other_slugs
+                .extend(path.file_stem().map(|s| s.to_string_lossy().into_owned())),
+        }
+    }
+    out
+}
+
+/// Writes `text` to `path` via a temporary file in the same folder and a rename.
+pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp"));
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::meta::Metadata;
+    use crate::ingest::report::Report;
+
+    fn page() -> Page {
+        let mut report = Report::default();
+        report.add("mojibake", 2, "â€œ → “");
+        Page {
+            title: "Xiaomi’s \"privacy\" gate".into(),
+            lang: "en",
+            encoding: "UTF-8",
+            body: "Body.\n".into(),
+            meta: Metadata {
+                category: "brand-crises".into(),
+                tags: vec!["xiaomi".into()],
+                summary: "S.".into(),
+                key_points: vec!["a".into(), "b".into(), "c".into()],
+                dates: vec![DateMention {
+                    date: "2012-05-18".into(),
+                    sentence: "On 18 May 2012.".into(),
+                }],
+                ..Default::default()
+            },
+            report,
+        }
+    }
+
+    #[test]
+    fn header_parses_back() {
+        let text = page_file(&page(), "seeds/a.txt", "abc").unwrap();
+        let split = front_matter::split(&text).unwrap();
+        let fm = split.front_matter;
+        assert_eq!(fm.title, "Xiaomi’s \"privacy\" gate");
+        assert_eq!(fm.lang.as_deref(), Some("en"));
+        assert_eq!(fm.category.as_deref(), Some("brand-crises"));
+        assert_eq!(fm.key_points.len(), 3);
+        assert_eq!(fm.dates[0].date, "2012-05-18");
+        let ingest = fm.ingest.unwrap();
+        assert_eq!(ingest.source, "seeds/a.txt");
+        assert_eq!(ingest.report[0].count, 2);
+        assert_eq!(ingest.content_hash.len(), 64);
+        assert_eq!(split.body, "\nBody.\n");
+    }
+
+    #[test]
+    fn edits_are_detected() {
+        let text = page_file(&page(), "seeds/a.txt", "abc").unwrap();
+        assert!(!is_edited(&text));
+        assert!(is_edited(&text.replace("Body.", "Body, edited.")));
+        assert!(is_edited("no header"));
+    }
+
+    #[test]
+    fn atomic_write_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("x.md");
+        write_atomic(&p, "one").unwrap();
+        write_atomic(&p, "two").unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "two");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

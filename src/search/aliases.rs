@@ -1,0 +1,165 @@
+//! Cross-language alias groups: every page that mentions any name of a group
+//! (`口碑`, `word of mouth`) is indexed under one group term `~N`, and the
+//! browser rewrites a query that contains a name into that term. That is how
+//! `word of mouth` finds the Chinese 口碑 articles and `雷军` the English
+//! Lei Jun article without storing any translation in the postings.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
+use super::tokenize::{fold_width, is_word_char};
+use super::AliasGroup;
+use crate::text::{has_cjk, is_cjk};
+
+/// The index term standing for alias group `group`.
+pub fn group_term(group: usize) -> String {
+    format!("~{group}")
+}
+
+/// Lower-cases, folds full-width forms and turns every run of characters that
+/// are neither letters, digits nor ideographs into one space. Names and page
+/// text go through the same function, so `Word-of-Mouth` matches `word of mouth`.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().map(fold_width) {
+        if is_word_char(c) {
+            out.extend(c.to_lowercase());
+        } else if is_cjk(c) {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Finds alias names in page text.
+pub struct AliasMatcher {
+    /// Normalized names of each kept group, in group-term order.
+    pub groups: Vec<Vec<String>>,
+    automaton: Option<AhoCorasick>,
+    /// For each automaton pattern, the groups it belongs to.
+    pattern_groups: Vec<Vec<usize>>,
+}
+
+impl AliasMatcher {
+    /// Keeps groups with at least two distinct names, and single Chinese names
+    /// (people, products) that jieba's dictionary would split into characters.
+    pub fn new(input: &[AliasGroup]) -> AliasMatcher {
+        let mut groups: Vec<Vec<String>> = Vec::new();
+        for g in input {
+            let mut names: Vec<String> = g.names.iter().map(|n| normalize(n)).collect();
+            names.retain(|n| !n.is_empty());
+            names.sort();
+            names.dedup();
+            let useful = names.len() >= 2 || names.first().is_some_and(|n| has_cjk(n));
+            if useful && !groups.contains(&names) {
+                groups.push(names);
+            }
+        }
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut pattern_groups: Vec<Vec<usize>> = Vec::new();
+        for (gi, names) in groups.iter().enumerate() {
+            for name in names {
+                let pi = *index.entry(name.as_str()).or_insert_with(|| {
+                    patterns.push(name.as_str());
+                    pattern_groups.push(Vec::new());
+                    patterns.len() - 1
+                });
+                pattern_groups[pi].push(gi);
+            }
+        }
+        let automaton = (!patterns.is_empty())
+            .then(|| {
+                let mut builder = AhoCorasick::builder();
+                builder.kind(Some(AhoCorasickKind::DFA));
+                builder.build(&patterns).ok()
+            })
+            .flatten();
+        AliasMatcher {
+            groups,
+            automaton,
+            pattern_groups,
+        }
+    }
+
+    /// Adds to `counts` how often each group's names occur in `text`.
+    pub fn count_in(&self, text: &str, counts: &mut HashMap<usize, u32>) {
+        let Some(ac) = &self.automaton else { return };
+        let hay = normalize(text);
+        for m in ac.find_overlapping_iter(&hay) {
+            if on_word_boundaries(&hay, m.start(), m.end()) {
+                for &g in &self.pattern_groups[m.pattern().as_usize()] {
+                    *counts.entry(g).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+}
+
+/// A Latin name must not start or end inside a longer word (`lei jun` is not
+/// in `lei juns`); ideographs have no word boundaries to respect.
+fn on_word_boundaries(hay: &str, start: usize, end: usize) -> bool {
+    let first = hay[start..].chars().next();
+    let last = hay[..end].chars().next_back();
+    let before = hay[..start].chars().next_back();
+    let after = hay[end..].chars().next();
+    let cut = |edge: Option<char>, outside: Option<char>| {
+        edge.is_some_and(is_word_char) && outside.is_some_and(is_word_char)
+    };
+    !cut(first, before) && !cut(last, after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn group(names: &[&str]) -> AliasGroup {
+        AliasGroup {
+            names: names.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    fn counts(m: &AliasMatcher, text: &str) -> Vec<(usize, u32)> {
+        let mut c = HashMap::new();
+        m.count_in(text, &mut c);
+        let mut v: Vec<_> = c.into_iter().collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn normalizes_names_and_text_alike() {
+        assert_eq!(normalize("  Word-of-Mouth!"), "word of mouth");
+        assert_eq!(normalize("雷军（Lei Jun）"), "雷军 lei jun");
+    }
+
+    #[test]
+    fn counts_names_in_both_languages() {
+        let m = AliasMatcher::new(&[
+            group(&["口碑", "Word of mouth"]),
+            group(&["雷军", "Lei Jun"]),
+        ]);
+        assert_eq!(counts(&m, "小米的口碑，口碑为王"), vec![(0, 2)]);
+        assert_eq!(counts(&m, "Lei Jun on word-of-mouth"), vec![(0, 1), (1, 1)]);
+    }
+
+    #[test]
+    fn latin_names_respect_word_boundaries() {
+        let m = AliasMatcher::new(&[group(&["Mi", "小米"])]);
+        assert_eq!(counts(&m, "Xiaomi minutes"), vec![]);
+        assert_eq!(counts(&m, "the Mi 6 and 小米手机"), vec![(0, 2)]);
+    }
+
+    #[test]
+    fn keeps_groups_with_two_names_or_a_chinese_name() {
+        let m = AliasMatcher::new(&[group(&["Xiaomi", "xiaomi"]), group(&[]), group(&["黎万强"])]);
+        assert_eq!(m.groups, vec![vec!["黎万强".to_string()]]);
+        assert_eq!(counts(&m, "Xiaomi"), vec![]);
+    }
+}

@@ -1,0 +1,196 @@
+//! Turning text into index terms, with rules `search.js` mirrors for queries.
+//!
+//! Latin script and digits: full-width forms folded to ASCII, lower-cased,
+//! split on anything that is not a letter or digit; one-character words and
+//! stop words are dropped. Chinese: jieba's search mode (no HMM, so it stays
+//! fast and never invents words) on the raw text, keeping only the CJK part of
+//! each word, so `小米手机` is indexed as `小米手机`, `小米` and `手机`. The
+//! browser segments a Chinese query by longest match against the vocabulary,
+//! which is why the index only needs to agree on *which* strings are terms.
+
+use std::sync::OnceLock;
+
+use crate::text::{is_cjk, jieba};
+
+/// Words longer than this (in chars) are noise: URLs, hashes, base64.
+pub const MAX_TERM_CHARS: usize = 32;
+
+/// English function words and single Chinese particles that carry no meaning
+/// for search, sorted (binary search). Shipped to the browser in
+/// `index.json` so queries drop them too.
+pub const STOP_WORDS: &[&str] = &[
+    "also", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "for", "from", "had",
+    "has", "have", "he", "her", "his", "if", "in", "into", "is", "it", "its", "not", "of", "on",
+    "or", "our", "she", "so", "than", "that", "the", "their", "them", "then", "there", "they",
+    "this", "to", "was", "we", "were", "which", "will", "with", "would", "you", "your", "与", "之",
+    "也", "了", "其", "及", "和", "在", "就", "或", "是", "的", "着", "而", "都",
+];
+
+pub fn is_stop_word(term: &str) -> bool {
+    static PACKED: OnceLock<Vec<u64>> = OnceLock::new();
+    let packed = PACKED.get_or_init(|| {
+        let mut p: Vec<u64> = STOP_WORDS.iter().filter_map(|w| pack(w)).collect();
+        p.sort_unstable();
+        p
+    });
+    pack(term).is_some_and(|t| packed.binary_search(&t).is_ok())
+}
+
+/// A string of at most 8 bytes as one number, for comparisons without memcmp.
+fn pack(s: &str) -> Option<u64> {
+    let b = s.as_bytes();
+    (b.len() <= 8).then(|| b.iter().rev().fold(0u64, |acc, &x| acc << 8 | x as u64))
+}
+
+/// Full-width ASCII variants (`ＳＵ７`) to ASCII; everything else unchanged.
+pub fn fold_width(c: char) -> char {
+    match c as u32 {
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        0x3000 => ' ',
+        _ => c,
+    }
+}
+
+/// A character that belongs to a Latin-script (non-CJK) word, after folding.
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !is_cjk(c) && c.is_alphanumeric()
+    }
+}
+
+/// Calls `emit` for every term of `text`, in no particular order.
+pub fn for_each_term(text: &str, mut emit: impl FnMut(&str)) {
+    for_each_word(text, &mut emit);
+    for_each_cjk_word(text, &mut emit);
+}
+
+/// All terms of `text` in a vector (tests and small inputs).
+pub fn terms(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_term(text, |t| out.push(t.to_string()));
+    out
+}
+
+/// Latin-script and numeric words, folded and lower-cased. ASCII is handled
+/// byte by byte; this loop sees every character of every page.
+fn for_each_word(text: &str, emit: &mut impl FnMut(&str)) {
+    let (mut word, mut chars) = (String::new(), 0usize);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let c = if b < 0x80 {
+            i += 1;
+            b as char
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            fold_width(c)
+        };
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+            chars += 1;
+        } else if !c.is_ascii() && is_word_char(c) {
+            word.extend(c.to_lowercase());
+            chars += 1;
+        } else if !word.is_empty() {
+            emit_word(&word, chars, emit);
+            word.clear();
+            chars = 0;
+        }
+    }
+    emit_word(&word, chars, emit);
+}
+
+fn emit_word(word: &str, chars: usize, emit: &mut impl FnMut(&str)) {
+    if (2..=MAX_TERM_CHARS).contains(&chars) && !is_stop_word(word) {
+        emit(word);
+    }
+}
+
+/// Chinese words from jieba's search mode, reduced to their CJK runs.
+fn for_each_cjk_word(text: &str, emit: &mut impl FnMut(&str)) {
+    if !text.chars().any(is_cjk) {
+        return;
+    }
+    for token in jieba().cut_for_search(text, false) {
+        for run in cjk_runs(token.word) {
+            if run.chars().count() <= MAX_TERM_CHARS && !is_stop_word(run) {
+                emit(run);
+            }
+        }
+    }
+}
+
+/// Maximal substrings of CJK ideographs.
+fn cjk_runs(word: &str) -> impl Iterator<Item = &str> {
+    word.split(|c: char| !is_cjk(c)).filter(|s| !s.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sorted(text: &str) -> Vec<String> {
+        let mut t = terms(text);
+        t.sort();
+        t
+    }
+
+    #[test]
+    fn english_is_folded_and_split() {
+        assert_eq!(
+            sorted("Participation: the Word-of-Mouth LAW"),
+            vec!["law", "mouth", "participation", "word"]
+        );
+    }
+
+    #[test]
+    fn numbers_and_model_names_are_terms() {
+        let t = sorted("In 2012, Xiaomi sold the SU7 for 1999 yuan; ＭＩＵＩ Ｖ5 3 x");
+        assert_eq!(
+            t,
+            vec!["1999", "2012", "miui", "sold", "su7", "v5", "xiaomi", "yuan"]
+        );
+    }
+
+    #[test]
+    fn chinese_is_segmented_with_search_mode() {
+        let t = terms("小米手机的口碑传播法则");
+        for want in ["小米", "手机", "口碑", "传播", "法则"] {
+            assert!(t.iter().any(|x| x == want), "{want} missing from {t:?}");
+        }
+        assert!(!t.iter().any(|x| x == "的"), "stop word kept: {t:?}");
+    }
+
+    #[test]
+    fn mixed_text_keeps_both_scripts() {
+        let t = terms("小米发布SU7，售价1499元");
+        for want in ["小米", "发布", "su7", "1499", "售价"] {
+            assert!(t.iter().any(|x| x == want), "{want} missing from {t:?}");
+        }
+        assert!(t.iter().all(|x| !x.contains('7') || x == "su7"), "{t:?}");
+    }
+
+    #[test]
+    fn cjk_runs_drop_latin_parts() {
+        assert_eq!(cjk_runs("T恤衫").collect::<Vec<_>>(), vec!["恤衫"]);
+        assert_eq!(cjk_runs("a小b米").collect::<Vec<_>>(), vec!["小", "米"]);
+    }
+
+    #[test]
+    fn stop_words_are_sorted_and_found() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOP_WORDS.iter().all(|w| is_stop_word(w)));
+        assert!(!is_stop_word("xiaomi"));
+    }
+
+    #[test]
+    fn full_width_forms_fold() {
+        assert_eq!(fold_width('Ｓ'), 'S');
+        assert_eq!(fold_width('７'), '7');
+        assert_eq!(fold_width('米'), '米');
+    }
+}
