@@ -51,26 +51,36 @@ def next_event(timeout=30.0):
 time.sleep(float(os.environ.get("BENCH_WARMUP", "0")))
 while next_event()[0] != "hello":
     pass
-studies = sorted(os.listdir(os.path.join(root, "content", "case-studies")))
+studies_dir = os.path.join(root, "content", "case-studies")
+studies = sorted(f for f in os.listdir(studies_dir) if f.endswith(".md") and not f.startswith("_"))
+
+
+def front(text, key):
+    m = re.search(rf'^{key} *[=:] *"?([^"\n]*)"?', text, re.M)
+    return m.group(1) if m else None
+
+
 times = []
 for k in range(edits):
-    path = os.path.join(root, "content", "case-studies", studies[(k * 7919) % len(studies)])
+    path = os.path.join(studies_dir, studies[(k * 7919) % len(studies)])
     with open(path) as f:
         text = f.read()
+    with open(os.path.join(studies_dir, studies[(k * 104729 + 1) % len(studies)])) as f:
+        target = front(f.read(), "title")
     # A real edit: new text and a new wikilink (changes the target's backlinks).
-    target = studies[(k * 104729 + 1) % len(studies)][1:6]
-    text += f"\nEdit {k}: more words about [[Study {target}]].\n"
+    text += f"\nEdit {k}: more words about [[{target}]].\n"
+    slug = front(text, "slug") or os.path.basename(path)[:-3]
     t0 = time.perf_counter()
     with open(path, "w") as f:
         f.write(text)
-    url = "/case-studies/" + os.path.basename(path)[:-3] + "/"
+    url = "/case-studies/" + slug + "/"
     while True:
         ev, data = next_event()
         # Only the reload that names the edited page (or every page) counts.
         if ev == "reload" and (json.loads(data)["paths"] is None or url in json.loads(data)["paths"]):
             break
         if ev == "problems":
-            sys.exit("unexpected problems event")
+            sys.exit("unexpected problems event: " + data)
     times.append((time.perf_counter() - t0) * 1000)
     time.sleep(0.2)
 server.terminate()

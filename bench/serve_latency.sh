@@ -3,8 +3,8 @@
 #
 #   bench/serve_latency.sh [PAGES=10000] [EDITS=20]
 #
-# Builds the release binary, generates a corpus (with `site gen-corpus` when it
-# writes pages, else a simple built-in generator), starts `site serve`,
+# Builds the release binary, generates a corpus (`site gen-corpus`, or the
+# simple bench/corpus.py with CORPUS=simple), starts `site serve`,
 # listens on /__livereload and times each single-page edit until the
 # `reload` event arrives. Prints median and p90 in milliseconds.
 set -euo pipefail
@@ -17,9 +17,14 @@ SITE="$HERE/target/release/site"
 WORK=$(mktemp -d /tmp/casewiki-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
-"$SITE" gen-corpus --pages "$PAGES" --out "$WORK/site" >/dev/null 2>&1 || true
-if [ "$(find "$WORK/site/content" -name '*.md' 2>/dev/null | wc -l)" -lt "$PAGES" ]; then
-  rm -rf "$WORK/site"
-  python3 "$HERE/bench/corpus.py" "$PAGES" "$WORK/site"
+# `site gen-corpus` writes the casewiki site under OUT/casewiki; CORPUS=simple
+# (or an older binary without it) uses bench/corpus.py instead.
+ROOT="$WORK/gen/casewiki"
+if [ "${CORPUS:-gen}" = gen ]; then
+  "$SITE" gen-corpus --pages "$PAGES" --out "$WORK/gen" >/dev/null 2>&1 || true
 fi
-python3 "$HERE/bench/latency.py" "$SITE" "$WORK/site" "$EDITS"
+if [ "$(find "$ROOT/content" -name '*.md' 2>/dev/null | wc -l)" -lt "$PAGES" ]; then
+  ROOT="$WORK/site"
+  python3 "$HERE/bench/corpus.py" "$PAGES" "$ROOT"
+fi
+python3 "$HERE/bench/latency.py" "$SITE" "$ROOT" "$EDITS"

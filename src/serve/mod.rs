@@ -3,11 +3,13 @@
 //!
 //! This module only orchestrates: `http` (files, 404, live-reload script and
 //! events), `watch` (debounced file events), `rebuild` (the loop around
-//! `Site::apply`) and `reload` (signals and the injected script).
+//! `Site::apply`), `reload` (signals and the injected script) and `search`
+//! (the search index, rebuilt in the background).
 
 mod http;
 mod rebuild;
 mod reload;
+mod search;
 mod watch;
 
 use std::net::TcpListener;

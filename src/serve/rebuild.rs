@@ -13,6 +13,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::reload::{Hub, Signal};
+use super::search::SearchRunner;
 use crate::config::Config;
 use crate::content::Library;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -115,9 +116,17 @@ pub fn run_loop(
     hub: Arc<Hub>,
 ) {
     let inbox: RefCell<Vec<PathBuf>> = RefCell::new(Vec::new());
+    let search = SearchRunner::default();
     loop {
         let mut paths = inbox.take();
         if paths.is_empty() {
+            if let Some(input) = site
+                .as_mut()
+                .filter(|s| !s.settling())
+                .and_then(|s| s.stale_search())
+            {
+                search.spawn(input);
+            }
             if let Some(s) = site.as_mut().filter(|s| s.settling()) {
                 let busy = || match rx.try_recv() {
                     Ok(more) => {

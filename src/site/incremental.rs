@@ -109,6 +109,13 @@ impl RebuildReport {
     }
 }
 
+/// A snapshot to build the search index from, away from the `Site`.
+pub struct SearchInput {
+    pub docs: Vec<crate::search::SearchDoc>,
+    pub aliases: Vec<crate::search::AliasGroup>,
+    pub output_dir: PathBuf,
+}
+
 /// The changes of one batch, sorted by kind.
 #[derive(Default)]
 struct Batch {
@@ -196,10 +203,25 @@ impl Site {
         self.finish_report(report, started)
     }
 
-    /// Rewrites the search index when pages changed; returns the bytes written.
+    /// What the search index is built from, when it is out of date (the
+    /// flag is cleared): `serve` builds and writes it in the background.
+    pub fn stale_search(&mut self) -> Option<SearchInput> {
+        if !self.live.search_stale {
+            return None;
+        }
+        self.live.search_stale = false;
+        Some(SearchInput {
+            docs: crate::build::search_docs(self, false),
+            aliases: crate::build::search_aliases(self),
+            output_dir: self.config.output_dir.clone(),
+        })
+    }
+
+    /// Rewrites the search index; returns the bytes written.
     pub fn refresh_search(&mut self) -> Result<usize, Diagnostic> {
         let out = Output::direct(&self.config.output_dir)
             .map_err(|e| Diagnostic::error(&self.config.output_dir, None, e.to_string()))?;
+        self.live.search_stale = false;
         let docs = crate::build::search_docs(self, false);
         let index = crate::build::build_search(self, &docs);
         for (path, bytes) in &index.files {

@@ -12,7 +12,7 @@ mod related;
 #[cfg(test)]
 mod tests;
 
-pub use incremental::RebuildReport;
+pub use incremental::{RebuildReport, SearchInput};
 
 use rayon::prelude::*;
 

@@ -122,14 +122,14 @@ impl Site {
         }
     }
 
-    /// True while related lists, the graph or the search index wait for `settle`.
+    /// True while related lists or the graph wait for `settle`.
     pub fn settling(&self) -> bool {
-        !self.live.pending_related.is_empty() || self.live.deferred || self.live.search_stale
+        !self.live.pending_related.is_empty() || self.live.deferred
     }
 
     /// The work an edit left for later, done between edits: re-ranks the
-    /// pending related lists chunk by chunk, renders the pages whose lists
-    /// changed and the deferred ones, then rewrites the search index. Stops
+    /// pending related lists chunk by chunk, then renders the pages whose
+    /// lists changed and the deferred ones. Stops
     /// early when `busy()` (a new edit came in); returns a report when pages
     /// were written.
     pub fn settle(&mut self, busy: &dyn Fn() -> bool) -> Option<RebuildReport> {
@@ -167,14 +167,6 @@ impl Site {
                 )),
             }
             report = Some(self.finish_report(r, started));
-        }
-        if self.live.search_stale && !busy() {
-            let problems = match self.refresh_search() {
-                Ok(_) => Vec::new(),
-                Err(d) => vec![d],
-            };
-            self.keep_problems("search", problems);
-            self.live.search_stale = false;
         }
         report
     }

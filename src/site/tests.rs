@@ -82,6 +82,7 @@ fn assert_same_as_fresh(site: &mut Site) {
     while site.settling() {
         site.settle(&|| false);
     }
+    site.refresh_search().expect("search");
     let root = site.config.root.clone();
     let fresh_dir = root.join("fresh");
     let mut fresh = site_at(&root);
