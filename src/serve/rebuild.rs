@@ -8,8 +8,9 @@
 use std::cell::RefCell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::sync::Arc;
+use std::time::Duration;
 use std::time::Instant;
 
 use super::reload::{Hub, Signal};
@@ -29,6 +30,9 @@ pub struct SiteSource {
     pub root: PathBuf,
     pub base_url: String,
 }
+
+/// Quiet time after the last rebuild before the search index is rebuilt.
+const SEARCH_AFTER: Duration = Duration::from_millis(1000);
 
 /// Above this many changed pages a reload names no pages (every tab reloads).
 const MAX_RELOAD_PATHS: usize = 500;
@@ -120,13 +124,6 @@ pub fn run_loop(
     loop {
         let mut paths = inbox.take();
         if paths.is_empty() {
-            if let Some(input) = site
-                .as_mut()
-                .filter(|s| !s.settling())
-                .and_then(|s| s.stale_search())
-            {
-                search.spawn(input);
-            }
             if let Some(s) = site.as_mut().filter(|s| s.settling()) {
                 let busy = || match rx.try_recv() {
                     Ok(more) => {
@@ -142,9 +139,16 @@ pub fn run_loop(
                 }
                 continue;
             }
-            match rx.recv() {
+            // The search index waits for a quiet moment: it is slow to build.
+            match rx.recv_timeout(SEARCH_AFTER) {
                 Ok(p) => paths = p,
-                Err(_) => return,
+                Err(RecvTimeoutError::Timeout) => {
+                    if let Some(input) = site.as_mut().and_then(|s| s.stale_search()) {
+                        search.spawn(input);
+                    }
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => return,
             }
         }
         while let Ok(more) = rx.try_recv() {

@@ -1,6 +1,7 @@
 //! The search index, rebuilt off the rebuild loop: at 10,000 pages it takes
-//! longer than a save may wait, so it is built on its own thread from a
-//! snapshot of the documents and written only if no newer snapshot started.
+//! longer than a save may wait, so once edits pause it is built on a thread
+//! of its own from a snapshot of the documents, and written only if no newer
+//! snapshot started meanwhile.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -23,7 +24,13 @@ impl SearchRunner {
     }
 
     fn build(&self, generation: u64, input: SearchInput) {
-        let index = crate::search::build_index(&input.docs, &input.aliases);
+        // One thread of its own, so a save arriving meanwhile still finds a
+        // free core and the shared pool idle.
+        let build = || crate::search::build_index(&input.docs, &input.aliases);
+        let index = match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
+            Ok(pool) => pool.install(build),
+            Err(_) => build(),
+        };
         let Ok(_guard) = self.writing.lock() else {
             return;
         };
