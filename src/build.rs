@@ -168,7 +168,7 @@ fn run_ingest(opts: &BuildOptions, diags: &Diagnostics) -> IngestSummary {
 }
 
 /// The site's own `static/` folder, copied to the output root (Zola's convention).
-fn copy_static(dir: &Path, diags: &Diagnostics) -> Vec<(String, Vec<u8>)> {
+pub fn copy_static(dir: &Path, diags: &Diagnostics) -> Vec<(String, Vec<u8>)> {
     if !dir.is_dir() {
         return Vec::new();
     }
@@ -241,6 +241,11 @@ pub fn search_docs(site: &mut Site, take: bool) -> Vec<SearchDoc> {
 
 /// Builds the search index from `docs`, with entity names and tag aliases as groups.
 pub fn build_search(site: &Site, docs: &[SearchDoc]) -> SearchIndex {
+    search::build_index(docs, &search_aliases(site))
+}
+
+/// Names that mean the same thing, for the search index.
+pub fn search_aliases(site: &Site) -> Vec<AliasGroup> {
     // Every entity name is a group (jieba splits names like 雷军 into characters),
     // plus the bilingual tag aliases ingest canonicalises with.
     let mut aliases: Vec<AliasGroup> = site
@@ -259,7 +264,7 @@ pub fn build_search(site: &Site, docs: &[SearchDoc]) -> SearchIndex {
                 names: g.all_names().map(str::to_string).collect(),
             }),
     );
-    search::build_index(docs, &aliases)
+    aliases
 }
 
 /// `site check`: loads and analyses the site without writing; returns every

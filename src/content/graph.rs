@@ -58,7 +58,14 @@ const POSTING_BUDGET: usize = 4000;
 
 impl LinkGraph {
     pub fn build(lib: &Library, links: &[Vec<OutLink>], features: &[PageFeatures]) -> LinkGraph {
-        let n = lib.pages.len();
+        let mut graph = LinkGraph::from_links(lib.pages.len(), links);
+        let all: Vec<usize> = (0..lib.pages.len()).collect();
+        graph.related = RelatedIndex::new(lib, features).related(&all);
+        graph
+    }
+
+    /// Outgoing links and backlinks of `n` pages; `related` left empty.
+    pub fn from_links(n: usize, links: &[Vec<OutLink>]) -> LinkGraph {
         let mut outgoing = vec![Vec::new(); n];
         let mut backlinks = vec![Vec::new(); n];
         for (from, ls) in links.iter().enumerate() {
@@ -86,11 +93,10 @@ impl LinkGraph {
         for b in &mut backlinks {
             b.sort_unstable();
         }
-        let related = related_pages(lib, features);
         LinkGraph {
             outgoing,
             backlinks,
-            related,
+            related: vec![Vec::new(); n],
         }
     }
 }
@@ -118,26 +124,82 @@ fn features_of<'a>(f: &'a PageFeatures) -> Vec<Feature<'a>> {
     out
 }
 
-fn related_pages(lib: &Library, features: &[PageFeatures]) -> Vec<Vec<usize>> {
-    let n = lib.pages.len();
-    let mut postings: HashMap<Feature, Vec<usize>> = HashMap::new();
-    for (i, f) in features.iter().enumerate() {
-        if lib.pages[i].kind == PageKind::CaseStudy {
-            for feat in features_of(f) {
-                postings.entry(feat).or_default().push(i);
+/// Posting lists of case-study features, for ranking related pages. Built
+/// once; `related` ranks any subset of pages (`serve` re-ranks only the pages
+/// whose posting lists an edit touched).
+pub struct RelatedIndex<'a> {
+    features: &'a [PageFeatures],
+    postings: HashMap<Feature<'a>, Vec<usize>>,
+    total: f64,
+}
+
+impl<'a> RelatedIndex<'a> {
+    pub fn new(lib: &Library, features: &'a [PageFeatures]) -> RelatedIndex<'a> {
+        let mut postings: HashMap<Feature, Vec<usize>> = HashMap::new();
+        for (i, f) in features.iter().enumerate() {
+            if lib
+                .pages
+                .get(i)
+                .is_some_and(|p| p.kind == PageKind::CaseStudy)
+            {
+                for feat in features_of(f) {
+                    postings.entry(feat).or_default().push(i);
+                }
             }
         }
+        RelatedIndex {
+            features,
+            postings,
+            total: lib.pages.len().max(1) as f64,
+        }
     }
-    let total = n.max(1) as f64;
-    features
-        .par_iter()
-        .enumerate()
-        .with_min_len(256)
-        .map_init(
-            || (vec![0f64; n], Vec::new()),
-            |(scores, touched), (i, f)| rank_for(i, f, &postings, total, scores, touched),
-        )
-        .collect()
+
+    /// An index holding only the posting lists `pages` need: ranking them
+    /// gives the same lists as the full index, at a fraction of the cost.
+    pub fn for_pages(
+        lib: &Library,
+        features: &'a [PageFeatures],
+        pages: &[usize],
+    ) -> RelatedIndex<'a> {
+        let wanted: std::collections::HashSet<Feature> = pages
+            .iter()
+            .filter_map(|&i| features.get(i))
+            .flat_map(features_of)
+            .collect();
+        let mut postings: HashMap<Feature, Vec<usize>> = HashMap::new();
+        for (i, f) in features.iter().enumerate() {
+            if lib
+                .pages
+                .get(i)
+                .is_some_and(|p| p.kind == PageKind::CaseStudy)
+            {
+                for feat in features_of(f).into_iter().filter(|x| wanted.contains(x)) {
+                    postings.entry(feat).or_default().push(i);
+                }
+            }
+        }
+        RelatedIndex {
+            features,
+            postings,
+            total: lib.pages.len().max(1) as f64,
+        }
+    }
+
+    /// Related pages of each of `pages`, in the same order.
+    pub fn related(&self, pages: &[usize]) -> Vec<Vec<usize>> {
+        let n = self.features.len();
+        pages
+            .par_iter()
+            .with_min_len(128)
+            .map_init(
+                || (vec![0f64; n], Vec::new()),
+                |(scores, touched), &i| {
+                    let f = &self.features[i];
+                    rank_for(i, f, &self.postings, self.total, scores, touched)
+                },
+            )
+            .collect()
+    }
 }
 
 /// Scores the pages sharing rare features with page `i`, within a fixed budget of postings.

@@ -69,23 +69,13 @@ impl Site {
 
     /// Top-level folders with pages, plus folders with an `_index.md`.
     pub fn section_dirs(&self) -> Vec<String> {
-        let mut dirs: Vec<String> = self
-            .library
-            .pages
-            .iter()
-            .map(|p| p.dir().to_string())
+        let mut dirs: std::collections::BTreeSet<&str> =
+            self.library.pages.iter().map(|p| p.dir()).collect();
+        dirs.extend(self.library.sections.iter().map(|s| s.dir.as_str()));
+        dirs.into_iter()
             .filter(|d| !d.is_empty())
-            .collect();
-        dirs.extend(
-            self.library
-                .sections
-                .iter()
-                .map(|s| s.dir.clone())
-                .filter(|d| !d.is_empty()),
-        );
-        dirs.sort();
-        dirs.dedup();
-        dirs
+            .map(str::to_string)
+            .collect()
     }
 
     /// Renders and writes `jobs` in parallel; returns the problems.

@@ -1,1 +1,436 @@
-//! Integration tests: serve.
+//! Integration tests: `site serve` as a real process — edits, additions,
+//! deletions and renames reach the served HTML; broken input shows on the
+//! live-reload stream while the old page stays; rapid saves; path traversal;
+//! the 404 page; content types. Every wait polls with a deadline.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const TIMEOUT: Duration = Duration::from_secs(30);
+const POLL: Duration = Duration::from_millis(25);
+
+/// A running `site serve`, killed on drop.
+struct Server {
+    child: Child,
+    url: String,
+    addr: String,
+    site: tempfile::TempDir,
+    output: Arc<Mutex<Vec<String>>>,
+}
+
+fn write(path: &Path, text: &str) {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).expect("mkdir");
+    }
+    std::fs::write(path, text).expect("write");
+}
+
+fn study(title: &str, tags: &[&str], body: &str) -> String {
+    let tags: Vec<String> = tags.iter().map(|t| format!("{t:?}")).collect();
+    format!(
+        "+++\ntitle = \"{title}\"\ndate = 2024-01-02\ntags = [{}]\n+++\n{body}\n",
+        tags.join(", ")
+    )
+}
+
+/// A small site: two case studies, one entity, a stylesheet and a script.
+fn small_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    write(&root.join("site.toml"), "title = \"Serve test\"\n");
+    write(
+        &root.join("content/case-studies/a.md"),
+        &study(
+            "Alpha study",
+            &["Marketing"],
+            "Alpha talks about [[Xiaomi]].",
+        ),
+    );
+    write(
+        &root.join("content/case-studies/b.md"),
+        &study("Beta study", &["Marketing", "Fans"], "Beta text."),
+    );
+    write(
+        &root.join("content/wiki/xiaomi.md"),
+        "+++\ntitle = \"Xiaomi\"\n+++\nA company.\n",
+    );
+    write(&root.join("static/app.css"), "body { color: red }\n");
+    write(&root.join("static/app.js"), "console.log('hi');\n");
+    write(&root.join("secret.txt"), "TOP-SECRET-TOKEN\n");
+    dir
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+impl Server {
+    fn start(site: tempfile::TempDir) -> Server {
+        Server::start_on(site, free_port())
+    }
+
+    fn start_on(site: tempfile::TempDir, port: u16) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_site"))
+            .arg("--root")
+            .arg(site.path())
+            .args(["serve", "--port", &port.to_string()])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start site serve");
+        let output = Arc::new(Mutex::new(Vec::new()));
+        for stream in [
+            Box::new(child.stdout.take().expect("stdout")) as Box<dyn Read + Send>,
+            Box::new(child.stderr.take().expect("stderr")),
+        ] {
+            let output = output.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    output.lock().expect("lock").push(line);
+                }
+            });
+        }
+        let mut server = Server {
+            child,
+            url: String::new(),
+            addr: String::new(),
+            site,
+            output,
+        };
+        let line = server.wait_line(|l| l.starts_with("Serving http://"));
+        let url = line
+            .split_whitespace()
+            .nth(1)
+            .expect("url on the Serving line")
+            .to_string();
+        server.addr = url
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_string();
+        server.url = url;
+        server
+    }
+
+    fn root(&self) -> &Path {
+        self.site.path()
+    }
+
+    fn lines(&self) -> Vec<String> {
+        self.output.lock().expect("lock").clone()
+    }
+
+    fn wait_line(&self, pred: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(l) = self.lines().into_iter().find(|l| pred(l)) {
+                return l;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no such line; output:\n{}",
+                self.lines().join("\n")
+            );
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Status, content type and body of `path` (no redirects, 4xx included).
+    fn get(&self, path: &str) -> (u16, String, String) {
+        let url = format!("{}{}", self.url, path.trim_start_matches('/'));
+        let res = match ureq::get(&url).call() {
+            Ok(r) => r,
+            Err(ureq::Error::Status(_, r)) => r,
+            Err(e) => panic!("GET {url}: {e}"),
+        };
+        let status = res.status();
+        let kind = res.header("content-type").unwrap_or("").to_string();
+        (status, kind, res.into_string().unwrap_or_default())
+    }
+
+    /// Polls `path` until `pred(status, body)` holds; returns the body.
+    fn wait_for(&self, path: &str, pred: impl Fn(u16, &str) -> bool) -> String {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let (status, _, body) = self.get(path);
+            if pred(status, &body) {
+                return body;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{path} never matched (last status {status}); output:\n{}",
+                self.lines().join("\n")
+            );
+            std::thread::sleep(POLL);
+        }
+    }
+
+    fn raw_status(&self, target: &str) -> (String, String) {
+        let mut s = TcpStream::connect(&self.addr).expect("connect");
+        let req = format!("GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        s.write_all(req.as_bytes()).expect("send");
+        let mut text = String::new();
+        let _ = s.read_to_string(&mut text);
+        let status = text.lines().next().unwrap_or("").to_string();
+        (status, text)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A live-reload (SSE) connection.
+struct Events {
+    stream: TcpStream,
+    buf: String,
+}
+
+impl Events {
+    fn connect(server: &Server) -> Events {
+        let mut stream = TcpStream::connect(&server.addr).expect("connect");
+        stream
+            .write_all(
+                b"GET /__livereload HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n",
+            )
+            .expect("send");
+        let mut events = Events {
+            stream,
+            buf: String::new(),
+        };
+        events.next_named("hello");
+        events
+    }
+
+    /// Waits for the next event called `name`; returns its data.
+    fn next_named(&mut self, name: &str) -> String {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            while let Some(end) = self.buf.find("\n\n") {
+                let block: String = self.buf.drain(..end + 2).collect();
+                let field = |key: &str| {
+                    block
+                        .lines()
+                        .filter_map(|l| l.strip_prefix(key))
+                        .map(|v| v.trim_start().to_string())
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                };
+                if field("event:") == name {
+                    return field("data:");
+                }
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            assert!(!left.is_zero(), "no `{name}` event; got: {}", self.buf);
+            self.stream.set_read_timeout(Some(left)).expect("timeout");
+            let mut chunk = [0u8; 8192];
+            match self.stream.read(&mut chunk) {
+                Ok(0) => panic!("event stream closed"),
+                Ok(n) => self.buf.push_str(&String::from_utf8_lossy(&chunk[..n])),
+                Err(e) => panic!("no `{name}` event: {e}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn edits_additions_deletions_and_renames_are_served() {
+    let server = Server::start(small_site());
+    let a = server.root().join("content/case-studies/a.md");
+    let body = server.wait_for("case-studies/a/", |s, _| s == 200);
+    assert!(body.contains("Alpha talks about"));
+    assert!(body.contains("/__livereload.js"), "script injected");
+    let on_disk = std::fs::read_to_string(server.root().join("public/case-studies/a/index.html"))
+        .expect("public file");
+    assert!(!on_disk.contains("__livereload"), "public/ stays clean");
+
+    write(
+        &a,
+        &study("Alpha study", &["Marketing"], "Edited alpha body."),
+    );
+    server.wait_for("case-studies/a/", |_, b| b.contains("Edited alpha body."));
+
+    let c = server.root().join("content/case-studies/c.md");
+    write(
+        &c,
+        &study(
+            "Gamma study",
+            &["Fresh tag"],
+            "Gamma cites [[Alpha study]].",
+        ),
+    );
+    server.wait_for("case-studies/c/", |s, b| {
+        s == 200 && b.contains("Gamma cites")
+    });
+    server.wait_for("tags/fresh-tag/", |s, b| {
+        s == 200 && b.contains("Gamma study")
+    });
+    server.wait_for("case-studies/a/", |_, b| b.contains("/case-studies/c/"));
+
+    std::fs::remove_file(&c).expect("delete");
+    server.wait_for("case-studies/c/", |s, _| s == 404);
+    server.wait_for("tags/fresh-tag/", |s, _| s == 404);
+    server.wait_for("case-studies/a/", |_, b| !b.contains("/case-studies/c/"));
+    assert!(!server.root().join("public/case-studies/c").exists());
+    assert!(!server.root().join("public/tags/fresh-tag").exists());
+
+    let b = server.root().join("content/case-studies/b.md");
+    std::fs::rename(&b, server.root().join("content/case-studies/b2.md")).expect("rename");
+    server.wait_for("case-studies/b2/", |s, b| {
+        s == 200 && b.contains("Beta text.")
+    });
+    server.wait_for("case-studies/b/", |s, _| s == 404);
+    server.wait_for("tags/fans/", |_, b| b.contains("/case-studies/b2/"));
+    assert!(server
+        .lines()
+        .iter()
+        .any(|l| l.starts_with("rebuilt content/case-studies/")));
+}
+
+#[test]
+fn broken_front_matter_shows_an_overlay_and_keeps_the_old_page() {
+    let server = Server::start(small_site());
+    let mut events = Events::connect(&server);
+    let a = server.root().join("content/case-studies/a.md");
+    write(
+        &a,
+        "+++\ntitle = \"Alpha study\"\ndate = 2024-01-02\n\nBroken, never closed.\n",
+    );
+    let data = events.next_named("problems");
+    assert!(data.contains("content/case-studies/a.md"), "{data}");
+    assert!(data.contains("\"line\":1"), "{data}");
+    assert!(data.contains("never closed"), "{data}");
+    let (status, _, body) = server.get("case-studies/a/");
+    assert_eq!(status, 200);
+    assert!(body.contains("Alpha talks about"), "old page still served");
+    server.wait_line(|l| l.contains("error: content/case-studies/a.md:1"));
+
+    // A tab opened now gets the open problems right away.
+    let mut late = Events::connect(&server);
+    assert!(late.next_named("problems").contains("never closed"));
+
+    write(&a, &study("Alpha study", &["Marketing"], "Fixed alpha."));
+    events.next_named("reload");
+    server.wait_for("case-studies/a/", |_, b| b.contains("Fixed alpha."));
+}
+
+#[test]
+fn broken_template_is_reported_and_the_site_stays() {
+    let server = Server::start(small_site());
+    let mut events = Events::connect(&server);
+    let tpl = server.root().join("templates/page.html");
+    write(
+        &tpl,
+        "{% extends \"base.html\" %}\n{% block content %}{{ page.title }\n{% endblock content %}\n",
+    );
+    let data = events.next_named("problems");
+    assert!(data.contains("page.html"), "{data}");
+    let (status, _, body) = server.get("case-studies/a/");
+    assert_eq!(status, 200);
+    assert!(body.contains("Alpha talks about"));
+    write(&tpl, "{% extends \"base.html\" %}\n{% block content %}<h1 class=\"custom\">{{ page.title }}</h1>{% endblock content %}\n");
+    events.next_named("reload");
+    server.wait_for("case-studies/a/", |_, b| b.contains("class=\"custom\""));
+}
+
+#[test]
+fn a_thousand_rapid_saves_leave_the_server_healthy() {
+    let mut server = Server::start(small_site());
+    let a = server.root().join("content/case-studies/a.md");
+    for k in 0..1000 {
+        write(
+            &a,
+            &study("Alpha study", &["Marketing"], &format!("Save number {k}.")),
+        );
+    }
+    server.wait_for("case-studies/a/", |_, b| b.contains("Save number 999."));
+    assert!(
+        server.child.try_wait().expect("status").is_none(),
+        "still running"
+    );
+    let (status, _, _) = server.get("");
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn stylesheet_edits_swap_css_without_reload() {
+    let server = Server::start(small_site());
+    let mut events = Events::connect(&server);
+    write(
+        &server.root().join("static/app.css"),
+        "body { color: blue }\n",
+    );
+    let data = events.next_named("css");
+    assert_eq!(data, "[\"/app.css\"]");
+    server.wait_for("app.css", |_, b| b.contains("blue"));
+}
+
+#[test]
+fn path_traversal_never_reaches_other_files() {
+    let server = Server::start(small_site());
+    for target in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/%2E%2E/secret.txt",
+        "/..%2fsecret.txt",
+        "/static/..%2f..%2fsecret.txt",
+        "/case-studies/../../secret.txt",
+        "/..\\secret.txt",
+    ] {
+        let (status, text) = server.raw_status(target);
+        assert!(
+            status.contains(" 404 ") || status.contains(" 400 "),
+            "{target}: {status}"
+        );
+        assert!(!text.contains("TOP-SECRET-TOKEN"), "{target} leaked");
+    }
+}
+
+#[test]
+fn unknown_paths_get_the_sites_404_page() {
+    let server = Server::start(small_site());
+    let (status, kind, body) = server.get("no/such/page/");
+    assert_eq!(status, 404);
+    assert_eq!(kind, "text/html; charset=utf-8");
+    assert!(body.contains("Serve test"), "the site's own 404 page");
+    assert!(body.contains("/__livereload.js"));
+}
+
+#[test]
+fn content_types_are_right_and_utf8() {
+    let server = Server::start(small_site());
+    for (path, kind) in [
+        ("", "text/html; charset=utf-8"),
+        ("case-studies/a/", "text/html; charset=utf-8"),
+        ("app.css", "text/css; charset=utf-8"),
+        ("static/style.css", "text/css; charset=utf-8"),
+        ("app.js", "text/javascript; charset=utf-8"),
+        ("atom.xml", "xml; charset=utf-8"),
+        ("sitemap.xml", "xml; charset=utf-8"),
+        ("__livereload.js", "text/javascript; charset=utf-8"),
+    ] {
+        let (status, got, _) = server.get(path);
+        assert_eq!(status, 200, "{path}");
+        assert!(got.ends_with(kind), "{path}: {got}");
+    }
+}
+
+#[test]
+fn a_taken_port_moves_to_the_next_free_one() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = taken.local_addr().expect("addr").port();
+    let server = Server::start_on(small_site(), port);
+    assert!(!server.url.contains(&format!(":{port}/")), "{}", server.url);
+    server.wait_line(|l| l.contains(&format!("Port {port} is in use")));
+    let (status, _, _) = server.get("");
+    assert_eq!(status, 200);
+}

@@ -4,10 +4,20 @@
 //! graph, taxonomies and timeline. `serve` keeps one `Site` alive and
 //! re-analyses only what an edit touches (see `incremental`).
 
+pub mod changes;
+mod fingerprint;
+mod incremental;
+mod publish;
+mod related;
+#[cfg(test)]
+mod tests;
+
+pub use incremental::{RebuildReport, SearchInput};
+
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::content::graph::{keywords, LinkGraph, PageFeatures};
+use crate::content::graph::{keywords, LinkGraph, PageFeatures, RelatedIndex};
 use crate::content::links::LinkTargets;
 use crate::content::taxonomy::Taxonomy;
 use crate::content::timeline::{timeline, TimelineEntry};
@@ -29,6 +39,11 @@ pub struct Site {
     /// Page indices, newest first.
     pub order: Vec<usize>,
     pub timeline: Vec<TimelineEntry>,
+    /// What each page contributes to relatedness (same index), kept so a
+    /// rebuild only re-reads the bodies it re-rendered.
+    features: Vec<PageFeatures>,
+    /// What `serve` remembers between rebuilds (see `incremental`).
+    live: incremental::LiveState,
 }
 
 /// How many keywords per page feed relatedness.
@@ -47,6 +62,8 @@ impl Site {
             categories: Taxonomy::default(),
             order: Vec::new(),
             timeline: Vec::new(),
+            features: Vec::new(),
+            live: incremental::LiveState::default(),
         }
     }
 
@@ -57,19 +74,28 @@ impl Site {
             .into_par_iter()
             .map(|i| self.render_body(i))
             .collect();
+        self.features = (0..self.library.pages.len())
+            .into_par_iter()
+            .map(|i| self.page_features(i))
+            .collect();
         self.derive();
     }
 
     /// Re-renders the bodies of `pages` only (their text changed, names did not).
     pub fn reanalyse(&mut self, pages: &[usize]) {
+        self.rerender_bodies(pages);
+        self.derive();
+    }
+
+    fn rerender_bodies(&mut self, pages: &[usize]) {
         let fresh: Vec<(usize, RenderedBody)> = pages
             .par_iter()
             .map(|&i| (i, self.render_body(i)))
             .collect();
         for (i, body) in fresh {
             self.bodies[i] = body;
+            self.features[i] = self.page_features(i);
         }
-        self.derive();
     }
 
     /// Links, anchors, mentions and text of page `i` (no HTML).
@@ -97,25 +123,38 @@ impl Site {
 
     /// Everything computed from all bodies together.
     fn derive(&mut self) {
+        let started = std::time::Instant::now();
+        self.derive_links();
+        let all: Vec<usize> = (0..self.library.pages.len()).collect();
+        self.graph.related = RelatedIndex::new(&self.library, &self.features).related(&all);
+        crate::build::timing("graph", started);
+    }
+
+    /// What page `i` contributes to relatedness, from its current body and tags.
+    fn page_features(&self, i: usize) -> PageFeatures {
+        PageFeatures {
+            entities: self.bodies[i].mentions.iter().map(|(e, _)| *e).collect(),
+            tags: self.library.pages[i]
+                .tags
+                .iter()
+                .map(|t| crate::content::slug::slugify(t))
+                .collect(),
+            keywords: keywords(&self.bodies[i].text, KEYWORDS_PER_PAGE),
+        }
+    }
+
+    /// Links, backlinks, order, taxonomies and timeline; related lists empty.
+    fn derive_links(&mut self) {
+        self.derive_graph_links();
+        self.derive_lists();
+    }
+
+    fn derive_graph_links(&mut self) {
         let links: Vec<_> = self.bodies.iter().map(|b| b.links.clone()).collect();
-        let features: Vec<PageFeatures> = self
-            .library
-            .pages
-            .par_iter()
-            .zip(&self.bodies)
-            .map(|(p, b)| PageFeatures {
-                entities: b.mentions.iter().map(|(e, _)| *e).collect(),
-                tags: p
-                    .tags
-                    .iter()
-                    .map(|t| crate::content::slug::slugify(t))
-                    .collect(),
-                keywords: keywords(&b.text, KEYWORDS_PER_PAGE),
-            })
-            .collect();
-        crate::build::timing("features", std::time::Instant::now());
-        self.graph = LinkGraph::build(&self.library, &links, &features);
-        crate::build::timing("graph", std::time::Instant::now());
+        self.graph = LinkGraph::from_links(self.library.pages.len(), &links);
+    }
+
+    fn derive_lists(&mut self) {
         self.order = self.library.by_date();
         self.tags = Taxonomy::tags(&self.library, &self.order);
         self.categories = Taxonomy::categories(&self.library, &self.config, &self.order);
@@ -126,10 +165,10 @@ impl Site {
     pub fn link_problems(&self) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for (i, body) in self.bodies.iter().enumerate() {
-            let file = self.display_path(i);
+            let file = || self.display_path(i);
             for (dest, line) in &body.broken {
                 out.push(Diagnostic::error(
-                    &file,
+                    file(),
                     Some(*line),
                     format!("broken link `{dest}`: no such page"),
                 ));
@@ -140,7 +179,7 @@ impl Site {
                 {
                     let target = &self.library.pages[l.target].rel;
                     out.push(Diagnostic::error(
-                        &file,
+                        file(),
                         Some(l.line),
                         format!("link to unknown anchor `#{anchor}` in {target}"),
                     ));

@@ -1,0 +1,166 @@
+//! Writing what an edit changed: the HTML jobs whose fingerprint moved, the
+//! support files (feeds, sitemap, redirects) when what they list moved, a
+//! copied static file; outputs that no longer exist are removed, along with
+//! folders they leave empty. Whole-site pages that are slow to draw and not
+//! what one looks at while editing (the link graph) may be deferred to
+//! `settle`, which runs once the browser has been told to reload.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::incremental::RebuildReport;
+use super::Site;
+use crate::diagnostics::Diagnostic;
+use crate::output::Output;
+use crate::render::pages::Job;
+
+impl Site {
+    /// Renders the HTML jobs whose fingerprint changed; removes vanished ones.
+    pub(super) fn publish_changed(
+        &mut self,
+        out: &Output,
+        report: &mut RebuildReport,
+        defer: bool,
+    ) {
+        let t = Instant::now();
+        let (prints, support) = self.job_prints(&self.live.hashes);
+        report.phases.push(("fingerprints", t.elapsed()));
+        let mut todo: Vec<usize> = (0..prints.len())
+            .filter(|&k| self.live.prints.get(&prints[k].path) != Some(&prints[k].print))
+            .collect();
+        let slow = |k: &usize| defer && prints[*k].job == Job::Graph;
+        let deferred: HashSet<usize> = todo.iter().copied().filter(slow).collect();
+        todo.retain(|k| !deferred.contains(k));
+        self.live.deferred = !deferred.is_empty();
+        let site = tera::to_value(self.site_view()).unwrap_or_default();
+        let results: Vec<(usize, Result<bool, Diagnostic>)> = todo
+            .par_iter()
+            .map(|&k| {
+                let written = self
+                    .render_job(&prints[k].job, &site)
+                    .and_then(|(path, html)| {
+                        out.write_if_changed(&path, html.as_bytes()).map_err(|e| {
+                            Diagnostic::error(out.dir().join(&path), None, e.to_string())
+                        })
+                    });
+                (k, written)
+            })
+            .collect();
+        report.rendered = results.len();
+        let mut failed = HashSet::new();
+        let mut problems = Vec::new();
+        for (k, result) in results {
+            match result {
+                Ok(changed) => {
+                    report.written += usize::from(changed);
+                    if changed {
+                        report.pages.push(self.url_of_output(&prints[k].path));
+                    }
+                }
+                Err(d) => {
+                    failed.insert(k);
+                    problems.push(d.relative_to(&self.config.root));
+                }
+            }
+        }
+        problems.dedup();
+        let deferred_paths: Vec<String> =
+            deferred.iter().map(|&k| prints[k].path.clone()).collect();
+        self.keep_problems("render", problems);
+        let mut fresh: HashMap<String, u64> = prints
+            .into_iter()
+            .enumerate()
+            .filter(|(k, _)| !failed.contains(k) && !deferred.contains(k))
+            .map(|(_, p)| (p.path, p.print))
+            .collect();
+        // A deferred page keeps its old output (and fingerprint) until `settle`.
+        for p in deferred_paths {
+            if let Some(old) = self.live.prints.get(&p) {
+                fresh.insert(p, *old);
+            }
+        }
+        let old = std::mem::replace(&mut self.live.prints, fresh);
+        let stale: Vec<&String> = old
+            .keys()
+            .filter(|p| !self.live.prints.contains_key(*p))
+            .collect();
+        for path in stale {
+            report.pages.push(self.url_of_output(path));
+            remove_output(out, path, report);
+        }
+        self.write_support(out, report, support);
+    }
+
+    /// `case-studies/a/index.html` → `/case-studies/a/` (not percent-encoded).
+    fn url_of_output(&self, path: &str) -> String {
+        let page = path.strip_suffix("index.html").unwrap_or(path);
+        format!("{}{page}", self.config.base_path)
+    }
+
+    /// Rewrites feeds, sitemap and redirects when what they list changed.
+    fn write_support(&mut self, out: &Output, report: &mut RebuildReport, print: u64) {
+        if self.live.support_print == Some(print) {
+            return;
+        }
+        let files = self.support_files();
+        let paths: HashSet<String> = files.iter().map(|(p, _)| p.clone()).collect();
+        for (path, bytes) in &files {
+            count_write(out.write_if_changed(path, bytes), path, report);
+        }
+        let old = std::mem::replace(&mut self.live.support_paths, paths);
+        for path in old.iter().filter(|p| !self.live.support_paths.contains(*p)) {
+            remove_output(out, path, report);
+        }
+        self.live.support_print = Some(print);
+    }
+
+    pub(super) fn copy_one(
+        &mut self,
+        src: &Path,
+        dest: &str,
+        out: &Output,
+        report: &mut RebuildReport,
+    ) {
+        let key = format!("static:{dest}");
+        if src.is_file() {
+            match std::fs::read(src) {
+                Ok(bytes) => count_write(out.write_if_changed(dest, &bytes), dest, report),
+                Err(e) => {
+                    let d =
+                        Diagnostic::error(src, None, e.to_string()).relative_to(&self.config.root);
+                    self.keep_problems(&key, vec![d]);
+                    return;
+                }
+            }
+        } else if !src.exists() {
+            remove_output(out, dest, report);
+        }
+        self.keep_problems(&key, Vec::new());
+    }
+}
+
+pub(super) fn count_write(result: std::io::Result<bool>, path: &str, report: &mut RebuildReport) {
+    match result {
+        Ok(changed) => report.written += usize::from(changed),
+        Err(e) => report
+            .problems
+            .push(Diagnostic::error(path, None, e.to_string())),
+    }
+}
+
+/// Removes an output file and its folder when that became empty.
+fn remove_output(out: &Output, rel: &str, report: &mut RebuildReport) {
+    if out.remove(rel).is_ok() {
+        report.removed += 1;
+    }
+    let mut dir = Path::new(rel).parent();
+    while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
+        if std::fs::remove_dir(out.dir().join(d)).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}

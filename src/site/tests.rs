@@ -1,0 +1,192 @@
+//! Incremental rebuilds against full ones: after each edit, `apply` must
+//! leave `public/` as a fresh build would, while rendering only what the
+//! edit affects.
+
+use std::path::{Path, PathBuf};
+
+use super::Site;
+use crate::config::Config;
+use crate::content::Library;
+use crate::diagnostics::Diagnostics;
+use crate::output::Output;
+use crate::render::templates::Templates;
+
+fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(path, text).expect("write");
+}
+
+fn study(title: &str, tags: &[&str], body: &str) -> String {
+    let tags: Vec<String> = tags.iter().map(|t| format!("{t:?}")).collect();
+    format!(
+        "+++\ntitle = \"{title}\"\ndate = 2024-01-02\ntags = [{}]\n+++\n{body}\n",
+        tags.join(", ")
+    )
+}
+
+fn site_at(root: &Path) -> Site {
+    let config = Config::load(root).expect("config");
+    let library = Library::load(&config, &Diagnostics::default());
+    let templates = Templates::load(&config).expect("templates");
+    let mut site = Site::new(config, library, templates);
+    site.analyse();
+    site
+}
+
+/// A fresh site with studies a..e (a links to b) and one entity.
+fn fixture() -> (tempfile::TempDir, Site) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    write(&root.join("site.toml"), "title = \"T\"\n");
+    let c = root.join("content");
+    write(
+        &c.join("case-studies/a.md"),
+        &study("Study A", &["Red"], "A cites [[Study B]] and Acme."),
+    );
+    for (name, tag) in [("b", "Red"), ("c", "Blue"), ("d", "Blue"), ("e", "Green")] {
+        let title = format!("Study {}", name.to_uppercase());
+        write(
+            &c.join(format!("case-studies/{name}.md")),
+            &study(&title, &[tag], "Plain text."),
+        );
+    }
+    write(
+        &c.join("wiki/acme.md"),
+        "+++\ntitle = \"Acme\"\n+++\nA company.\n",
+    );
+    let mut site = site_at(root);
+    let out = Output::direct(&site.config.output_dir).expect("output");
+    let report = site.publish_all(&out);
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    site.refresh_search().expect("search");
+    (dir, site)
+}
+
+/// Every file under `dir`, relative, with its bytes.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).expect("under").to_path_buf();
+            (rel, std::fs::read(e.path()).expect("read"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// `public/` after incremental rebuilds equals a fresh build of the same files.
+fn assert_same_as_fresh(site: &mut Site) {
+    while site.settling() {
+        site.settle(&|| false);
+    }
+    site.refresh_search().expect("search");
+    let root = site.config.root.clone();
+    let fresh_dir = root.join("fresh");
+    let mut fresh = site_at(&root);
+    fresh.config.output_dir = fresh_dir.clone();
+    let out = Output::direct(&fresh_dir).expect("output");
+    fresh.publish_all(&out);
+    fresh.refresh_search().expect("search");
+    let live = snapshot(&site.config.output_dir);
+    let want = snapshot(&fresh_dir);
+    let names = |s: &[(PathBuf, Vec<u8>)]| s.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&live), names(&want));
+    for ((path, a), (_, b)) in live.iter().zip(&want) {
+        assert!(a == b, "{} differs from a fresh build", path.display());
+    }
+    std::fs::remove_dir_all(&fresh_dir).expect("cleanup");
+}
+
+#[test]
+fn a_body_edit_renders_only_what_depends_on_it() {
+    let (dir, mut site) = fixture();
+    let c = dir.path().join("content/case-studies/c.md");
+    write(&c, &study("Study C", &["Blue"], "Now C cites [[Study E]]."));
+    let report = site.apply(&[c]);
+    assert!(!report.full_analyse);
+    // C itself and E (new backlink); the graph waits for `settle`.
+    assert_eq!(report.rendered, 2, "{:?}", report.pages);
+    assert!(report.pages.contains(&"/case-studies/c/".to_string()));
+    assert!(report.pages.contains(&"/case-studies/e/".to_string()));
+    assert_same_as_fresh(&mut site);
+}
+
+#[test]
+fn tag_changes_update_old_and_new_tag_pages() {
+    let (dir, mut site) = fixture();
+    let e = dir.path().join("content/case-studies/e.md");
+    write(&e, &study("Study E", &["Blue", "Violet"], "Plain text."));
+    site.apply(&[e]);
+    let public = dir.path().join("public");
+    assert!(!public.join("tags/green").exists(), "emptied tag removed");
+    assert!(public.join("tags/violet/index.html").is_file());
+    assert_same_as_fresh(&mut site);
+}
+
+#[test]
+fn add_delete_and_rename_match_a_fresh_build() {
+    let (dir, mut site) = fixture();
+    let studies = dir.path().join("content/case-studies");
+    let f = studies.join("f.md");
+    write(&f, &study("Study F", &["Red"], "F cites [[Study A]]."));
+    assert!(site.apply(std::slice::from_ref(&f)).full_analyse);
+    assert_same_as_fresh(&mut site);
+    std::fs::remove_file(&f).expect("delete");
+    site.apply(&[f]);
+    assert!(!dir.path().join("public/case-studies/f").exists());
+    assert_same_as_fresh(&mut site);
+    let (b, b2) = (studies.join("b.md"), studies.join("b2.md"));
+    std::fs::rename(&b, &b2).expect("rename");
+    site.apply(&[b, b2]);
+    assert_same_as_fresh(&mut site);
+}
+
+#[test]
+fn renaming_an_entity_relinks_every_page() {
+    let (dir, mut site) = fixture();
+    let acme = dir.path().join("content/wiki/acme.md");
+    write(
+        &acme,
+        "+++\ntitle = \"Acme Corp\"\naliases = [\"Plain\"]\n+++\nA company.\n",
+    );
+    let report = site.apply(&[acme]);
+    assert!(report.full_analyse);
+    assert_same_as_fresh(&mut site);
+}
+
+#[test]
+fn broken_front_matter_keeps_the_old_page_until_fixed() {
+    let (dir, mut site) = fixture();
+    let a = dir.path().join("content/case-studies/a.md");
+    write(&a, "+++\ntitle = \"Study A\"\n");
+    let report = site.apply(std::slice::from_ref(&a));
+    assert_eq!(report.problems.len(), 1);
+    assert_eq!(
+        report.problems[0].file,
+        Path::new("content/case-studies/a.md")
+    );
+    assert_eq!(report.written, 0);
+    let other = dir.path().join("content/case-studies/c.md");
+    write(&other, &study("Study C", &["Blue"], "Changed."));
+    assert_eq!(site.apply(&[other]).problems.len(), 1, "still open");
+    write(&a, &study("Study A", &["Red"], "Fixed."));
+    assert!(site.apply(&[a]).problems.is_empty());
+    assert_same_as_fresh(&mut site);
+}
+
+#[test]
+fn templates_re_render_pages_without_reparsing() {
+    let (dir, mut site) = fixture();
+    let tpl = dir.path().join("templates/page.html");
+    write(&tpl, "{% extends \"base.html\" %}{% block content %}<h1 class=\"x\">{{ page.title }}</h1>{% endblock content %}");
+    let report = site.apply(&[tpl]);
+    assert!(report.reload_all);
+    assert!(!report.full_analyse);
+    let html =
+        std::fs::read_to_string(dir.path().join("public/case-studies/a/index.html")).expect("page");
+    assert!(html.contains("<h1 class=\"x\">Study A</h1>"));
+    assert_same_as_fresh(&mut site);
+}
