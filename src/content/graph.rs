@@ -58,14 +58,15 @@ const POSTING_BUDGET: usize = 4000;
 
 impl LinkGraph {
     pub fn build(lib: &Library, links: &[Vec<OutLink>], features: &[PageFeatures]) -> LinkGraph {
-        let mut graph = LinkGraph::from_links(lib.pages.len(), links);
+        let mut graph = LinkGraph::from_links(lib, links);
         let all: Vec<usize> = (0..lib.pages.len()).collect();
         graph.related = RelatedIndex::new(lib, features).related(&all);
         graph
     }
 
-    /// Outgoing links and backlinks of `n` pages; `related` left empty.
-    pub fn from_links(n: usize, links: &[Vec<OutLink>]) -> LinkGraph {
+    /// Outgoing links and backlinks of the library's pages; `related` left empty.
+    pub fn from_links(lib: &Library, links: &[Vec<OutLink>]) -> LinkGraph {
+        let n = lib.pages.len();
         let mut outgoing = vec![Vec::new(); n];
         let mut backlinks = vec![Vec::new(); n];
         for (from, ls) in links.iter().enumerate() {

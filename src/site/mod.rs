@@ -151,7 +151,7 @@ impl Site {
 
     fn derive_graph_links(&mut self) {
         let links: Vec<_> = self.bodies.iter().map(|b| b.links.clone()).collect();
-        self.graph = LinkGraph::from_links(self.library.pages.len(), &links);
+        self.graph = LinkGraph::from_links(&self.library, &links);
     }
 
     fn derive_lists(&mut self) {
