@@ -434,3 +434,53 @@ fn a_taken_port_moves_to_the_next_free_one() {
     let (status, _, _) = server.get("");
     assert_eq!(status, 200);
 }
+
+/// End to end in headless Chromium: open a page served by `site serve`, save
+/// the Markdown file, and see the page reload with the new text, scroll kept.
+#[test]
+fn browser_reloads_the_page_when_its_file_is_saved() {
+    let Some(browser) = crate::support::browser::Browser::start() else {
+        return;
+    };
+    let site = small_site();
+    let long_body = format!(
+        "Beta text.\n\n{}",
+        "A paragraph to scroll past.\n\n".repeat(120)
+    );
+    write(
+        &site.path().join("content/case-studies/b.md"),
+        &study("Beta study", &["Marketing", "Fans"], &long_body),
+    );
+    let server = Server::start(site);
+    browser.goto(&format!("{}case-studies/b/", server.url));
+    browser.wait_until(TIMEOUT, "live reload connected", |b| {
+        let v = b.execute(
+            "return document.body.innerText.includes('Beta text.');",
+            vec![],
+        );
+        (v == serde_json::json!(true)).then_some(())
+    });
+    // Let the live-reload stream connect, then scroll down.
+    std::thread::sleep(Duration::from_millis(300));
+    browser.execute("window.scrollTo(0, 1500);", vec![]);
+    let edited = long_body.replace("Beta text.", "Freshly saved words.");
+    write(
+        &server.root().join("content/case-studies/b.md"),
+        &study("Beta study", &["Marketing", "Fans"], &edited),
+    );
+    browser.wait_until(TIMEOUT, "the page to reload with the new text", |b| {
+        let v = b.execute(
+            "return document.body.innerText.includes('Freshly saved words.');",
+            vec![],
+        );
+        (v == serde_json::json!(true)).then_some(())
+    });
+    let scroll = browser.wait_until(TIMEOUT, "scroll position restored", |b| {
+        let y = b
+            .execute("return window.scrollY;", vec![])
+            .as_f64()
+            .unwrap_or(0.0);
+        (y > 1000.0).then_some(y)
+    });
+    assert!(scroll > 1000.0, "scroll kept after reload: {scroll}");
+}
