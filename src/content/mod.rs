@@ -77,7 +77,14 @@ impl Library {
     pub fn upsert(&mut self, config: &Config, file: &Path) -> Result<(), Diagnostic> {
         let dir = config.root.join("content");
         match parse_file(config, &dir, file)? {
-            Parsed::Page(page) => match self.by_file.get(file) {
+            Parsed::Page(mut page) => match self.by_file.get(file) {
+                // An edit that keeps the slug keeps the page's place: no re-slugging.
+                Some(&i) if page_slug_base(&page) == page_slug_base(&self.pages[i]) => {
+                    page.slug = std::mem::take(&mut self.pages[i].slug);
+                    page.path = std::mem::take(&mut self.pages[i].path);
+                    self.pages[i] = *page;
+                    return Ok(());
+                }
                 Some(&i) => self.pages[i] = *page,
                 None => self.pages.push(*page),
             },
