@@ -28,6 +28,7 @@ pub const THEME_TEMPLATES: &[(&str, &str)] = embedded!(
     "timeline.html",
     "graph.html",
     "404.html",
+    "page_list.html",
 );
 
 macro_rules! embedded_static {
