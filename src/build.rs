@@ -70,9 +70,6 @@ pub fn build(opts: &BuildOptions) -> Result<(Site, BuildReport), BuildFailure> {
     let mut site = Site::new(config, library, templates);
     site.analyse();
     timing("analyse", started);
-    if std::env::var_os("CASEWIKI_TIMINGS").is_some() {
-        eprintln!("{}", crate::site::debug_sizes(&site));
-    }
     diags.extend(site.link_problems());
     if diags.has_errors() {
         return Err(fail(&diags, Vec::new()));
@@ -109,18 +106,10 @@ pub fn write_site(
 ) -> (usize, usize) {
     let t = Instant::now();
     let jobs = site.all_jobs();
-    let (problems, search) = if std::env::var_os("CASEWIKI_SEQUENTIAL").is_some() {
-        let p = site.render_jobs(&jobs, out);
-        timing("render only", t);
-        let s = build_search(site, &docs);
-        timing("render then search", t);
-        (p, s)
-    } else {
-        rayon::join(
-            || site.render_jobs(&jobs, out),
-            || build_search(site, &docs),
-        )
-    };
+    let (problems, search) = rayon::join(
+        || site.render_jobs(&jobs, out),
+        || build_search(site, &docs),
+    );
     drop(docs);
     timing("render+search", t);
     diags.extend(problems);

@@ -195,13 +195,3 @@ impl Site {
         f.strip_prefix(&self.config.root).unwrap_or(f).to_path_buf()
     }
 }
-
-#[doc(hidden)]
-pub fn debug_sizes(site: &Site) -> String {
-    let html: usize = site.bodies.iter().map(|b| b.html.capacity()).sum();
-    let text: usize = site.bodies.iter().map(|b| b.text.capacity()).sum();
-    let links: usize = site.bodies.iter().map(|b| b.links.capacity()).sum();
-    let toc: usize = site.bodies.iter().map(|b| b.toc.capacity()).sum();
-    let body: usize = site.library.pages.iter().map(|p| p.body.capacity()).sum();
-    format!("html {html} text {text} links {links} toc {toc} body {body}")
-}
