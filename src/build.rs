@@ -61,16 +61,8 @@ pub fn build(opts: &BuildOptions) -> Result<(Site, BuildReport), BuildFailure> {
     check_output_dir(&config).map_err(BuildFailure::one)?;
     let ingest = run_ingest(opts, &diags);
     timing("ingest", started);
-    let library = Library::load(&config, &diags);
-    if library.pages.iter().any(|p| p.lang == "zh") {
-        crate::text::prewarm(); // jieba loads while the pages are analysed and rendered
-    }
-    timing("load", started);
-    let templates = Templates::load(&config).map_err(|ds| fail(&diags, ds))?;
-    let mut site = Site::new(config, library, templates);
-    site.analyse();
+    let mut site = load_site(config, &diags, true).map_err(|ds| fail(&diags, ds))?;
     timing("analyse", started);
-    diags.extend(site.link_problems());
     if diags.has_errors() {
         return Err(fail(&diags, Vec::new()));
     }
@@ -260,20 +252,30 @@ pub fn search_aliases(site: &Site) -> Vec<AliasGroup> {
 /// broken link, unknown anchor and content error.
 pub fn check(root: &Path) -> Vec<Diagnostic> {
     let diags = Diagnostics::default();
-    let config = match Config::load(root) {
-        Ok(c) => c,
-        Err(d) => return vec![d],
-    };
-    let library = Library::load(&config, &diags);
-    match Templates::load(&config) {
-        Ok(templates) => {
-            let mut site = Site::new(config, library, templates);
-            site.analyse();
-            diags.extend(site.link_problems());
+    match Config::load(root) {
+        Ok(config) => {
+            if let Err(ds) = load_site(config, &diags, false) {
+                diags.extend(ds);
+            }
         }
-        Err(ds) => diags.extend(ds),
+        Err(d) => diags.push(d),
     }
     diags.into_sorted()
+}
+
+/// Reads content and templates and analyses every page; content and link
+/// problems go to `diags`, template problems are returned. With `search`,
+/// jieba starts loading while the pages are analysed (only for Chinese sites).
+fn load_site(config: Config, diags: &Diagnostics, search: bool) -> Result<Site, Vec<Diagnostic>> {
+    let library = Library::load(&config, diags);
+    if search && library.pages.iter().any(|p| p.lang == "zh") {
+        crate::text::prewarm();
+    }
+    let templates = Templates::load(&config)?;
+    let mut site = Site::new(config, library, templates);
+    site.analyse();
+    diags.extend(site.link_problems());
+    Ok(site)
 }
 
 /// Prints how long a step took when `CASEWIKI_TIMINGS` is set (for profiling).

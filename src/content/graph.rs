@@ -136,23 +136,7 @@ pub struct RelatedIndex<'a> {
 
 impl<'a> RelatedIndex<'a> {
     pub fn new(lib: &Library, features: &'a [PageFeatures]) -> RelatedIndex<'a> {
-        let mut postings: HashMap<Feature, Vec<usize>> = HashMap::new();
-        for (i, f) in features.iter().enumerate() {
-            if lib
-                .pages
-                .get(i)
-                .is_some_and(|p| p.kind == PageKind::CaseStudy)
-            {
-                for feat in features_of(f) {
-                    postings.entry(feat).or_default().push(i);
-                }
-            }
-        }
-        RelatedIndex {
-            features,
-            postings,
-            total: lib.pages.len().max(1) as f64,
-        }
+        RelatedIndex::with_postings(lib, features, |_| true)
     }
 
     /// An index holding only the posting lists `pages` need: ranking them
@@ -167,6 +151,15 @@ impl<'a> RelatedIndex<'a> {
             .filter_map(|&i| features.get(i))
             .flat_map(features_of)
             .collect();
+        RelatedIndex::with_postings(lib, features, |f| wanted.contains(f))
+    }
+
+    /// Posting lists of the case studies' features that `keep` accepts.
+    fn with_postings(
+        lib: &Library,
+        features: &'a [PageFeatures],
+        keep: impl Fn(&Feature) -> bool,
+    ) -> RelatedIndex<'a> {
         let mut postings: HashMap<Feature, Vec<usize>> = HashMap::new();
         for (i, f) in features.iter().enumerate() {
             if lib
@@ -174,7 +167,7 @@ impl<'a> RelatedIndex<'a> {
                 .get(i)
                 .is_some_and(|p| p.kind == PageKind::CaseStudy)
             {
-                for feat in features_of(f).into_iter().filter(|x| wanted.contains(x)) {
+                for feat in features_of(f).into_iter().filter(|x| keep(x)) {
                     postings.entry(feat).or_default().push(i);
                 }
             }

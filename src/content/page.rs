@@ -54,10 +54,6 @@ pub struct Page {
 }
 
 impl Page {
-    pub fn title(&self) -> &str {
-        &self.meta.title
-    }
-
     /// The folder part of `rel` (`case-studies` for `case-studies/a.md`).
     pub fn dir(&self) -> &str {
         self.rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("")

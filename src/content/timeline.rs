@@ -34,13 +34,3 @@ pub fn timeline(lib: &Library) -> Vec<TimelineEntry> {
     out.sort_by(|a, b| a.date.cmp(&b.date).then(a.page.cmp(&b.page)));
     out
 }
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn iso_dates_sort_as_text() {
-        let mut d = vec!["2014", "2012-05-18", "2010", "2012"];
-        d.sort();
-        assert_eq!(d, vec!["2010", "2012", "2012-05-18", "2014"]);
-    }
-}

@@ -6,7 +6,6 @@ use std::fmt::Write;
 
 use super::highlight;
 use super::templates::THEME_STATIC;
-use crate::content::page::is_url_alias;
 use crate::site::Site;
 
 /// Entries in a feed.
@@ -139,7 +138,7 @@ impl Site {
     fn redirects(&self) -> Vec<(String, Vec<u8>)> {
         let mut out = Vec::new();
         for p in &self.library.pages {
-            for alias in p.meta.aliases.iter().filter(|a| is_url_alias(a)) {
+            for alias in p.redirect_aliases() {
                 let rel: String = alias.trim_start_matches('/').to_string();
                 let file = if rel.ends_with(".html") {
                     rel

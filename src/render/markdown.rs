@@ -100,6 +100,8 @@ struct Pass<'c, 'a> {
     /// Entities already linked in the current section.
     linked_here: Vec<usize>,
     mentioned: Vec<usize>,
+    /// (byte offset, newlines before it) of the last line lookup.
+    line_cursor: (usize, usize),
 }
 
 impl<'c, 'a> Pass<'c, 'a> {
@@ -115,11 +117,21 @@ impl<'c, 'a> Pass<'c, 'a> {
             link_depth: 0,
             linked_here: Vec::new(),
             mentioned: Vec::new(),
+            line_cursor: (0, 0),
         }
     }
 
-    fn line(&self, offset: usize) -> usize {
-        self.body_line + crate::diagnostics::line_of(self.source, offset) - 1
+    /// File line of byte `offset`. Links come in source order, so the count
+    /// of newlines continues from the previous link instead of rescanning.
+    fn line(&mut self, offset: usize) -> usize {
+        let (from, line) = self.line_cursor;
+        let (from, line) = if offset >= from { (from, line) } else { (0, 0) };
+        let newlines = self.source.as_bytes()[from..offset.min(self.source.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.line_cursor = (offset.min(self.source.len()), line + newlines);
+        self.body_line + line + newlines
     }
 
     fn handle(&mut self, event: Event<'c>, offset: usize, events: &mut Vec<Event<'c>>) {
@@ -379,7 +391,7 @@ impl<'c, 'a> Pass<'c, 'a> {
 }
 
 /// Raw HTML in content is shown as text: content is untrusted.
-fn escape_raw_html(event: Event) -> Event {
+pub fn escape_raw_html(event: Event) -> Event {
     match event {
         Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
         other => other,

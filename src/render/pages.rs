@@ -190,12 +190,7 @@ impl Site {
 
     fn section_content(&self, sec: &Section) -> String {
         let mut html = String::new();
-        let parser = pulldown_cmark::Parser::new(&sec.body).map(|e| match e {
-            pulldown_cmark::Event::Html(h) | pulldown_cmark::Event::InlineHtml(h) => {
-                pulldown_cmark::Event::Text(h)
-            }
-            other => other,
-        });
+        let parser = pulldown_cmark::Parser::new(&sec.body).map(super::markdown::escape_raw_html);
         pulldown_cmark::html::push_html(&mut html, parser);
         html
     }

@@ -105,10 +105,6 @@ impl Templates {
         Ok(Templates { tera, sources })
     }
 
-    pub fn has(&self, name: &str) -> bool {
-        self.tera.get_template_names().any(|n| n == name)
-    }
-
     /// Renders `name`; a failure names the template file.
     pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
         self.tera.render(name, ctx).map_err(|e| {

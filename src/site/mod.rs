@@ -81,12 +81,6 @@ impl Site {
         self.derive();
     }
 
-    /// Re-renders the bodies of `pages` only (their text changed, names did not).
-    pub fn reanalyse(&mut self, pages: &[usize]) {
-        self.rerender_bodies(pages);
-        self.derive();
-    }
-
     fn rerender_bodies(&mut self, pages: &[usize]) {
         let fresh: Vec<(usize, RenderedBody)> = pages
             .par_iter()
