@@ -1,6 +1,6 @@
 //! Micro-benchmarks of the hot stages, on a generated bilingual corpus:
-//! Markdown + highlighting per page, jieba segmentation, template rendering,
-//! entity linking. Run with `cargo bench --bench stages`; prints the median
+//! Markdown + highlighting per page, search terms, jieba segmentation,
+//! template rendering, entity linking. Run with `cargo bench --bench stages`; prints the median
 //! time per page of each stage over several rounds (no external harness, so
 //! `cargo test` compiles nothing extra).
 
@@ -45,6 +45,7 @@ fn main() {
     let opts = BuildOptions {
         root: root.clone(),
         output_dir: Some(dir.join("out")),
+        keep_sources: true,
         ..Default::default()
     };
     let site = match build(&opts) {
@@ -58,7 +59,17 @@ fn main() {
     println!("{n} pages from `site gen-corpus`, median of {ROUNDS} rounds, one thread");
     per_page("markdown + highlighting", n, || {
         for i in 0..n {
-            std::hint::black_box(site.body_html(i));
+            std::hint::black_box(site.render_markdown(i));
+        }
+    });
+    let texts: Vec<String> = (0..n).map(|i| site.render_markdown(i).text).collect();
+    per_page("search terms (jieba + index)", n, || {
+        for (p, text) in site.library.pages.iter().zip(&texts) {
+            std::hint::black_box(site.indexer.analyse(casewiki::search::Fields {
+                text,
+                title: &p.meta.title,
+                tags: &p.tags,
+            }));
         }
     });
     let site_value = tera::to_value(site.site_view()).unwrap_or_default();

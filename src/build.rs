@@ -7,12 +7,12 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::config::Config;
-use crate::content::{Library, PageKind};
+use crate::content::Library;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ingest::{self, IngestOptions, IngestSummary};
 use crate::output::{check_output_dir, Output};
 use crate::render::templates::Templates;
-use crate::search::{self, AliasGroup, SearchDoc, SearchIndex};
+use crate::search::{DocEntry, PageTerms, SearchIndex};
 use crate::site::Site;
 
 /// What the user asked for.
@@ -25,6 +25,9 @@ pub struct BuildOptions {
     pub skip_ingest: bool,
     /// Include pages marked `draft = true`.
     pub drafts: bool,
+    /// Keep every page's Markdown source in the returned `Site` (it is freed
+    /// after the page pass otherwise, to keep peak memory down).
+    pub keep_sources: bool,
 }
 
 /// What a successful build did.
@@ -62,14 +65,16 @@ pub fn build(opts: &BuildOptions) -> Result<(Site, BuildReport), BuildFailure> {
     let ingest = run_ingest(opts, &diags);
     timing("ingest", started);
     let mut site = load_site(config, &diags, true).map_err(|ds| fail(&diags, ds))?;
+    if !opts.keep_sources {
+        site.library.release_sources();
+    }
     timing("analyse", started);
     if diags.has_errors() {
         return Err(fail(&diags, Vec::new()));
     }
     let out = Output::staging(&site.config.output_dir)
         .map_err(|e| io_failure(&site.config.output_dir, e))?;
-    let docs = search_docs(&mut site, true);
-    let (files, search_bytes) = write_site(&site, docs, &out, &diags);
+    let (files, search_bytes) = write_site(&site, &out, &diags);
     if diags.has_errors() {
         out.abort();
         return Err(fail(&diags, Vec::new()));
@@ -89,20 +94,11 @@ pub fn build(opts: &BuildOptions) -> Result<(Site, BuildReport), BuildFailure> {
 }
 
 /// Renders every page and support file into `out`; returns (files, search index bytes).
-/// The search index is built alongside the pages, from the given documents.
-pub fn write_site(
-    site: &Site,
-    docs: Vec<SearchDoc>,
-    out: &Output,
-    diags: &Diagnostics,
-) -> (usize, usize) {
+/// The search index is written alongside the pages.
+pub fn write_site(site: &Site, out: &Output, diags: &Diagnostics) -> (usize, usize) {
     let t = Instant::now();
     let jobs = site.all_jobs();
-    let (problems, search) = rayon::join(
-        || site.render_jobs(&jobs, out),
-        || build_search(site, &docs),
-    );
-    drop(docs);
+    let (problems, search) = rayon::join(|| site.render_jobs(&jobs, out), || build_search(site));
     timing("render+search", t);
     diags.extend(problems);
     let mut files = jobs.len();
@@ -186,25 +182,13 @@ fn io_failure(path: &Path, e: std::io::Error) -> BuildFailure {
     BuildFailure::one(Diagnostic::error(path, None, e.to_string()))
 }
 
-/// The search documents of every page. With `take`, the bodies' plain text is
-/// moved out rather than copied (a full build needs it nowhere else).
-pub fn search_docs(site: &mut Site, take: bool) -> Vec<SearchDoc> {
-    let texts: Vec<String> = site
-        .bodies
-        .iter_mut()
-        .map(|b| {
-            if take {
-                std::mem::take(&mut b.text)
-            } else {
-                b.text.clone()
-            }
-        })
-        .collect();
+/// What a search result shows of every page (the index's doc table).
+pub fn search_docs(site: &Site) -> Vec<DocEntry> {
     site.library
         .pages
         .iter()
-        .zip(texts)
-        .map(|(p, text)| SearchDoc {
+        .zip(&site.search)
+        .map(|(p, s)| DocEntry {
             path: p.path.clone(),
             title: p.meta.title.clone(),
             lang: p.lang.clone(),
@@ -215,37 +199,15 @@ pub fn search_docs(site: &mut Site, take: bool) -> Vec<SearchDoc> {
                 .map(|c| c.name.clone())
                 .unwrap_or_default(),
             tags: p.tags.clone(),
-            text,
+            excerpt: s.excerpt.clone(),
         })
         .collect()
 }
 
-/// Builds the search index from `docs`, with entity names and tag aliases as groups.
-pub fn build_search(site: &Site, docs: &[SearchDoc]) -> SearchIndex {
-    search::build_index(docs, &search_aliases(site))
-}
-
-/// Names that mean the same thing, for the search index.
-pub fn search_aliases(site: &Site) -> Vec<AliasGroup> {
-    // Every entity name is a group (jieba splits names like 雷军 into characters),
-    // plus the bilingual tag aliases ingest canonicalises with.
-    let mut aliases: Vec<AliasGroup> = site
-        .library
-        .pages
-        .iter()
-        .filter(|p| p.kind == PageKind::Entity)
-        .map(|p| AliasGroup {
-            names: p.names().map(str::to_string).collect(),
-        })
-        .collect();
-    aliases.extend(
-        crate::ingest::meta::alias_groups()
-            .iter()
-            .map(|g| AliasGroup {
-                names: g.all_names().map(str::to_string).collect(),
-            }),
-    );
-    aliases
+/// The search index files of the site.
+pub fn build_search(site: &Site) -> SearchIndex {
+    let pages: Vec<&PageTerms> = site.search.iter().map(|s| &s.terms).collect();
+    site.indexer.write(&search_docs(site), &pages)
 }
 
 /// `site check`: loads and analyses the site without writing; returns every
@@ -265,14 +227,14 @@ pub fn check(root: &Path) -> Vec<Diagnostic> {
 
 /// Reads content and templates and analyses every page; content and link
 /// problems go to `diags`, template problems are returned. With `search`,
-/// jieba starts loading while the pages are analysed (only for Chinese sites).
+/// the page pass also renders HTML and search terms. (jieba starts loading
+/// as soon as the loader sees Chinese text.)
 fn load_site(config: Config, diags: &Diagnostics, search: bool) -> Result<Site, Vec<Diagnostic>> {
     let library = Library::load(&config, diags);
-    if search && library.pages.iter().any(|p| p.lang == "zh") {
-        crate::text::prewarm();
-    }
+    timing("load", Instant::now());
     let templates = Templates::load(&config)?;
     let mut site = Site::new(config, library, templates);
+    site.full_pass = search;
     site.analyse();
     diags.extend(site.link_problems());
     Ok(site)

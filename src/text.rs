@@ -15,10 +15,14 @@ pub fn jieba() -> &'static Jieba {
     JIEBA.get_or_init(Jieba::new)
 }
 
-/// Starts loading jieba on a background thread; later `jieba()` calls wait for it.
+/// Starts loading jieba on a background thread (once per process); later
+/// `jieba()` calls wait for it. Called as soon as any Chinese text is seen.
 pub fn prewarm() {
-    std::thread::spawn(|| {
-        jieba();
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| {
+        std::thread::spawn(|| {
+            jieba();
+        });
     });
 }
 
@@ -35,8 +39,13 @@ pub fn has_cjk(s: &str) -> bool {
 
 /// `zh` when CJK ideographs make up a noticeable share of the letters, else `en`.
 pub fn detect_lang(s: &str) -> &'static str {
+    detect_lang_of(&[s])
+}
+
+/// `detect_lang` of several strings taken together (no copy is made).
+pub fn detect_lang_of(parts: &[&str]) -> &'static str {
     let (mut cjk, mut latin) = (0usize, 0usize);
-    for c in s.chars() {
+    for c in parts.iter().flat_map(|s| s.chars()) {
         if is_cjk(c) {
             cjk += 1;
         } else if c.is_ascii_alphabetic() {

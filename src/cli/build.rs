@@ -29,6 +29,7 @@ pub fn run(root: &Path, args: Args) -> i32 {
         output_dir: args.output,
         skip_ingest: args.no_ingest,
         drafts: args.drafts,
+        keep_sources: false,
     };
     let progress = indicatif::ProgressBar::new_spinner();
     let ticker = {

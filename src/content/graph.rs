@@ -39,7 +39,8 @@ pub struct OutLink {
 pub struct PageFeatures {
     pub entities: Vec<usize>,
     pub tags: Vec<String>,
-    pub keywords: Vec<String>,
+    /// The page's keywords, as numbers of the search index's term table.
+    pub keywords: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -107,7 +108,7 @@ impl LinkGraph {
 enum Feature<'a> {
     Entity(usize),
     Tag(&'a str),
-    Word(&'a str),
+    Word(u32),
 }
 
 fn weight(f: &Feature) -> f64 {
@@ -121,7 +122,7 @@ fn weight(f: &Feature) -> f64 {
 fn features_of<'a>(f: &'a PageFeatures) -> Vec<Feature<'a>> {
     let mut out: Vec<Feature> = f.entities.iter().map(|&e| Feature::Entity(e)).collect();
     out.extend(f.tags.iter().map(|t| Feature::Tag(t.as_str())));
-    out.extend(f.keywords.iter().map(|w| Feature::Word(w.as_str())));
+    out.extend(f.keywords.iter().map(|&w| Feature::Word(w)));
     out
 }
 
@@ -224,67 +225,23 @@ fn rank_for(
             scores[j] += weight(feat) * idf;
         }
     }
-    let mut ranked: Vec<(usize, f64)> = touched.iter().map(|&j| (j, scores[j])).collect();
+    // The best few by a single scan (a full sort of every candidate cost
+    // more than the scoring): higher score first, then lower page index.
+    let better = |a: (usize, f64), b: (usize, f64)| a.1 > b.1 || (a.1 == b.1 && a.0 < b.0);
+    let mut best: Vec<(usize, f64)> = Vec::with_capacity(RELATED_MAX + 1);
     for &j in touched.iter() {
+        let cand = (j, scores[j]);
         scores[j] = 0.0;
+        if best.len() == RELATED_MAX && !better(cand, best[RELATED_MAX - 1]) {
+            continue;
+        }
+        let at = best
+            .iter()
+            .position(|&b| better(cand, b))
+            .unwrap_or(best.len());
+        best.insert(at, cand);
+        best.truncate(RELATED_MAX);
     }
     touched.clear();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    // A fresh Vec: collecting from `ranked.into_iter()` would reuse its large buffer.
-    let mut best = Vec::with_capacity(RELATED_MAX);
-    best.extend(ranked.iter().take(RELATED_MAX).map(|&(j, _)| j));
-    best
-}
-
-/// Keywords for similarity: frequent longer Latin words and CJK bigrams.
-pub fn keywords(text: &str, max: usize) -> Vec<String> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    let mut word_start: Option<usize> = None;
-    let mut prev_cjk: Option<usize> = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if crate::text::is_cjk(c) {
-            if let Some(p) = prev_cjk {
-                *counts.entry(&text[p..i + c.len_utf8()]).or_default() += 1;
-            }
-            prev_cjk = Some(i);
-        } else {
-            prev_cjk = None;
-        }
-        if c.is_ascii_alphanumeric() {
-            word_start.get_or_insert(i);
-        } else if let Some(start) = word_start.take() {
-            if i - start >= 5 {
-                *counts.entry(&text[start..i]).or_default() += 1;
-            }
-        }
-    }
-    let mut ranked: Vec<(&str, usize)> = counts.into_iter().filter(|(_, c)| *c >= 2).collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    let mut out: Vec<String> = Vec::with_capacity(max);
-    for (w, _) in ranked {
-        let w = w.to_ascii_lowercase();
-        if !out.contains(&w) {
-            out.push(w);
-        }
-        if out.len() == max {
-            break;
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keywords_mix_languages() {
-        let k = keywords("marketing marketing brand 口碑口碑 口碑", 10);
-        assert!(k.contains(&"marketing".to_string()));
-        assert!(k.contains(&"口碑".to_string()));
-        assert!(!k.contains(&"brand".to_string()));
-    }
+    best.into_iter().map(|(j, _)| j).collect()
 }

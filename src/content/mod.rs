@@ -39,6 +39,14 @@ enum Parsed {
 }
 
 impl Library {
+    /// Frees every page's Markdown source. A one-shot build needs it only
+    /// for the page pass; `serve` keeps it to re-render after edits.
+    pub fn release_sources(&mut self) {
+        for p in &mut self.pages {
+            p.body = String::new();
+        }
+    }
+
     /// Reads every `.md` file under `content/` in parallel; per-file problems
     /// go to `diags` and the file is left out.
     pub fn load(config: &Config, diags: &Diagnostics) -> Library {
@@ -242,9 +250,13 @@ fn parse_file(config: &Config, content_dir: &Path, file: &Path) -> Result<Parsed
         .filter(|_| rel.contains('/'))
         .unwrap_or("")
         .to_string();
-    let lang = meta.lang.clone().unwrap_or_else(|| {
-        crate::text::detect_lang(&format!("{} {}", meta.title, split.body)).to_string()
-    });
+    let lang = meta
+        .lang
+        .clone()
+        .unwrap_or_else(|| crate::text::detect_lang_of(&[&meta.title, split.body]).to_string());
+    if lang == "zh" || crate::text::has_cjk(split.body) {
+        crate::text::prewarm(); // the page pass will segment Chinese text
+    }
     let mut meta = meta;
     if meta.title.trim().is_empty() {
         meta.title = fallback_title(split.body, &rel);

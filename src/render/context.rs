@@ -61,7 +61,7 @@ pub struct MentionView {
 
 /// Everything `page.html` gets as `page`.
 #[derive(Debug, Clone, Serialize)]
-pub struct PageView {
+pub struct PageView<'a> {
     #[serde(flatten)]
     pub head: PageRef,
     pub permalink: String,
@@ -69,7 +69,7 @@ pub struct PageView {
     pub description: String,
     /// The whole summary (lists show it cut short).
     pub lead: String,
-    pub content: String,
+    pub content: &'a str,
     pub toc: Vec<TocEntry>,
     pub tags: Vec<TermView>,
     pub key_points: Vec<String>,
@@ -172,7 +172,7 @@ impl Site {
         }
     }
 
-    pub fn page_view(&self, i: usize) -> PageView {
+    pub fn page_view(&self, i: usize) -> PageView<'_> {
         let p = &self.library.pages[i];
         let body = &self.bodies[i];
         let refs = |list: &[usize]| list.iter().map(|&j| self.page_ref(j)).collect::<Vec<_>>();

@@ -82,8 +82,11 @@ impl Site {
             let (p, q) = (&nodes[a], &nodes[b]);
             let _ = write!(
                 s,
-                "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\"/>",
-                p.x, p.y, q.x, q.y
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
+                Coord(p.x),
+                Coord(p.y),
+                Coord(q.x),
+                Coord(q.y)
             );
         }
         for n in nodes {
@@ -100,12 +103,28 @@ impl Site {
                 html_escape::encode_double_quoted_attribute(&self.url(&page.path)).to_string();
             let _ = write!(
                 s,
-                "<a href=\"{href}\"><title>{title}</title><circle class=\"{class}\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"6\"/><text x=\"{:.1}\" y=\"{:.1}\">{short}</text></a>",
-                n.x, n.y, n.x + 8.0, n.y + 4.0
+                "<a href=\"{href}\"><title>{title}</title><circle class=\"{class}\" cx=\"{}\" cy=\"{}\" r=\"6\"/><text x=\"{}\" y=\"{}\">{short}</text></a>",
+                Coord(n.x),
+                Coord(n.y),
+                Coord(n.x + 8.0),
+                Coord(n.y + 4.0)
             );
         }
         s.push_str("</svg>");
         s
+    }
+}
+
+/// A coordinate with one decimal, as `{:.1}` writes it but without the
+/// float formatter (which showed up in profiles: every page has an SVG).
+struct Coord(f64);
+
+impl std::fmt::Display for Coord {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let tenths = (self.0 * 10.0).round() as i64;
+        let sign = if tenths < 0 { "-" } else { "" };
+        let t = tenths.unsigned_abs();
+        write!(f, "{sign}{}.{}", t / 10, t % 10)
     }
 }
 

@@ -22,17 +22,35 @@ pub fn group_term(group: usize) -> String {
 /// text go through the same function, so `Word-of-Mouth` matches `word of mouth`.
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().map(fold_width) {
-        if is_word_char(c) {
-            out.extend(c.to_lowercase());
-        } else if is_cjk(c) {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with(' ') {
+    // A separator seen since the last kept character: written as one space
+    // before the next kept character, so there is none at either end.
+    let mut gap = false;
+    let keep = |out: &mut String, gap: &mut bool| {
+        if *gap && !out.is_empty() {
             out.push(' ');
         }
-    }
-    if out.ends_with(' ') {
-        out.pop();
+        *gap = false;
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                keep(&mut out, &mut gap);
+                out.push(c.to_ascii_lowercase());
+            } else {
+                gap = true;
+            }
+            continue;
+        }
+        let c = fold_width(c);
+        if is_word_char(c) {
+            keep(&mut out, &mut gap);
+            out.extend(c.to_lowercase());
+        } else if is_cjk(c) {
+            keep(&mut out, &mut gap);
+            out.push(c);
+        } else {
+            gap = true;
+        }
     }
     out
 }

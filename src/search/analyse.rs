@@ -1,20 +1,21 @@
 //! Per-page analysis: every term of a page with its body count (tf) and
-//! whether it occurs in the title or a tag, plus the alias groups it mentions.
+//! whether it occurs in the title or a tag, plus the alias groups it mentions,
+//! and the page's keywords for related pages.
 //!
-//! Built for speed (10,000 pages in well under a second): a page's term
-//! occurrences are appended to one arena string, sorted by hash and folded
-//! into distinct terms, so there is no allocation per term and no hash map.
+//! It runs inside the page pass, right after the Markdown pass made the
+//! page's plain text, so the text is never kept. A page's term occurrences
+//! are appended to one arena string, sorted by hash and folded into distinct
+//! terms (no allocation per term, no hash map), then interned into the
+//! site's term table in one go.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault};
 
-use rayon::prelude::*;
-
 use super::aliases::{group_term, AliasMatcher};
-use super::codec::{fnv1a, shard_key};
 use super::fxhash::FxHasher;
+use super::terms::{TermId, TermTable};
 use super::tokenize::for_each_term;
-use super::SearchDoc;
+use crate::text::is_cjk;
 
 pub const FLAG_TAG: u32 = 1;
 pub const FLAG_TITLE: u32 = 2;
@@ -34,34 +35,63 @@ impl TermStat {
     }
 }
 
-/// One distinct term of a page: where its text is in the arena, its stats,
-/// and the hash of its shard key (replaced by its shard number later).
+/// The text of one page the index reads.
 #[derive(Debug, Clone, Copy)]
-pub struct DocTerm {
-    pub shard: u32,
-    start: u32,
-    end: u32,
-    pub stat: TermStat,
+pub struct Fields<'a> {
+    pub text: &'a str,
+    pub title: &'a str,
+    pub tags: &'a [String],
 }
 
-/// One page's distinct terms.
-#[derive(Debug, Default)]
-pub struct DocTerms {
-    arena: String,
-    pub terms: Vec<DocTerm>,
+/// One page's distinct terms, as numbers of the site's term table.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageTerms {
+    /// (term, `TermStat::value`), sorted by term id.
+    pub terms: Vec<(TermId, u32)>,
     /// Body length in terms (BM25 length normalisation).
     pub len: u32,
+    /// The page's most frequent content words, for related pages.
+    pub keywords: Vec<TermId>,
+    /// Bytes of text indexed (title, tags, body).
+    pub bytes: u32,
 }
 
-impl DocTerms {
-    pub fn text(&self, term: &DocTerm) -> &str {
-        &self.arena[term.start as usize..term.end as usize]
+/// Terms of one page (body, title, tags, alias groups), interned into `table`.
+pub fn analyse_page(
+    table: &TermTable,
+    aliases: &AliasMatcher,
+    fields: Fields,
+    keywords: usize,
+) -> PageTerms {
+    let mut c = Collector::default();
+    let mut len = 0u32;
+    for_each_term(fields.text, |t| {
+        len += 1;
+        c.add(t, BODY);
+    });
+    for_each_term(fields.title, |t| c.add(t, TITLE));
+    for tag in fields.tags {
+        for_each_term(tag, |t| c.add(t, TAG));
     }
-}
-
-/// Analyses every page in parallel.
-pub fn analyse(docs: &[SearchDoc], aliases: &AliasMatcher) -> Vec<DocTerms> {
-    docs.par_iter().map(|d| doc_terms(d, aliases)).collect()
+    add_alias_groups(fields, aliases, &mut c);
+    let distinct = c.distinct();
+    let keyed: Vec<(u64, &str)> = distinct.iter().map(|o| (o.hash, c.term(o))).collect();
+    let ids = table.intern_sorted(&keyed, len as usize);
+    let best = c.keywords(&distinct, keywords);
+    let mut terms: Vec<(TermId, u32)> = ids
+        .iter()
+        .zip(&distinct)
+        .map(|(&id, o)| (id, o.stat.value()))
+        .collect();
+    terms.sort_unstable_by_key(|t| t.0);
+    let bytes =
+        fields.text.len() + fields.title.len() + fields.tags.iter().map(String::len).sum::<usize>();
+    PageTerms {
+        terms,
+        len,
+        keywords: best.into_iter().map(|k| ids[k]).collect(),
+        bytes: bytes as u32,
+    }
 }
 
 /// One occurrence of a term in a field of a page.
@@ -96,44 +126,57 @@ impl Collector {
         &self.arena[o.start as usize..o.end as usize]
     }
 
-    /// Sorts occurrences and merges those of the same term.
-    fn into_terms(mut self, len: u32) -> DocTerms {
+    /// The distinct terms, sorted by hash, with their stats summed. Sorting
+    /// by the hash alone is cheap; texts are compared only within a run of
+    /// equal hashes, where two different terms are told apart.
+    fn distinct(&mut self) -> Vec<Occurrence> {
         let mut found = std::mem::take(&mut self.found);
-        found.sort_unstable_by(|a, b| {
-            a.hash
-                .cmp(&b.hash)
-                .then_with(|| self.term(a).cmp(self.term(b)))
-        });
-        let mut terms: Vec<DocTerm> = Vec::new();
-        for o in &found {
-            let same = terms
-                .last()
-                .is_some_and(|t| self.arena[t.start as usize..t.end as usize] == *self.term(o));
-            match terms.last_mut() {
-                Some(t) if same => {
+        found.sort_unstable_by_key(|o| o.hash);
+        let mut terms: Vec<Occurrence> = Vec::with_capacity(found.len() / 2);
+        let mut run_start = 0;
+        for o in found {
+            if terms.last().is_none_or(|t| t.hash != o.hash) {
+                run_start = terms.len();
+            }
+            let same = terms[run_start..]
+                .iter()
+                .position(|t| self.term(t) == self.term(&o));
+            match same {
+                Some(k) => {
+                    let t = &mut terms[run_start + k];
                     t.stat.tf += o.stat.tf;
                     t.stat.flags |= o.stat.flags;
                 }
-                _ => terms.push(DocTerm {
-                    shard: fnv1a(shard_key(self.term(o))),
-                    start: o.start,
-                    end: o.end,
-                    stat: o.stat,
-                }),
+                None => terms.push(o),
             }
         }
-        // Keep only the distinct terms' text: the occurrence arena can be as
-        // large as the page, and 10,000 of them would be held until emit.
-        let mut arena =
-            String::with_capacity(terms.iter().map(|t| (t.end - t.start) as usize).sum());
-        for t in &mut terms {
-            let start = arena.len() as u32;
-            arena.push_str(&self.arena[t.start as usize..t.end as usize]);
-            t.start = start;
-            t.end = arena.len() as u32;
-        }
-        terms.shrink_to_fit();
-        DocTerms { arena, terms, len }
+        terms
+    }
+
+    /// Positions in `terms` of the `max` most frequent content words: body
+    /// count at least 2, Chinese words of two characters or more, Latin
+    /// words of five letters or more; ties broken by the word.
+    fn keywords(&self, terms: &[Occurrence], max: usize) -> Vec<usize> {
+        let mut ranked: Vec<usize> = (0..terms.len())
+            .filter(|&k| terms[k].stat.tf >= 2 && is_keyword(self.term(&terms[k])))
+            .collect();
+        ranked.sort_unstable_by(|&a, &b| {
+            terms[b]
+                .stat
+                .tf
+                .cmp(&terms[a].stat.tf)
+                .then_with(|| self.term(&terms[a]).cmp(self.term(&terms[b])))
+        });
+        ranked.truncate(max);
+        ranked
+    }
+}
+
+fn is_keyword(term: &str) -> bool {
+    match term.chars().next() {
+        Some(c) if is_cjk(c) => term.chars().nth(1).is_some(),
+        Some('~') | None => false,
+        Some(_) => term.len() >= 5,
     }
 }
 
@@ -147,38 +190,22 @@ const TAG: TermStat = TermStat {
     flags: FLAG_TAG,
 };
 
-/// Term statistics of one page: body, title and tags, plus alias groups.
-pub fn doc_terms(doc: &SearchDoc, aliases: &AliasMatcher) -> DocTerms {
-    let mut c = Collector::default();
-    let mut len = 0u32;
-    for_each_term(&doc.text, |t| {
-        len += 1;
-        c.add(t, BODY);
-    });
-    for_each_term(&doc.title, |t| c.add(t, TITLE));
-    for tag in &doc.tags {
-        for_each_term(tag, |t| c.add(t, TAG));
-    }
-    add_alias_groups(doc, aliases, &mut c);
-    c.into_terms(len)
-}
-
-fn add_alias_groups(doc: &SearchDoc, aliases: &AliasMatcher, c: &mut Collector) {
+fn add_alias_groups(doc: Fields, aliases: &AliasMatcher, c: &mut Collector) {
     if aliases.groups.is_empty() {
         return;
     }
     let mut found = HashMap::new();
-    aliases.count_in(&doc.text, &mut found);
+    aliases.count_in(doc.text, &mut found);
     for (g, n) in found {
         c.add(&group_term(g), TermStat { tf: n, flags: 0 });
     }
     let mut found = HashMap::new();
-    aliases.count_in(&doc.title, &mut found);
+    aliases.count_in(doc.title, &mut found);
     for g in found.into_keys() {
         c.add(&group_term(g), TITLE);
     }
     let mut found = HashMap::new();
-    for tag in &doc.tags {
+    for tag in doc.tags {
         aliases.count_in(tag, &mut found);
     }
     for g in found.into_keys() {
@@ -191,24 +218,42 @@ mod tests {
     use super::*;
     use crate::search::AliasGroup;
 
-    fn doc(title: &str, tags: &[&str], text: &str) -> SearchDoc {
-        SearchDoc {
-            title: title.into(),
-            tags: tags.iter().map(|s| s.to_string()).collect(),
-            text: text.into(),
-            ..Default::default()
-        }
+    struct Doc {
+        table: TermTable,
+        terms: PageTerms,
     }
 
-    fn stat(d: &DocTerms, term: &str) -> Option<TermStat> {
-        d.terms.iter().find(|t| d.text(t) == term).map(|t| t.stat)
+    fn doc_terms(title: &str, tags: &[&str], text: &str, m: &AliasMatcher) -> Doc {
+        let table = TermTable::default();
+        let tags: Vec<String> = tags.iter().map(|s| s.to_string()).collect();
+        let fields = Fields {
+            text,
+            title,
+            tags: &tags,
+        };
+        let terms = analyse_page(&table, m, fields, 3);
+        Doc { table, terms }
+    }
+
+    fn stat(d: &Doc, term: &str) -> Option<TermStat> {
+        let names = d.table.names();
+        d.terms
+            .terms
+            .iter()
+            .find(|(id, _)| names.get(*id) == term)
+            .map(|&(_, v)| TermStat {
+                tf: v >> 2,
+                flags: v & 3,
+            })
     }
 
     #[test]
     fn counts_body_and_flags_fields() {
         let m = AliasMatcher::new(&[]);
         let d = doc_terms(
-            &doc("Fan Marketing", &["community"], "marketing marketing fans"),
+            "Fan Marketing",
+            &["community"],
+            "marketing marketing fans",
             &m,
         );
         assert_eq!(
@@ -232,8 +277,8 @@ mod tests {
                 flags: FLAG_TITLE
             })
         );
-        assert_eq!(d.len, 3);
-        assert_eq!(d.terms.len(), 4);
+        assert_eq!(d.terms.len, 3);
+        assert_eq!(d.terms.terms.len(), 4);
     }
 
     #[test]
@@ -241,7 +286,7 @@ mod tests {
         let m = AliasMatcher::new(&[AliasGroup {
             names: vec!["口碑".into(), "word of mouth".into()],
         }]);
-        let d = doc_terms(&doc("Word of mouth", &[], "口碑为王，口碑"), &m);
+        let d = doc_terms("Word of mouth", &[], "口碑为王，口碑", &m);
         assert_eq!(
             stat(&d, "~0"),
             Some(TermStat {
@@ -249,6 +294,20 @@ mod tests {
                 flags: FLAG_TITLE
             })
         );
+    }
+
+    #[test]
+    fn keywords_are_frequent_content_words() {
+        let m = AliasMatcher::new(&[]);
+        let d = doc_terms(
+            "",
+            &[],
+            "marketing marketing brand brand brand 口碑 口碑 口碑 口碑 fans",
+            &m,
+        );
+        let names = d.table.names();
+        let k: Vec<&str> = d.terms.keywords.iter().map(|&id| names.get(id)).collect();
+        assert_eq!(k, vec!["口碑", "brand", "marketing"]);
     }
 
     #[test]

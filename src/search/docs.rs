@@ -5,7 +5,7 @@
 
 use serde_json::{json, Value};
 
-use super::SearchDoc;
+use super::DocEntry;
 
 /// Docs per `search/d/N.json` chunk.
 pub const DOCS_PER_CHUNK: usize = 64;
@@ -14,7 +14,7 @@ const EXCERPT_CHARS_EN: usize = 220;
 const EXCERPT_CHARS_ZH: usize = 110;
 
 /// The category names, deduplicated, in first-seen order.
-pub fn categories(docs: &[SearchDoc]) -> Vec<String> {
+pub fn categories(docs: &[DocEntry]) -> Vec<String> {
     let mut cats: Vec<String> = Vec::new();
     for d in docs {
         if !d.category.is_empty() && !cats.contains(&d.category) {
@@ -26,30 +26,30 @@ pub fn categories(docs: &[SearchDoc]) -> Vec<String> {
 
 /// One chunk per `DOCS_PER_CHUNK` docs, each a JSON array of
 /// `[path, title, lang, category index or -1, excerpt, tags]`.
-pub fn chunks(docs: &[SearchDoc], cats: &[String]) -> Vec<Value> {
+pub fn chunks(docs: &[DocEntry], cats: &[String]) -> Vec<Value> {
     docs.chunks(DOCS_PER_CHUNK)
         .map(|chunk| Value::Array(chunk.iter().map(|d| entry(d, cats)).collect()))
         .collect()
 }
 
-fn entry(doc: &SearchDoc, cats: &[String]) -> Value {
+fn entry(doc: &DocEntry, cats: &[String]) -> Value {
     let cat = cats
         .iter()
         .position(|c| *c == doc.category)
         .map_or(-1, |i| i as i64);
-    json!([doc.path, doc.title, doc.lang, cat, excerpt(doc), doc.tags])
+    json!([doc.path, doc.title, doc.lang, cat, doc.excerpt, doc.tags])
 }
 
 /// The start of the body, whitespace collapsed, without a leading copy of the
 /// title, cut at a word boundary where the language has them.
-pub fn excerpt(doc: &SearchDoc) -> String {
-    let limit = if doc.lang == "zh" {
+pub fn excerpt(text: &str, title: &str, lang: &str) -> String {
+    let limit = if lang == "zh" {
         EXCERPT_CHARS_ZH
     } else {
         EXCERPT_CHARS_EN
     };
     let mut flat = String::new();
-    for word in doc.text.split_whitespace() {
+    for word in text.split_whitespace() {
         if flat.chars().count() > limit * 2 {
             break;
         }
@@ -58,7 +58,7 @@ pub fn excerpt(doc: &SearchDoc) -> String {
         }
         flat.push_str(word);
     }
-    let title = doc.title.trim();
+    let title = title.trim();
     let mut body = flat.as_str();
     while !title.is_empty() && body.starts_with(title) {
         body = body[title.len()..].trim_start();
@@ -79,43 +79,41 @@ fn cut(text: &str, limit: usize) -> String {
 mod tests {
     use super::*;
 
-    fn doc(lang: &str, title: &str, text: &str) -> SearchDoc {
-        SearchDoc {
-            lang: lang.into(),
-            title: title.into(),
-            text: text.into(),
-            ..Default::default()
-        }
+    fn excerpt_of(lang: &str, title: &str, text: &str) -> String {
+        excerpt(text, title, lang)
     }
 
     #[test]
     fn excerpt_drops_repeated_title_and_collapses_space() {
-        let d = doc(
+        let e = excerpt_of(
             "zh",
             "小米论文",
             "小米论文\n\n小米论文\n   小米的口碑传播法则",
         );
-        assert_eq!(excerpt(&d), "小米的口碑传播法则");
+        assert_eq!(e, "小米的口碑传播法则");
     }
 
     #[test]
     fn long_english_is_cut_at_a_word() {
-        let d = doc("en", "T", &"participation ".repeat(40));
-        let e = excerpt(&d);
+        let e = excerpt_of("en", "T", &"participation ".repeat(40));
         assert!(e.ends_with("participation…"), "{e}");
         assert!(e.chars().count() <= EXCERPT_CHARS_EN + 1);
     }
 
     #[test]
     fn long_chinese_is_cut_at_the_limit() {
-        let d = doc("zh", "T", &"口碑".repeat(200));
-        assert_eq!(excerpt(&d).chars().count(), EXCERPT_CHARS_ZH + 1);
+        let e = excerpt_of("zh", "T", &"口碑".repeat(200));
+        assert_eq!(e.chars().count(), EXCERPT_CHARS_ZH + 1);
     }
 
     #[test]
     fn chunk_entries_name_category_by_index() {
-        let mut d = doc("en", "A", "x");
-        d.category = "Marketing".into();
+        let d = DocEntry {
+            lang: "en".into(),
+            title: "A".into(),
+            category: "Marketing".into(),
+            ..Default::default()
+        };
         let cats = categories(std::slice::from_ref(&d));
         let c = chunks(&[d], &cats);
         assert_eq!(c[0][0][3], json!(0));

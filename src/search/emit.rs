@@ -7,42 +7,46 @@ use rayon::prelude::*;
 use serde_json::json;
 
 use super::aliases::AliasMatcher;
-use super::analyse::DocTerms;
+use super::analyse::PageTerms;
 use super::codec::encode;
 use super::docs::{categories, chunks, DOCS_PER_CHUNK};
-use super::postings::{build_shards, estimated_bytes};
+use super::postings::build_shards;
+use super::terms::TermTable;
 use super::tokenize::STOP_WORDS;
-use super::{SearchDoc, SearchIndex};
+use super::{DocEntry, SearchIndex};
 
-/// Aim for term shards of about this size; a small site gets one shard.
-const TARGET_SHARD_BYTES: usize = 64 * 1024;
+/// What the index files are made from.
+pub struct Sources<'a> {
+    pub docs: &'a [DocEntry],
+    pub pages: &'a [&'a PageTerms],
+    pub table: &'a TermTable,
+    pub aliases: &'a AliasMatcher,
+}
 
-pub fn write(docs: &[SearchDoc], analysed: &mut [DocTerms], aliases: &AliasMatcher) -> SearchIndex {
-    let shards = estimated_bytes(analysed)
-        .div_ceil(TARGET_SHARD_BYTES)
-        .max(1) as u32;
-    let shard_terms = build_shards(analysed, shards);
+pub fn write(src: &Sources) -> SearchIndex {
+    let shard_terms = build_shards(src.pages, &src.table.names());
+    let shards = shard_terms.len();
     let terms = shard_terms.iter().map(Vec::len).sum();
     let mut files: Vec<(String, Vec<u8>)> = shard_terms
         .par_iter()
         .enumerate()
         .map(|(i, t)| (format!("search/t/{i}.json"), shard_json(t)))
         .collect();
-    let cats = categories(docs);
-    for (i, chunk) in chunks(docs, &cats).iter().enumerate() {
+    let cats = categories(src.docs);
+    for (i, chunk) in chunks(src.docs, &cats).iter().enumerate() {
         files.push((format!("search/d/{i}.json"), chunk.to_string().into_bytes()));
     }
     let meta = json!({
         "version": 1,
         "build": build_id(&files),
-        "docs": docs.len(),
-        "avgdl": average_length(analysed),
-        "lens": encode(analysed.iter().map(|d| d.len)),
+        "docs": src.docs.len(),
+        "avgdl": average_length(src.pages),
+        "lens": encode(src.pages.iter().map(|d| d.len)),
         "shards": shards,
         "chunk": DOCS_PER_CHUNK,
         "cats": cats,
         "stop": STOP_WORDS,
-        "groups": aliases.groups,
+        "groups": src.aliases.groups,
     });
     files.insert(
         0,
@@ -53,9 +57,9 @@ pub fn write(docs: &[SearchDoc], analysed: &mut [DocTerms], aliases: &AliasMatch
     );
     SearchIndex {
         total_bytes: files.iter().map(|(_, b)| b.len()).sum(),
-        pages: docs.len(),
-        text_bytes: docs.iter().map(text_bytes).sum(),
-        shards: shards as usize,
+        pages: src.docs.len(),
+        text_bytes: src.pages.iter().map(|p| p.bytes as usize).sum(),
+        shards,
         terms,
         files,
     }
@@ -79,9 +83,9 @@ fn shard_json(terms: &[(String, String)]) -> Vec<u8> {
     out.into_bytes()
 }
 
-fn average_length(analysed: &[DocTerms]) -> f64 {
-    let total: u64 = analysed.iter().map(|d| d.len as u64).sum();
-    let avg = total as f64 / analysed.len().max(1) as f64;
+fn average_length(pages: &[&PageTerms]) -> f64 {
+    let total: u64 = pages.iter().map(|d| d.len as u64).sum();
+    let avg = total as f64 / pages.len().max(1) as f64;
     (avg * 100.0).round() / 100.0
 }
 
@@ -91,8 +95,4 @@ fn build_id(files: &[(String, Vec<u8>)]) -> String {
     let mut h = DefaultHasher::new();
     files.hash(&mut h);
     format!("{:016x}", h.finish())
-}
-
-fn text_bytes(doc: &SearchDoc) -> usize {
-    doc.title.len() + doc.text.len() + doc.tags.iter().map(String::len).sum::<usize>()
 }

@@ -1,8 +1,11 @@
 //! Search: a compact bilingual index written at build time, read by the
 //! theme's `search.js` in the browser.
 //!
-//! Interface used by the build (keep these signatures):
-//! `build_index(&[SearchDoc], &[AliasGroup]) -> SearchIndex`.
+//! The build feeds it page by page: `Indexer::analyse` runs inside the
+//! parallel page pass (right after a page's Markdown pass, so its plain text
+//! is never kept) and returns the page's `PageTerms`; `Indexer::write` turns
+//! every page's terms and `DocEntry` into files. `build_index` does both for
+//! a list of `SearchDoc`s (tests, small tools).
 //!
 //! Files (under `public/`), the contract with `search.js`:
 //! - `search/index.json`: `{version, build, docs, avgdl, lens, shards, chunk,
@@ -22,7 +25,14 @@ mod emit;
 mod fxhash;
 mod postings;
 pub mod query;
+mod terms;
 pub mod tokenize;
+
+pub use analyse::{Fields, PageTerms};
+pub use docs::excerpt;
+pub use terms::{TermId, TermTable};
+
+use rayon::prelude::*;
 
 /// One page as the index sees it.
 #[derive(Debug, Clone, Default)]
@@ -37,6 +47,18 @@ pub struct SearchDoc {
     pub tags: Vec<String>,
     /// Plain text of the body (Markdown already rendered and stripped).
     pub text: String,
+}
+
+/// What a result shows of a page (the doc table of the index).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocEntry {
+    pub path: String,
+    pub title: String,
+    pub lang: String,
+    pub category: String,
+    pub tags: Vec<String>,
+    /// The start of the body (see `excerpt`).
+    pub excerpt: String,
 }
 
 /// Names that mean the same thing across languages: an entity's title and
@@ -76,9 +98,72 @@ impl SearchIndex {
     }
 }
 
-/// Builds the search index of a site's pages.
+/// Analyses pages into terms of one shared table and writes the index files.
+pub struct Indexer {
+    table: TermTable,
+    aliases: aliases::AliasMatcher,
+}
+
+/// How many keywords per page feed related pages.
+pub const KEYWORDS_PER_PAGE: usize = 12;
+
+impl Indexer {
+    pub fn new(aliases: &[AliasGroup]) -> Indexer {
+        Indexer {
+            table: TermTable::default(),
+            aliases: aliases::AliasMatcher::new(aliases),
+        }
+    }
+
+    /// The terms of one page; safe to call from many threads at once.
+    pub fn analyse(&self, fields: Fields) -> PageTerms {
+        analyse::analyse_page(&self.table, &self.aliases, fields, KEYWORDS_PER_PAGE)
+    }
+
+    /// The index files of `docs`, whose terms are `pages` (same order).
+    pub fn write(&self, docs: &[DocEntry], pages: &[&PageTerms]) -> SearchIndex {
+        emit::write(&emit::Sources {
+            docs,
+            pages,
+            table: &self.table,
+            aliases: &self.aliases,
+        })
+    }
+
+    /// The text of a term of this indexer's table.
+    pub fn term(&self, id: TermId) -> String {
+        self.table.names().get(id).to_string()
+    }
+}
+
+/// Builds the search index of a list of pages in one go.
 pub fn build_index(docs: &[SearchDoc], aliases: &[AliasGroup]) -> SearchIndex {
-    let matcher = aliases::AliasMatcher::new(aliases);
-    let mut analysed = analyse::analyse(docs, &matcher);
-    emit::write(docs, &mut analysed, &matcher)
+    let indexer = Indexer::new(aliases);
+    let pages: Vec<PageTerms> = docs
+        .par_iter()
+        .map(|d| {
+            indexer.analyse(Fields {
+                text: &d.text,
+                title: &d.title,
+                tags: &d.tags,
+            })
+        })
+        .collect();
+    let entries: Vec<DocEntry> = docs.iter().map(SearchDoc::entry).collect();
+    let refs: Vec<&PageTerms> = pages.iter().collect();
+    indexer.write(&entries, &refs)
+}
+
+impl SearchDoc {
+    /// The doc-table entry of this page.
+    pub fn entry(&self) -> DocEntry {
+        DocEntry {
+            path: self.path.clone(),
+            title: self.title.clone(),
+            lang: self.lang.clone(),
+            category: self.category.clone(),
+            tags: self.tags.clone(),
+            excerpt: excerpt(&self.text, &self.title, &self.lang),
+        }
+    }
 }

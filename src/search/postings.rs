@@ -1,105 +1,91 @@
-//! Postings: for each term, the pages that contain it, assembled into shards
-//! in parallel from the per-page term lists of `analyse`.
+//! Postings: for each term, the pages that contain it, assembled in parallel
+//! (one task per term-table shard) from the per-page term lists of `analyse`.
 //!
 //! A posting is two numbers: the gap to the previous doc id, and
 //! `TermStat::value` (body count and title/tag flags).
 
 use rayon::prelude::*;
 
-use super::analyse::DocTerms;
-use super::codec::push_number;
-use super::fxhash::FxHashMap;
+use super::analyse::PageTerms;
+use super::codec::{fnv1a, push_number, shard_key};
+use super::terms::{first_id, split, Names, TABLE_SHARDS};
 
-/// Rough encoded size, to choose the number of shards before building them.
-pub fn estimated_bytes(docs: &[DocTerms]) -> usize {
-    docs.iter()
-        .map(|d| {
-            d.terms
-                .iter()
-                .map(|t| 3 + d.text(t).len() / 4)
-                .sum::<usize>()
-        })
-        .sum()
-}
+/// Aim for term shards of about this size; a small site gets one shard.
+const TARGET_SHARD_BYTES: usize = 64 * 1024;
 
-/// Builds every shard: a sorted map from term to encoded postings.
-///
-/// Shards are built in groups: each group walks the pages once and takes the
-/// contiguous run of each page's terms that falls in its shards, so memory is
-/// read sequentially however many shards there are.
-pub fn build_shards(docs: &mut [DocTerms], shards: u32) -> Vec<Vec<(String, String)>> {
-    let shards = shards.max(1);
-    docs.par_iter_mut().for_each(|d| {
-        d.terms.iter_mut().for_each(|t| t.shard %= shards);
-        d.terms.sort_unstable_by_key(|t| t.shard);
-    });
-    let groups = shards.min(rayon::current_num_threads() as u32 * 4).max(1);
-    let bounds: Vec<(u32, u32)> = (0..groups)
-        .map(|g| (g * shards / groups, (g + 1) * shards / groups))
-        .collect();
-    let docs = &*docs;
-    let built: Vec<Vec<Vec<(String, String)>>> = bounds
+/// Every term that occurs in `pages`, with its encoded postings, split into
+/// output shards by `fnv1a(shard_key(term))` and sorted by term in each.
+pub fn build_shards(pages: &[&PageTerms], names: &Names) -> Vec<Vec<(String, String)>> {
+    let lists: Vec<(String, String)> = (0..TABLE_SHARDS)
         .into_par_iter()
-        .map(|(lo, hi)| build_group(docs, lo, hi))
+        .flat_map_iter(|s| table_shard(pages, names, s))
         .collect();
-    built.into_iter().flatten().collect()
+    let bytes: usize = lists.iter().map(|(t, p)| t.len() + p.len() + 6).sum();
+    let count = bytes.div_ceil(TARGET_SHARD_BYTES).max(1);
+    let mut shards: Vec<Vec<(String, String)>> = vec![Vec::new(); count];
+    for (term, postings) in lists {
+        shards[fnv1a(shard_key(&term)) as usize % count].push((term, postings));
+    }
+    shards.par_iter_mut().for_each(|s| s.sort_unstable());
+    shards
 }
 
-/// Shards `lo..hi`, once every page's terms are sorted by shard.
-fn build_group(docs: &[DocTerms], lo: u32, hi: u32) -> Vec<Vec<(String, String)>> {
-    // per shard: term -> (encoded postings, last doc id)
-    let mut lists: Vec<FxHashMap<&str, (String, u32)>> =
-        (lo..hi).map(|_| FxHashMap::default()).collect();
-    for (id, doc) in docs.iter().enumerate() {
-        let id = id as u32;
-        let from = doc.terms.partition_point(|t| t.shard < lo);
-        let to = doc.terms.partition_point(|t| t.shard < hi);
-        for term in &doc.terms[from..to] {
-            let list = &mut lists[(term.shard - lo) as usize];
-            let (out, last) = list
-                .entry(doc.text(term))
-                .or_insert_with(|| (String::new(), 0));
-            push_number(out, id - *last);
-            push_number(out, term.stat.value());
-            *last = id;
+/// Postings of the terms in table shard `s`: pages' terms are sorted by id,
+/// so each page's run of this shard's terms is contiguous.
+fn table_shard(pages: &[&PageTerms], names: &Names, s: usize) -> Vec<(String, String)> {
+    let mut lists: Vec<(String, u32)> = vec![(String::new(), 0); names.shard_len(s)];
+    let lo = first_id(s);
+    let in_shard = |id: u32| split(id).0 == s;
+    for (doc, page) in pages.iter().enumerate() {
+        let doc = doc as u32;
+        let from = page.terms.partition_point(|&(id, _)| id < lo);
+        for &(id, value) in page.terms[from..]
+            .iter()
+            .take_while(|(id, _)| in_shard(*id))
+        {
+            if let Some((out, last)) = lists.get_mut(split(id).1) {
+                push_number(out, doc - *last);
+                push_number(out, value);
+                *last = doc;
+            }
         }
     }
-    lists.into_iter().map(sorted_shard).collect()
-}
-
-fn sorted_shard(lists: FxHashMap<&str, (String, u32)>) -> Vec<(String, String)> {
-    let mut terms: Vec<(String, String)> = lists
+    lists
         .into_iter()
-        .map(|(t, (p, _))| (t.to_string(), p))
-        .collect();
-    terms.sort_unstable();
-    terms
+        .enumerate()
+        .filter(|(_, (p, _))| !p.is_empty())
+        .map(|(pos, (p, _))| {
+            let id = lo | pos as u32;
+            (names.get(id).to_string(), p)
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::aliases::AliasMatcher;
-    use super::super::analyse::doc_terms;
+    use super::super::analyse::{analyse_page, Fields};
     use super::super::codec::decode;
+    use super::super::terms::TermTable;
     use super::*;
-    use crate::search::SearchDoc;
 
     #[test]
     fn shards_hold_gap_encoded_postings() {
         let m = AliasMatcher::new(&[]);
-        let mut docs: Vec<DocTerms> = ["xiaomi", "other", "xiaomi xiaomi"]
+        let table = TermTable::default();
+        let docs: Vec<PageTerms> = ["xiaomi", "other", "xiaomi xiaomi"]
             .iter()
             .map(|t| {
-                doc_terms(
-                    &SearchDoc {
-                        text: t.to_string(),
-                        ..Default::default()
-                    },
-                    &m,
-                )
+                let fields = Fields {
+                    text: t,
+                    title: "",
+                    tags: &[],
+                };
+                analyse_page(&table, &m, fields, 0)
             })
             .collect();
-        let shards = build_shards(&mut docs, 3);
+        let refs: Vec<&PageTerms> = docs.iter().collect();
+        let shards = build_shards(&refs, &table.names());
         let all: Vec<&(String, String)> = shards.iter().flatten().collect();
         let (_, p) = all.iter().find(|(t, _)| t == "xiaomi").unwrap();
         assert_eq!(decode(p).unwrap(), vec![0, 4, 2, 8]);

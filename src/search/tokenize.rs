@@ -110,23 +110,27 @@ fn emit_word(word: &str, chars: usize, emit: &mut impl FnMut(&str)) {
     }
 }
 
-/// Chinese words from jieba's search mode, reduced to their CJK runs.
+/// Chinese words from jieba's search mode. Only the ideographs go to jieba
+/// (each run of other characters becomes one line break), so it never walks
+/// its dictionary over the Latin half of a bilingual page.
 fn for_each_cjk_word(text: &str, emit: &mut impl FnMut(&str)) {
-    if !text.chars().any(is_cjk) {
+    let Some(first) = text.find(is_cjk) else {
         return;
-    }
-    for token in jieba().cut_for_search(text, false) {
-        for run in cjk_runs(token.word) {
-            if run.chars().count() <= MAX_TERM_CHARS && !is_stop_word(run) {
-                emit(run);
-            }
+    };
+    let mut runs = String::with_capacity(text.len() - first);
+    for c in text[first..].chars() {
+        if is_cjk(c) {
+            runs.push(c);
+        } else if !runs.ends_with('\n') {
+            runs.push('\n');
         }
     }
-}
-
-/// Maximal substrings of CJK ideographs.
-fn cjk_runs(word: &str) -> impl Iterator<Item = &str> {
-    word.split(|c: char| !is_cjk(c)).filter(|s| !s.is_empty())
+    for token in jieba().cut_for_search(&runs, false) {
+        let word = token.word;
+        if word != "\n" && word.chars().count() <= MAX_TERM_CHARS && !is_stop_word(word) {
+            emit(word);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -175,9 +179,15 @@ mod tests {
     }
 
     #[test]
-    fn cjk_runs_drop_latin_parts() {
-        assert_eq!(cjk_runs("T恤衫").collect::<Vec<_>>(), vec!["恤衫"]);
-        assert_eq!(cjk_runs("a小b米").collect::<Vec<_>>(), vec!["小", "米"]);
+    fn latin_between_ideographs_keeps_words_apart() {
+        let t = terms("口碑abc传播");
+        assert!(t.contains(&"口碑".to_string()), "{t:?}");
+        assert!(t.contains(&"传播".to_string()), "{t:?}");
+        assert!(
+            !t.iter().any(|x| x == "口碑传播" || x.contains('\n')),
+            "{t:?}"
+        );
+        assert!(t.contains(&"abc".to_string()), "{t:?}");
     }
 
     #[test]

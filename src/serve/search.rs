@@ -26,7 +26,7 @@ impl SearchRunner {
     fn build(&self, generation: u64, input: SearchInput) {
         // One thread of its own, so a save arriving meanwhile still finds a
         // free core and the shared pool idle.
-        let build = || crate::search::build_index(&input.docs, &input.aliases);
+        let build = || input.build();
         let index = match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
             Ok(pool) => pool.install(build),
             Err(_) => build(),

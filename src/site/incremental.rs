@@ -111,9 +111,18 @@ impl RebuildReport {
 
 /// A snapshot to build the search index from, away from the `Site`.
 pub struct SearchInput {
-    pub docs: Vec<crate::search::SearchDoc>,
-    pub aliases: Vec<crate::search::AliasGroup>,
+    pub docs: Vec<crate::search::DocEntry>,
+    pub pages: Vec<crate::search::PageTerms>,
+    pub indexer: std::sync::Arc<crate::search::Indexer>,
     pub output_dir: PathBuf,
+}
+
+impl SearchInput {
+    /// The index files of the snapshot.
+    pub fn build(&self) -> crate::search::SearchIndex {
+        let pages: Vec<&crate::search::PageTerms> = self.pages.iter().collect();
+        self.indexer.write(&self.docs, &pages)
+    }
 }
 
 /// The changes of one batch, sorted by kind.
@@ -211,8 +220,9 @@ impl Site {
         }
         self.live.search_stale = false;
         Some(SearchInput {
-            docs: crate::build::search_docs(self, false),
-            aliases: crate::build::search_aliases(self),
+            docs: crate::build::search_docs(self),
+            pages: self.search.iter().map(|s| s.terms.clone()).collect(),
+            indexer: self.indexer.clone(),
             output_dir: self.config.output_dir.clone(),
         })
     }
@@ -222,8 +232,7 @@ impl Site {
         let out = Output::direct(&self.config.output_dir)
             .map_err(|e| Diagnostic::error(&self.config.output_dir, None, e.to_string()))?;
         self.live.search_stale = false;
-        let docs = crate::build::search_docs(self, false);
-        let index = crate::build::build_search(self, &docs);
+        let index = crate::build::build_search(self);
         for (path, bytes) in &index.files {
             out.write_if_changed(path, bytes)
                 .map_err(|e| Diagnostic::error(out.dir().join(path), None, e.to_string()))?;

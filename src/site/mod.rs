@@ -14,10 +14,12 @@ mod tests;
 
 pub use incremental::{RebuildReport, SearchInput};
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::content::graph::{keywords, LinkGraph, PageFeatures, RelatedIndex};
+use crate::content::graph::{LinkGraph, PageFeatures, RelatedIndex};
 use crate::content::links::LinkTargets;
 use crate::content::taxonomy::Taxonomy;
 use crate::content::timeline::{timeline, TimelineEntry};
@@ -25,6 +27,7 @@ use crate::content::{Library, PageKind};
 use crate::diagnostics::Diagnostic;
 use crate::render::markdown::{self, MarkdownContext, Mode, RenderedBody};
 use crate::render::templates::Templates;
+use crate::search::{AliasGroup, Fields, Indexer, PageTerms};
 
 pub struct Site {
     pub config: Config,
@@ -33,6 +36,13 @@ pub struct Site {
     pub targets: LinkTargets,
     /// Rendered body of each page (same index as `library.pages`).
     pub bodies: Vec<RenderedBody>,
+    /// Search terms and excerpt of each page (same index).
+    pub search: Vec<PageSearch>,
+    /// The search index's term table and alias groups.
+    pub indexer: Arc<Indexer>,
+    /// Render HTML and search terms in the page pass (`site check` needs
+    /// neither: only links and anchors).
+    pub full_pass: bool,
     pub graph: LinkGraph,
     pub tags: Taxonomy,
     pub categories: Taxonomy,
@@ -46,8 +56,19 @@ pub struct Site {
     live: incremental::LiveState,
 }
 
-/// How many keywords per page feed relatedness.
-const KEYWORDS_PER_PAGE: usize = 12;
+/// What the page pass yields for one page.
+struct PagePass {
+    body: RenderedBody,
+    search: PageSearch,
+    features: PageFeatures,
+}
+
+/// What the search index keeps of one page.
+#[derive(Debug, Clone, Default)]
+pub struct PageSearch {
+    pub terms: PageTerms,
+    pub excerpt: String,
+}
 
 impl Site {
     pub fn new(config: Config, library: Library, templates: Templates) -> Site {
@@ -57,6 +78,9 @@ impl Site {
             templates,
             targets: LinkTargets::default(),
             bodies: Vec::new(),
+            search: Vec::new(),
+            indexer: Arc::new(Indexer::new(&[])),
+            full_pass: true,
             graph: LinkGraph::default(),
             tags: Taxonomy::default(),
             categories: Taxonomy::default(),
@@ -67,42 +91,73 @@ impl Site {
         }
     }
 
-    /// Renders every body and derives graph, taxonomies and timeline.
+    /// The page pass over every page, then graph, taxonomies and timeline.
     pub fn analyse(&mut self) {
         self.targets = LinkTargets::new(&self.library);
-        self.bodies = (0..self.library.pages.len())
+        self.indexer = Arc::new(Indexer::new(&self.search_aliases()));
+        let passes: Vec<PagePass> = (0..self.library.pages.len())
             .into_par_iter()
-            .map(|i| self.render_body(i))
+            .map(|i| self.page_pass(i))
             .collect();
-        self.features = (0..self.library.pages.len())
-            .into_par_iter()
-            .map(|i| self.page_features(i))
-            .collect();
+        self.bodies = Vec::with_capacity(passes.len());
+        self.search = Vec::with_capacity(passes.len());
+        self.features = Vec::with_capacity(passes.len());
+        for p in passes {
+            self.bodies.push(p.body);
+            self.search.push(p.search);
+            self.features.push(p.features);
+        }
         self.derive();
     }
 
     fn rerender_bodies(&mut self, pages: &[usize]) {
-        let fresh: Vec<(usize, RenderedBody)> = pages
-            .par_iter()
-            .map(|&i| (i, self.render_body(i)))
-            .collect();
-        for (i, body) in fresh {
-            self.bodies[i] = body;
-            self.features[i] = self.page_features(i);
+        let fresh: Vec<(usize, PagePass)> =
+            pages.par_iter().map(|&i| (i, self.page_pass(i))).collect();
+        for (i, p) in fresh {
+            self.bodies[i] = p.body;
+            self.search[i] = p.search;
+            self.features[i] = p.features;
         }
     }
 
-    /// Links, anchors, mentions and text of page `i` (no HTML).
-    pub fn render_body(&self, i: usize) -> RenderedBody {
-        self.markdown_pass(i, Mode::Analyse)
+    /// Everything one page yields on its own: its body's HTML, links,
+    /// anchors and mentions, its search terms and its relatedness features.
+    /// The body's plain text lives only inside this pass.
+    fn page_pass(&self, i: usize) -> PagePass {
+        let page = &self.library.pages[i];
+        let mut body = self.render_markdown(i);
+        let text = std::mem::take(&mut body.text);
+        let search = if self.full_pass {
+            PageSearch {
+                terms: self.indexer.analyse(Fields {
+                    text: &text,
+                    title: &page.meta.title,
+                    tags: &page.tags,
+                }),
+                excerpt: crate::search::excerpt(&text, &page.meta.title, &page.lang),
+            }
+        } else {
+            PageSearch::default()
+        };
+        let features = PageFeatures {
+            entities: body.mentions.iter().map(|(e, _)| *e).collect(),
+            tags: page
+                .tags
+                .iter()
+                .map(|t| crate::content::slug::slugify(t))
+                .collect(),
+            keywords: search.terms.keywords.clone(),
+        };
+        PagePass {
+            body,
+            search,
+            features,
+        }
     }
 
-    /// The HTML of page `i`'s body, rendered when its page is written.
-    pub fn body_html(&self, i: usize) -> String {
-        self.markdown_pass(i, Mode::Html).html
-    }
-
-    fn markdown_pass(&self, i: usize, mode: Mode) -> RenderedBody {
+    /// The Markdown pass of page `i`: HTML (unless only checking), links,
+    /// anchors, mentions and plain text.
+    pub fn render_markdown(&self, i: usize) -> RenderedBody {
         let page = &self.library.pages[i];
         let ctx = MarkdownContext {
             library: &self.library,
@@ -110,9 +165,36 @@ impl Site {
             page: i,
             base_path: &self.config.base_path,
             auto_link: page.kind != PageKind::Page,
-            mode,
+            mode: if self.full_pass {
+                Mode::Html
+            } else {
+                Mode::Analyse
+            },
         };
         markdown::render(&ctx, &page.body, page.body_line)
+    }
+
+    /// Names that mean the same thing, for the search index: every entity's
+    /// names (jieba splits names like 雷军 into characters), plus the
+    /// bilingual tag aliases ingest canonicalises with.
+    pub fn search_aliases(&self) -> Vec<AliasGroup> {
+        let mut aliases: Vec<AliasGroup> = self
+            .library
+            .pages
+            .iter()
+            .filter(|p| p.kind == PageKind::Entity)
+            .map(|p| AliasGroup {
+                names: p.names().map(str::to_string).collect(),
+            })
+            .collect();
+        aliases.extend(
+            crate::ingest::meta::alias_groups()
+                .iter()
+                .map(|g| AliasGroup {
+                    names: g.all_names().map(str::to_string).collect(),
+                }),
+        );
+        aliases
     }
 
     /// Everything computed from all bodies together.
@@ -122,19 +204,6 @@ impl Site {
         let all: Vec<usize> = (0..self.library.pages.len()).collect();
         self.graph.related = RelatedIndex::new(&self.library, &self.features).related(&all);
         crate::build::timing("graph", started);
-    }
-
-    /// What page `i` contributes to relatedness, from its current body and tags.
-    fn page_features(&self, i: usize) -> PageFeatures {
-        PageFeatures {
-            entities: self.bodies[i].mentions.iter().map(|(e, _)| *e).collect(),
-            tags: self.library.pages[i]
-                .tags
-                .iter()
-                .map(|t| crate::content::slug::slugify(t))
-                .collect(),
-            keywords: keywords(&self.bodies[i].text, KEYWORDS_PER_PAGE),
-        }
     }
 
     /// Links, backlinks, order, taxonomies and timeline; related lists empty.
@@ -153,6 +222,11 @@ impl Site {
         self.tags = Taxonomy::tags(&self.library, &self.order);
         self.categories = Taxonomy::categories(&self.library, &self.config, &self.order);
         self.timeline = timeline(&self.library);
+    }
+
+    /// The HTML of page `i`'s body.
+    pub fn body_html(&self, i: usize) -> &str {
+        &self.bodies[i].html
     }
 
     /// Broken links and unknown `#anchors`, each with file and line.

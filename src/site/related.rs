@@ -28,7 +28,7 @@ const SETTLE_CHUNK: usize = 256;
 struct Delta<'a> {
     entities: HashSet<usize>,
     tags: HashSet<&'a str>,
-    words: HashSet<&'a str>,
+    words: HashSet<u32>,
 }
 
 fn same(a: &PageFeatures, b: &PageFeatures) -> bool {
@@ -49,12 +49,8 @@ impl<'a> Delta<'a> {
                     .filter(|t| !b.tags.contains(t))
                     .map(String::as_str),
             );
-            self.words.extend(
-                a.keywords
-                    .iter()
-                    .filter(|w| !b.keywords.contains(w))
-                    .map(String::as_str),
-            );
+            self.words
+                .extend(a.keywords.iter().filter(|w| !b.keywords.contains(w)));
         }
     }
 
@@ -71,7 +67,7 @@ impl<'a> Delta<'a> {
             || site.features[j]
                 .keywords
                 .iter()
-                .any(|w| self.words.contains(w.as_str()))
+                .any(|w| self.words.contains(w))
             || site.features[j]
                 .tags
                 .iter()
