@@ -6,6 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
+
 use crate::config::Config;
 use crate::content::Library;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -64,17 +66,15 @@ pub fn build(opts: &BuildOptions) -> Result<(Site, BuildReport), BuildFailure> {
     check_output_dir(&config).map_err(BuildFailure::one)?;
     let ingest = run_ingest(opts, &diags);
     timing("ingest", started);
-    let mut site = load_site(config, &diags, true).map_err(|ds| fail(&diags, ds))?;
-    if !opts.keep_sources {
-        site.library.release_sources();
-    }
+    let mut site =
+        load_site(config, &diags, Pass::Build(opts.keep_sources)).map_err(|ds| fail(&diags, ds))?;
     timing("analyse", started);
     if diags.has_errors() {
         return Err(fail(&diags, Vec::new()));
     }
     let out = Output::staging(&site.config.output_dir)
         .map_err(|e| io_failure(&site.config.output_dir, e))?;
-    let (files, search_bytes) = write_site(&site, &out, &diags);
+    let (files, search_bytes) = write_site(&mut site, &out, &diags, opts.keep_sources);
     if diags.has_errors() {
         out.abort();
         return Err(fail(&diags, Vec::new()));
@@ -93,26 +93,38 @@ pub fn build(opts: &BuildOptions) -> Result<(Site, BuildReport), BuildFailure> {
     Ok((site, report))
 }
 
-/// Renders every page and support file into `out`; returns (files, search index bytes).
-/// The search index is written alongside the pages.
-pub fn write_site(site: &Site, out: &Output, diags: &Diagnostics) -> (usize, usize) {
+/// Writes the search index, then every page and support file into `out`;
+/// returns (files, search index bytes). Unless `keep`, the pages' search
+/// terms are freed before the pages are rendered (lower peak memory).
+fn write_site(site: &mut Site, out: &Output, diags: &Diagnostics, keep: bool) -> (usize, usize) {
     let t = Instant::now();
-    let jobs = site.all_jobs();
-    let (problems, search) = rayon::join(|| site.render_jobs(&jobs, out), || build_search(site));
-    timing("render+search", t);
-    diags.extend(problems);
-    let mut files = jobs.len();
-    let mut support = site.support_files();
+    let search = build_search(site);
     let search_bytes = search.total_bytes;
-    support.extend(search.files);
+    let mut files = write_all(out, &search.files, diags);
+    drop(search);
+    if !keep && std::env::var_os("NO_RELEASE").is_none() {
+        site.release_search();
+    }
+    timing("search", t);
+    let jobs = site.all_jobs();
+    diags.extend(site.render_jobs(&jobs, out));
+    timing("render", t);
+    files += jobs.len();
+    let mut support = site.support_files();
     support.extend(copy_static(&site.config.root.join("static"), diags));
-    for (path, bytes) in &support {
+    timing("support files", t);
+    files += write_all(out, &support, diags);
+    (files, search_bytes)
+}
+
+/// Writes `files` (paths relative to `out`); returns how many were given.
+fn write_all(out: &Output, files: &[(String, Vec<u8>)], diags: &Diagnostics) -> usize {
+    files.par_iter().for_each(|(path, bytes)| {
         if let Err(e) = out.write(path, bytes) {
             diags.push(Diagnostic::error(out.dir().join(path), None, e.to_string()));
         }
-    }
-    files += support.len();
-    (files, search_bytes)
+    });
+    files.len()
 }
 
 fn load_config(opts: &BuildOptions) -> Result<Config, BuildFailure> {
@@ -216,7 +228,7 @@ pub fn check(root: &Path) -> Vec<Diagnostic> {
     let diags = Diagnostics::default();
     match Config::load(root) {
         Ok(config) => {
-            if let Err(ds) = load_site(config, &diags, false) {
+            if let Err(ds) = load_site(config, &diags, Pass::Check) {
                 diags.extend(ds);
             }
         }
@@ -225,17 +237,31 @@ pub fn check(root: &Path) -> Vec<Diagnostic> {
     diags.into_sorted()
 }
 
+/// What the page pass is for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    /// `site check`: links and anchors only.
+    Check,
+    /// A build; keep the Markdown sources afterwards?
+    Build(bool),
+}
+
 /// Reads content and templates and analyses every page; content and link
 /// problems go to `diags`, template problems are returned. With `search`,
 /// the page pass also renders HTML and search terms. (jieba starts loading
 /// as soon as the loader sees Chinese text.)
-fn load_site(config: Config, diags: &Diagnostics, search: bool) -> Result<Site, Vec<Diagnostic>> {
+fn load_site(config: Config, diags: &Diagnostics, pass: Pass) -> Result<Site, Vec<Diagnostic>> {
+    let started = Instant::now();
     let library = Library::load(&config, diags);
-    timing("load", Instant::now());
+    timing("load", started);
     let templates = Templates::load(&config)?;
     let mut site = Site::new(config, library, templates);
-    site.full_pass = search;
+    site.full_pass = pass != Pass::Check;
+    site.keep_sources = pass == Pass::Build(true);
     site.analyse();
+    if pass == Pass::Build(false) {
+        crate::text::release_jieba(); // every page is segmented
+    }
     diags.extend(site.link_problems());
     Ok(site)
 }

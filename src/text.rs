@@ -2,17 +2,27 @@
 //!
 //! jieba's dictionary costs ~125 ms to load, so it is loaded once per process,
 //! only when Chinese text is present, and can be warmed on a background
-//! thread while other work goes on (`prewarm`).
+//! thread while other work goes on (`prewarm`). It also holds about 30 MB, so
+//! a one-shot build lets go of it once every page is segmented (`release_jieba`).
 
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex};
 
 use jieba_rs::Jieba;
 
-static JIEBA: OnceLock<Jieba> = OnceLock::new();
+static JIEBA: Mutex<Option<Arc<Jieba>>> = Mutex::new(None);
 
-/// The process-wide jieba segmenter, loaded on first use.
-pub fn jieba() -> &'static Jieba {
-    JIEBA.get_or_init(Jieba::new)
+/// The process-wide jieba segmenter, loaded on first use (callers arriving
+/// while it loads wait for it).
+pub fn jieba() -> Arc<Jieba> {
+    let mut slot = JIEBA.lock().unwrap_or_else(|p| p.into_inner());
+    slot.get_or_insert_with(|| Arc::new(Jieba::new())).clone()
+}
+
+/// Drops the process's hold on jieba; its memory is freed once the last user
+/// is done, and a later `jieba()` loads it again.
+pub fn release_jieba() {
+    let taken = JIEBA.lock().unwrap_or_else(|p| p.into_inner()).take();
+    drop(taken);
 }
 
 /// Starts loading jieba on a background thread (once per process); later

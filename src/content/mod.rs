@@ -39,12 +39,14 @@ enum Parsed {
 }
 
 impl Library {
-    /// Frees every page's Markdown source. A one-shot build needs it only
-    /// for the page pass; `serve` keeps it to re-render after edits.
-    pub fn release_sources(&mut self) {
-        for p in &mut self.pages {
-            p.body = String::new();
-        }
+    /// Takes every page's Markdown source out of the library (same order as
+    /// `pages`). A one-shot build needs it only for the page pass; `serve`
+    /// keeps it to re-render after edits.
+    pub fn release_sources(&mut self) -> Vec<String> {
+        self.pages
+            .iter_mut()
+            .map(|p| std::mem::take(&mut p.body))
+            .collect()
     }
 
     /// Reads every `.md` file under `content/` in parallel; per-file problems

@@ -80,9 +80,11 @@ pub fn render(ctx: &MarkdownContext, markdown: &str, body_line: usize) -> Render
     if ctx.mode == Mode::Html {
         let mut html = String::with_capacity(markdown.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        html.shrink_to_fit(); // kept until the page is written: no slack
         pass.out.html = html;
     }
-    pass.out.text.shrink_to_fit();
+    pass.out.links.shrink_to_fit();
+    pass.out.anchors.shrink_to_fit();
     pass.out
 }
 

@@ -27,6 +27,10 @@ pub const STOP_WORDS: &[&str] = &[
 ];
 
 pub fn is_stop_word(term: &str) -> bool {
+    // The longest stop word has five bytes; most terms are longer.
+    if term.len() > 5 {
+        return false;
+    }
     static PACKED: OnceLock<Vec<u64>> = OnceLock::new();
     let packed = PACKED.get_or_init(|| {
         let mut p: Vec<u64> = STOP_WORDS.iter().filter_map(|w| pack(w)).collect();
@@ -73,35 +77,67 @@ pub fn terms(text: &str) -> Vec<String> {
     out
 }
 
-/// Latin-script and numeric words, folded and lower-cased. ASCII is handled
-/// byte by byte; this loop sees every character of every page.
+/// Latin-script and numeric words, folded and lower-cased. This loop sees
+/// every byte of every page: a word of lower-case ASCII (most of them) is
+/// emitted as a slice of `text` without copying; only words with capitals or
+/// non-ASCII letters are built in a buffer.
 fn for_each_word(text: &str, emit: &mut impl FnMut(&str)) {
-    let (mut word, mut chars) = (String::new(), 0usize);
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let c = if b < 0x80 {
+        if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && (bytes[i].is_ascii_lowercase() || bytes[i].is_ascii_digit()) {
+                i += 1;
+            }
+            if i == bytes.len() || !continues_word(text, i) {
+                emit_word(&text[start..i], i - start, emit);
+                continue;
+            }
+            i = mixed_word(text, start, emit);
+        } else if b.is_ascii() && !b.is_ascii_uppercase() {
             i += 1;
-            b as char
         } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            i += c.len_utf8();
-            fold_width(c)
-        };
-        if c.is_ascii_alphanumeric() {
-            word.push(c.to_ascii_lowercase());
-            chars += 1;
-        } else if !c.is_ascii() && is_word_char(c) {
-            word.extend(c.to_lowercase());
-            chars += 1;
-        } else if !word.is_empty() {
-            emit_word(&word, chars, emit);
-            word.clear();
-            chars = 0;
+            i = mixed_word(text, i, emit);
         }
     }
+}
+
+/// Does a word go on at byte `i` (an upper-case or non-ASCII word character)?
+fn continues_word(text: &str, i: usize) -> bool {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return b.is_ascii_alphanumeric();
+    }
+    text[i..]
+        .chars()
+        .next()
+        .is_some_and(|c| is_word_char(fold_width(c)))
+}
+
+/// The word starting at byte `start`, folded into a buffer; returns the byte
+/// after it. Characters that are not word characters end it (and are skipped
+/// when the word is empty, so the caller always moves on).
+fn mixed_word(text: &str, start: usize, emit: &mut impl FnMut(&str)) -> usize {
+    let (mut word, mut chars) = (String::new(), 0usize);
+    let mut i = start;
+    for c in text[start..].chars() {
+        let f = fold_width(c);
+        if f.is_ascii_alphanumeric() {
+            word.push(f.to_ascii_lowercase());
+        } else if !f.is_ascii() && is_word_char(f) {
+            word.extend(f.to_lowercase());
+        } else if word.is_empty() {
+            return i + c.len_utf8();
+        } else {
+            break;
+        }
+        chars += 1;
+        i += c.len_utf8();
+    }
     emit_word(&word, chars, emit);
+    i
 }
 
 fn emit_word(word: &str, chars: usize, emit: &mut impl FnMut(&str)) {
@@ -125,7 +161,8 @@ fn for_each_cjk_word(text: &str, emit: &mut impl FnMut(&str)) {
             runs.push('\n');
         }
     }
-    for token in jieba().cut_for_search(&runs, false) {
+    let jieba = jieba();
+    for token in jieba.cut_for_search(&runs, false) {
         let word = token.word;
         if word != "\n" && word.chars().count() <= MAX_TERM_CHARS && !is_stop_word(word) {
             emit(word);
@@ -195,6 +232,20 @@ mod tests {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(STOP_WORDS.iter().all(|w| is_stop_word(w)));
         assert!(!is_stop_word("xiaomi"));
+    }
+
+    #[test]
+    fn capitals_accents_and_width_join_words_like_plain_ones() {
+        assert_eq!(
+            sorted("xiaoMI Café ｍｉｕｉ2 abc-def"),
+            vec!["abc", "café", "def", "miui2", "xiaomi"]
+        );
+        assert_eq!(sorted("12ab 中文x y"), vec!["12ab", "中文"]);
+    }
+
+    #[test]
+    fn stop_word_lengths_fit_the_shortcut() {
+        assert!(STOP_WORDS.iter().all(|w| w.len() <= 5));
     }
 
     #[test]

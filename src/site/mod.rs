@@ -43,6 +43,9 @@ pub struct Site {
     /// Render HTML and search terms in the page pass (`site check` needs
     /// neither: only links and anchors).
     pub full_pass: bool,
+    /// Keep pages' Markdown after the page pass (`serve` re-renders edited
+    /// pages; a one-shot build frees each source once its page is done).
+    pub keep_sources: bool,
     pub graph: LinkGraph,
     pub tags: Taxonomy,
     pub categories: Taxonomy,
@@ -81,6 +84,7 @@ impl Site {
             search: Vec::new(),
             indexer: Arc::new(Indexer::new(&[])),
             full_pass: true,
+            keep_sources: true,
             graph: LinkGraph::default(),
             tags: Taxonomy::default(),
             categories: Taxonomy::default(),
@@ -93,15 +97,32 @@ impl Site {
 
     /// The page pass over every page, then graph, taxonomies and timeline.
     pub fn analyse(&mut self) {
+        let started = std::time::Instant::now();
         self.targets = LinkTargets::new(&self.library);
         self.indexer = Arc::new(Indexer::new(&self.search_aliases()));
-        let passes: Vec<PagePass> = (0..self.library.pages.len())
-            .into_par_iter()
-            .map(|i| self.page_pass(i))
-            .collect();
+        // Without `keep_sources`, each page's Markdown is dropped as soon as
+        // its pass is done, so sources and HTML are never all held at once.
+        let sources: Vec<String> = if self.keep_sources {
+            Vec::new()
+        } else {
+            self.library.release_sources()
+        };
+        let passes: Vec<PagePass> = if self.keep_sources {
+            (0..self.library.pages.len())
+                .into_par_iter()
+                .map(|i| self.page_pass(i, &self.library.pages[i].body))
+                .collect()
+        } else {
+            sources
+                .into_par_iter()
+                .enumerate()
+                .map(|(i, source)| self.page_pass(i, &source))
+                .collect()
+        };
         self.bodies = Vec::with_capacity(passes.len());
         self.search = Vec::with_capacity(passes.len());
         self.features = Vec::with_capacity(passes.len());
+        crate::build::timing("page pass", started);
         for p in passes {
             self.bodies.push(p.body);
             self.search.push(p.search);
@@ -111,8 +132,10 @@ impl Site {
     }
 
     fn rerender_bodies(&mut self, pages: &[usize]) {
-        let fresh: Vec<(usize, PagePass)> =
-            pages.par_iter().map(|&i| (i, self.page_pass(i))).collect();
+        let fresh: Vec<(usize, PagePass)> = pages
+            .par_iter()
+            .map(|&i| (i, self.page_pass(i, &self.library.pages[i].body)))
+            .collect();
         for (i, p) in fresh {
             self.bodies[i] = p.body;
             self.search[i] = p.search;
@@ -123,9 +146,9 @@ impl Site {
     /// Everything one page yields on its own: its body's HTML, links,
     /// anchors and mentions, its search terms and its relatedness features.
     /// The body's plain text lives only inside this pass.
-    fn page_pass(&self, i: usize) -> PagePass {
+    fn page_pass(&self, i: usize, source: &str) -> PagePass {
         let page = &self.library.pages[i];
-        let mut body = self.render_markdown(i);
+        let mut body = self.markdown_of(i, source);
         let text = std::mem::take(&mut body.text);
         let search = if self.full_pass {
             PageSearch {
@@ -158,6 +181,10 @@ impl Site {
     /// The Markdown pass of page `i`: HTML (unless only checking), links,
     /// anchors, mentions and plain text.
     pub fn render_markdown(&self, i: usize) -> RenderedBody {
+        self.markdown_of(i, &self.library.pages[i].body)
+    }
+
+    fn markdown_of(&self, i: usize, source: &str) -> RenderedBody {
         let page = &self.library.pages[i];
         let ctx = MarkdownContext {
             library: &self.library,
@@ -171,7 +198,7 @@ impl Site {
                 Mode::Analyse
             },
         };
-        markdown::render(&ctx, &page.body, page.body_line)
+        markdown::render(&ctx, source, page.body_line)
     }
 
     /// Names that mean the same thing, for the search index: every entity's
@@ -222,6 +249,13 @@ impl Site {
         self.tags = Taxonomy::tags(&self.library, &self.order);
         self.categories = Taxonomy::categories(&self.library, &self.config, &self.order);
         self.timeline = timeline(&self.library);
+    }
+
+    /// Frees the pages' search terms and the term table (a one-shot build,
+    /// once the index is written).
+    pub fn release_search(&mut self) {
+        self.search = Vec::new();
+        self.indexer = Arc::new(Indexer::new(&[]));
     }
 
     /// The HTML of page `i`'s body.

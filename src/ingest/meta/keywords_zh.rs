@@ -39,7 +39,7 @@ pub fn chinese_keywords(zones: &Zones, top: usize) -> Vec<Keyword> {
     }
     let allowed: Vec<String> = TAG_POS.iter().map(|p| p.to_string()).collect();
     tfidf()
-        .extract_keywords(crate::text::jieba(), &text, top, allowed)
+        .extract_keywords(&crate::text::jieba(), &text, top, allowed)
         .into_iter()
         .map(|k| Keyword {
             term: k.keyword,
