@@ -93,28 +93,27 @@ pub fn build(opts: &BuildOptions) -> Result<(Site, BuildReport), BuildFailure> {
     Ok((site, report))
 }
 
-/// Writes the search index, then every page and support file into `out`;
-/// returns (files, search index bytes). Unless `keep`, the pages' search
-/// terms are freed before the pages are rendered (lower peak memory).
+/// Writes every page and support file, then the search index, into `out`;
+/// returns (files, search index bytes). Unless `keep`, the pages' HTML is
+/// freed before the index is assembled, so the two are never held together.
 fn write_site(site: &mut Site, out: &Output, diags: &Diagnostics, keep: bool) -> (usize, usize) {
     let t = Instant::now();
-    let search = build_search(site);
-    let search_bytes = search.total_bytes;
-    let mut files = write_all(out, &search.files, diags);
-    drop(search);
-    if !keep && std::env::var_os("NO_RELEASE").is_none() {
-        site.release_search();
-    }
-    timing("search", t);
     let jobs = site.all_jobs();
     diags.extend(site.render_jobs(&jobs, out));
     timing("render", t);
-    files += jobs.len();
+    let mut files = jobs.len();
     let mut support = site.support_files();
     support.extend(copy_static(&site.config.root.join("static"), diags));
-    timing("support files", t);
     files += write_all(out, &support, diags);
-    (files, search_bytes)
+    drop(support);
+    if !keep {
+        site.release_html();
+        crate::memory::return_free_memory();
+    }
+    let search = build_search(site);
+    timing("search", t);
+    files += write_all(out, &search.files, diags);
+    (files, search.total_bytes)
 }
 
 /// Writes `files` (paths relative to `out`); returns how many were given.
@@ -259,9 +258,7 @@ fn load_site(config: Config, diags: &Diagnostics, pass: Pass) -> Result<Site, Ve
     site.full_pass = pass != Pass::Check;
     site.keep_sources = pass == Pass::Build(true);
     site.analyse();
-    if pass == Pass::Build(false) {
-        crate::text::release_jieba(); // every page is segmented
-    }
+
     diags.extend(site.link_problems());
     Ok(site)
 }

@@ -12,6 +12,7 @@ pub mod content;
 pub mod corpus;
 pub mod diagnostics;
 pub mod ingest;
+pub mod memory;
 pub mod output;
 pub mod render;
 pub mod search;

@@ -123,6 +123,10 @@ impl Site {
         self.search = Vec::with_capacity(passes.len());
         self.features = Vec::with_capacity(passes.len());
         crate::build::timing("page pass", started);
+        if !self.keep_sources {
+            crate::text::release_jieba(); // one-shot: every page is segmented
+            crate::memory::return_free_memory();
+        }
         for p in passes {
             self.bodies.push(p.body);
             self.search.push(p.search);
@@ -251,11 +255,11 @@ impl Site {
         self.timeline = timeline(&self.library);
     }
 
-    /// Frees the pages' search terms and the term table (a one-shot build,
-    /// once the index is written).
-    pub fn release_search(&mut self) {
-        self.search = Vec::new();
-        self.indexer = Arc::new(Indexer::new(&[]));
+    /// Frees the bodies' HTML (a one-shot build, once every page is written).
+    pub fn release_html(&mut self) {
+        for b in &mut self.bodies {
+            b.html = String::new();
+        }
     }
 
     /// The HTML of page `i`'s body.
