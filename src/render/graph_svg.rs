@@ -96,19 +96,25 @@ impl Site {
                 PageKind::Entity => "entity",
                 PageKind::Page => "page",
             };
-            let title = html_escape::encode_text(&page.meta.title).to_string();
-            let short: String = page.meta.title.chars().take(18).collect();
-            let short = html_escape::encode_text(&short).to_string();
-            let href =
-                html_escape::encode_double_quoted_attribute(&self.url(&page.path)).to_string();
+            let title = &page.meta.title;
+            let short = match title.char_indices().nth(18) {
+                Some((end, _)) => &title[..end],
+                None => title,
+            };
+            s.push_str("<a href=\"");
+            html_escape::encode_double_quoted_attribute_to_string(self.url(&page.path), &mut s);
+            s.push_str("\"><title>");
+            html_escape::encode_text_to_string(title, &mut s);
             let _ = write!(
                 s,
-                "<a href=\"{href}\"><title>{title}</title><circle class=\"{class}\" cx=\"{}\" cy=\"{}\" r=\"6\"/><text x=\"{}\" y=\"{}\">{short}</text></a>",
+                "</title><circle class=\"{class}\" cx=\"{}\" cy=\"{}\" r=\"6\"/><text x=\"{}\" y=\"{}\">",
                 Coord(n.x),
                 Coord(n.y),
                 Coord(n.x + 8.0),
                 Coord(n.y + 4.0)
             );
+            html_escape::encode_text_to_string(short, &mut s);
+            s.push_str("</text></a>");
         }
         s.push_str("</svg>");
         s

@@ -177,15 +177,37 @@ fn error_chain(e: &tera::Error) -> String {
 /// leaves `/` alone so URLs stay readable.
 fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut last = 0;
+    // The special characters are ASCII, so byte positions are char boundaries
+    // and the text between them is copied in runs.
+    for (i, b) in input.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&input[last..i]);
+        out.push_str(entity);
+        last = i + 1;
     }
+    out.push_str(&input[last..]);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_html;
+
+    #[test]
+    fn escapes_markup_and_keeps_other_text() {
+        assert_eq!(
+            escape_html(r#"<a href="x">'小米' & Co</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;小米&#39; &amp; Co&lt;/a&gt;"
+        );
+        assert_eq!(escape_html("口碑"), "口碑");
+        assert_eq!(escape_html(""), "");
+    }
 }

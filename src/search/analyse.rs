@@ -13,6 +13,7 @@ use std::hash::{BuildHasher, BuildHasherDefault};
 
 use super::aliases::{group_term, AliasMatcher};
 use super::fxhash::FxHasher;
+use super::page_terms::PageTerms;
 use super::terms::{TermId, TermTable};
 use super::tokenize::for_each_term;
 use crate::text::is_cjk;
@@ -41,19 +42,6 @@ pub struct Fields<'a> {
     pub text: &'a str,
     pub title: &'a str,
     pub tags: &'a [String],
-}
-
-/// One page's distinct terms, as numbers of the site's term table.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PageTerms {
-    /// (term, `TermStat::value`), sorted by term id.
-    pub terms: Vec<(TermId, u32)>,
-    /// Body length in terms (BM25 length normalisation).
-    pub len: u32,
-    /// The page's most frequent content words, for related pages.
-    pub keywords: Vec<TermId>,
-    /// Bytes of text indexed (title, tags, body).
-    pub bytes: u32,
 }
 
 /// Terms of one page (body, title, tags, alias groups), interned into `table`.
@@ -86,12 +74,8 @@ pub fn analyse_page(
     terms.sort_unstable_by_key(|t| t.0);
     let bytes =
         fields.text.len() + fields.title.len() + fields.tags.iter().map(String::len).sum::<usize>();
-    PageTerms {
-        terms,
-        len,
-        keywords: best.into_iter().map(|k| ids[k]).collect(),
-        bytes: bytes as u32,
-    }
+    let keywords = best.into_iter().map(|k| ids[k]).collect();
+    PageTerms::pack(&terms, len, keywords, bytes as u32)
 }
 
 /// One occurrence of a term in a field of a page.
@@ -238,10 +222,9 @@ mod tests {
     fn stat(d: &Doc, term: &str) -> Option<TermStat> {
         let names = d.table.names();
         d.terms
-            .terms
-            .iter()
+            .pairs()
             .find(|(id, _)| names.get(*id) == term)
-            .map(|&(_, v)| TermStat {
+            .map(|(_, v)| TermStat {
                 tf: v >> 2,
                 flags: v & 3,
             })
@@ -278,7 +261,7 @@ mod tests {
             })
         );
         assert_eq!(d.terms.len, 3);
-        assert_eq!(d.terms.terms.len(), 4);
+        assert_eq!(d.terms.pairs().count(), 4);
     }
 
     #[test]

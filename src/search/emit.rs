@@ -7,9 +7,9 @@ use rayon::prelude::*;
 use serde_json::json;
 
 use super::aliases::AliasMatcher;
-use super::analyse::PageTerms;
 use super::codec::encode;
 use super::docs::{categories, chunks, DOCS_PER_CHUNK};
+use super::page_terms::PageTerms;
 use super::postings::build_shards;
 use super::terms::TermTable;
 use super::tokenize::STOP_WORDS;
@@ -58,7 +58,7 @@ pub fn write(src: &Sources) -> SearchIndex {
     SearchIndex {
         total_bytes: files.iter().map(|(_, b)| b.len()).sum(),
         pages: src.docs.len(),
-        text_bytes: src.pages.iter().map(|p| p.bytes as usize).sum(),
+        text_bytes: src.pages.iter().map(|p| p.text_bytes as usize).sum(),
         shards,
         terms,
         files,

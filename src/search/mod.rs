@@ -23,13 +23,15 @@ mod codec;
 mod docs;
 mod emit;
 mod fxhash;
+mod page_terms;
 mod postings;
 pub mod query;
 mod terms;
 pub mod tokenize;
 
-pub use analyse::{Fields, PageTerms};
+pub use analyse::Fields;
 pub use docs::excerpt;
+pub use page_terms::PageTerms;
 pub use terms::{TermId, TermTable};
 
 use rayon::prelude::*;

@@ -6,8 +6,8 @@
 
 use rayon::prelude::*;
 
-use super::analyse::PageTerms;
 use super::codec::{fnv1a, push_number, shard_key};
+use super::page_terms::PageTerms;
 use super::terms::{first_id, split, Names, TABLE_SHARDS};
 
 /// Aim for term shards of about this size; a small site gets one shard.
@@ -30,19 +30,14 @@ pub fn build_shards(pages: &[&PageTerms], names: &Names) -> Vec<Vec<(String, Str
     shards
 }
 
-/// Postings of the terms in table shard `s`: pages' terms are sorted by id,
-/// so each page's run of this shard's terms is contiguous.
+/// Postings of the terms in table shard `s` (each page keeps its terms
+/// grouped by shard, so this reads only the page's run for `s`).
 fn table_shard(pages: &[&PageTerms], names: &Names, s: usize) -> Vec<(String, String)> {
     let mut lists: Vec<(String, u32)> = vec![(String::new(), 0); names.shard_len(s)];
     let lo = first_id(s);
-    let in_shard = |id: u32| split(id).0 == s;
     for (doc, page) in pages.iter().enumerate() {
         let doc = doc as u32;
-        let from = page.terms.partition_point(|&(id, _)| id < lo);
-        for &(id, value) in page.terms[from..]
-            .iter()
-            .take_while(|(id, _)| in_shard(*id))
-        {
+        for (id, value) in page.shard(s) {
             if let Some((out, last)) = lists.get_mut(split(id).1) {
                 push_number(out, doc - *last);
                 push_number(out, value);

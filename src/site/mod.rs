@@ -173,7 +173,7 @@ impl Site {
                 .iter()
                 .map(|t| crate::content::slug::slugify(t))
                 .collect(),
-            keywords: search.terms.keywords.clone(),
+            keywords: search.terms.keywords.to_vec(),
         };
         PagePass {
             body,
