@@ -58,7 +58,7 @@ const RELATED_MAX: usize = 5;
 const POSTING_BUDGET: usize = 4000;
 
 impl LinkGraph {
-    pub fn build(lib: &Library, links: &[Vec<OutLink>], features: &[PageFeatures]) -> LinkGraph {
+    pub fn build(lib: &Library, links: &[&[OutLink]], features: &[PageFeatures]) -> LinkGraph {
         let mut graph = LinkGraph::from_links(lib, links);
         let all: Vec<usize> = (0..lib.pages.len()).collect();
         graph.related = RelatedIndex::new(lib, features).related(&all);
@@ -66,12 +66,12 @@ impl LinkGraph {
     }
 
     /// Outgoing links and backlinks of the library's pages; `related` left empty.
-    pub fn from_links(lib: &Library, links: &[Vec<OutLink>]) -> LinkGraph {
+    pub fn from_links(lib: &Library, links: &[&[OutLink]]) -> LinkGraph {
         let n = lib.pages.len();
         let mut outgoing = vec![Vec::new(); n];
         let mut backlinks = vec![Vec::new(); n];
         for (from, ls) in links.iter().enumerate() {
-            for l in ls {
+            for l in ls.iter() {
                 if l.target != from && l.target < n && !outgoing[from].contains(&l.target) {
                     outgoing[from].push(l.target);
                     backlinks[l.target].push(from);

@@ -24,7 +24,12 @@ pub struct Sources<'a> {
 }
 
 pub fn write(src: &Sources) -> SearchIndex {
-    let shard_terms = build_shards(src.pages, &src.table.names());
+    let cats = categories(src.docs);
+    // The term shards and the doc table are independent: built side by side.
+    let (shard_terms, doc_files) = rayon::join(
+        || build_shards(src.pages, &src.table.names()),
+        || doc_files(src.docs, &cats),
+    );
     let shards = shard_terms.len();
     let terms = shard_terms.iter().map(Vec::len).sum();
     let mut files: Vec<(String, Vec<u8>)> = shard_terms
@@ -32,10 +37,7 @@ pub fn write(src: &Sources) -> SearchIndex {
         .enumerate()
         .map(|(i, t)| (format!("search/t/{i}.json"), shard_json(t)))
         .collect();
-    let cats = categories(src.docs);
-    for (i, chunk) in chunks(src.docs, &cats).iter().enumerate() {
-        files.push((format!("search/d/{i}.json"), chunk.to_string().into_bytes()));
-    }
+    files.extend(doc_files);
     let meta = json!({
         "version": 1,
         "build": build_id(&files),
@@ -63,6 +65,15 @@ pub fn write(src: &Sources) -> SearchIndex {
         terms,
         files,
     }
+}
+
+/// The doc table's chunk files.
+fn doc_files(docs: &[DocEntry], cats: &[String]) -> Vec<(String, Vec<u8>)> {
+    chunks(docs, cats)
+        .par_iter()
+        .enumerate()
+        .map(|(i, chunk)| (format!("search/d/{i}.json"), chunk.to_string().into_bytes()))
+        .collect()
 }
 
 /// `{"term":"postings",…}`; keys are sorted, so output is deterministic.

@@ -19,7 +19,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::content::graph::{LinkGraph, PageFeatures, RelatedIndex};
+use crate::content::graph::{LinkGraph, OutLink, PageFeatures, RelatedIndex};
 use crate::content::links::LinkTargets;
 use crate::content::taxonomy::Taxonomy;
 use crate::content::timeline::{timeline, TimelineEntry};
@@ -124,8 +124,12 @@ impl Site {
         self.features = Vec::with_capacity(passes.len());
         crate::build::timing("page pass", started);
         if !self.keep_sources {
-            crate::text::release_jieba(); // one-shot: every page is segmented
-            crate::memory::return_free_memory();
+            // One-shot: every page is segmented. Freeing jieba's many small
+            // allocations takes a while, so it happens beside `derive`.
+            std::thread::spawn(|| {
+                crate::text::release_jieba();
+                crate::memory::return_free_memory();
+            });
         }
         for p in passes {
             self.bodies.push(p.body);
@@ -231,21 +235,25 @@ impl Site {
     /// Everything computed from all bodies together.
     fn derive(&mut self) {
         let started = std::time::Instant::now();
-        self.derive_links();
         let all: Vec<usize> = (0..self.library.pages.len()).collect();
-        self.graph.related = RelatedIndex::new(&self.library, &self.features).related(&all);
+        let (graph, related) = rayon::join(
+            || self.link_graph(),
+            || RelatedIndex::new(&self.library, &self.features).related(&all),
+        );
+        self.graph = graph;
+        self.graph.related = related;
+        self.derive_lists();
         crate::build::timing("graph", started);
     }
 
-    /// Links, backlinks, order, taxonomies and timeline; related lists empty.
-    fn derive_links(&mut self) {
-        self.derive_graph_links();
-        self.derive_lists();
+    fn derive_graph_links(&mut self) {
+        self.graph = self.link_graph();
     }
 
-    fn derive_graph_links(&mut self) {
-        let links: Vec<_> = self.bodies.iter().map(|b| b.links.clone()).collect();
-        self.graph = LinkGraph::from_links(&self.library, &links);
+    /// Outgoing links and backlinks of the current bodies (related left empty).
+    fn link_graph(&self) -> LinkGraph {
+        let links: Vec<&[OutLink]> = self.bodies.iter().map(|b| b.links.as_slice()).collect();
+        LinkGraph::from_links(&self.library, &links)
     }
 
     fn derive_lists(&mut self) {
