@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::tokenize::{fold_width, is_word_char};
 use super::AliasGroup;
@@ -60,8 +60,11 @@ pub struct AliasMatcher {
     /// Normalized names of each kept group, in group-term order.
     pub groups: Vec<Vec<String>>,
     automaton: Option<AhoCorasick>,
-    /// For each automaton pattern, the groups it belongs to.
-    pattern_groups: Vec<Vec<usize>>,
+    /// For each automaton pattern, the groups one match of it counts for:
+    /// its own, and those of the names inside it (`小米` in `小米手机`).
+    /// The scan reports only the longest name at a place, which lets
+    /// Aho-Corasick skip ahead quickly; this puts the shorter ones back.
+    credits: Vec<Vec<usize>>,
 }
 
 impl AliasMatcher {
@@ -95,14 +98,30 @@ impl AliasMatcher {
         let automaton = (!patterns.is_empty())
             .then(|| {
                 let mut builder = AhoCorasick::builder();
-                builder.kind(Some(AhoCorasickKind::DFA));
+                builder
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .match_kind(MatchKind::LeftmostLongest);
                 builder.build(&patterns).ok()
             })
             .flatten();
+        let credits = patterns
+            .iter()
+            .map(|outer| {
+                let mut groups = Vec::new();
+                for (q, inner) in patterns.iter().enumerate() {
+                    for (at, _) in outer.match_indices(inner) {
+                        if on_word_boundaries(outer, at, at + inner.len()) {
+                            groups.extend(&pattern_groups[q]);
+                        }
+                    }
+                }
+                groups
+            })
+            .collect();
         AliasMatcher {
             groups,
             automaton,
-            pattern_groups,
+            credits,
         }
     }
 
@@ -110,9 +129,9 @@ impl AliasMatcher {
     pub fn count_in(&self, text: &str, counts: &mut HashMap<usize, u32>) {
         let Some(ac) = &self.automaton else { return };
         let hay = normalize(text);
-        for m in ac.find_overlapping_iter(&hay) {
+        for m in ac.find_iter(&hay) {
             if on_word_boundaries(&hay, m.start(), m.end()) {
-                for &g in &self.pattern_groups[m.pattern().as_usize()] {
+                for &g in &self.credits[m.pattern().as_usize()] {
                     *counts.entry(g).or_insert(0) += 1;
                 }
             }
@@ -172,6 +191,17 @@ mod tests {
         let m = AliasMatcher::new(&[group(&["Mi", "小米"])]);
         assert_eq!(counts(&m, "Xiaomi minutes"), vec![]);
         assert_eq!(counts(&m, "the Mi 6 and 小米手机"), vec![(0, 2)]);
+    }
+
+    #[test]
+    fn names_inside_longer_names_count_too() {
+        let m = AliasMatcher::new(&[
+            group(&["小米", "Xiaomi"]),
+            group(&["小米手机", "Mi phone"]),
+            group(&["Lei Jun", "雷军"]),
+        ]);
+        assert_eq!(counts(&m, "小米手机和小米"), vec![(0, 2), (1, 1)]);
+        assert_eq!(counts(&m, "the xiaomi mi phone"), vec![(0, 1), (1, 1)]);
     }
 
     #[test]

@@ -74,6 +74,7 @@
     // A second hello means the server restarted: the site may have changed.
     if (connected) reload();
     connected = true;
+    source.ready = true; // the server knows this page now (tests wait for it)
   });
   source.addEventListener("reload", function (e) {
     var paths = JSON.parse(e.data).paths;

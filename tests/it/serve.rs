@@ -460,8 +460,15 @@ fn browser_reloads_the_page_when_its_file_is_saved() {
         );
         (v == serde_json::json!(true)).then_some(())
     });
-    // Let the live-reload stream connect, then scroll down.
-    std::thread::sleep(Duration::from_millis(300));
+    // Wait for the live-reload stream's hello (a fixed pause was not enough
+    // on a busy machine: a save before it connects is never announced).
+    browser.wait_until(TIMEOUT, "live reload stream connected", |b| {
+        let v = b.execute(
+            "return !!(window.__casewikiLiveReload && window.__casewikiLiveReload.ready);",
+            vec![],
+        );
+        (v == serde_json::json!(true)).then_some(())
+    });
     browser.execute("window.scrollTo(0, 1500);", vec![]);
     let edited = long_body.replace("Beta text.", "Freshly saved words.");
     write(
