@@ -55,11 +55,20 @@ pub fn detect_lang(s: &str) -> &'static str {
 /// `detect_lang` of several strings taken together (no copy is made).
 pub fn detect_lang_of(parts: &[&str]) -> &'static str {
     let (mut cjk, mut latin) = (0usize, 0usize);
-    for c in parts.iter().flat_map(|s| s.chars()) {
-        if is_cjk(c) {
-            cjk += 1;
-        } else if c.is_ascii_alphabetic() {
-            latin += 1;
+    for s in parts {
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                latin += usize::from(b.is_ascii_alphabetic());
+                i += 1;
+                continue;
+            }
+            // Only characters outside ASCII need decoding.
+            let c = s[i..].chars().next().unwrap_or(' ');
+            cjk += usize::from(is_cjk(c));
+            i += c.len_utf8();
         }
     }
     // One ideograph carries about as much as a 3-4 letter word.

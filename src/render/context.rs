@@ -168,7 +168,11 @@ impl Site {
             kind: p.kind,
             date: p.meta.date.as_deref().map(|d| d.chars().take(10).collect()),
             summary: truncate_chars(summary, SUMMARY_CHARS),
-            category: p.category.as_deref().and_then(|c| self.category_view(c)),
+            category: p
+                .category
+                .as_deref()
+                .and_then(|c| self.category_views.iter().find(|t| t.slug == c))
+                .cloned(),
         }
     }
 
@@ -241,6 +245,9 @@ const SUMMARY_CHARS: usize = 180;
 
 /// `text` cut to `max` characters at a character boundary, with `…` when cut.
 fn truncate_chars(text: &str, max: usize) -> String {
+    if text.len() <= max {
+        return text.to_string(); // no more chars than bytes
+    }
     match text.char_indices().nth(max) {
         Some((i, _)) => format!("{}…", text[..i].trim_end()),
         None => text.to_string(),

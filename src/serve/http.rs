@@ -87,11 +87,19 @@ fn to_event(signal: &Signal) -> Event {
 }
 
 /// UTF-8 charsets, no caching, and the reload script in HTML pages.
-async fn dev_headers(req: Request, next: Next) -> Response {
+///
+/// Always the current bytes: a file rewritten within the same second keeps
+/// its `Last-Modified` (one-second resolution), so answering a conditional
+/// request with 304 could leave the browser on the old page after a reload.
+async fn dev_headers(mut req: Request, next: Next) -> Response {
     let head = req.method() == Method::HEAD;
+    req.headers_mut().remove(header::IF_MODIFIED_SINCE);
+    req.headers_mut().remove(header::IF_NONE_MATCH);
     let mut res = next.run(req).await;
     let headers = res.headers_mut();
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    headers.remove(header::LAST_MODIFIED);
+    headers.remove(header::ETAG);
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     let Some(kind) = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())

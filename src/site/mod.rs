@@ -49,6 +49,9 @@ pub struct Site {
     pub graph: LinkGraph,
     pub tags: Taxonomy,
     pub categories: Taxonomy,
+    /// Every configured category as templates see it (with its page count),
+    /// made once per change of the lists rather than for every page link.
+    pub category_views: Vec<crate::render::context::TermView>,
     /// Page indices, newest first.
     pub order: Vec<usize>,
     pub timeline: Vec<TimelineEntry>,
@@ -88,6 +91,7 @@ impl Site {
             graph: LinkGraph::default(),
             tags: Taxonomy::default(),
             categories: Taxonomy::default(),
+            category_views: Vec::new(),
             order: Vec::new(),
             timeline: Vec::new(),
             features: Vec::new(),
@@ -260,6 +264,12 @@ impl Site {
         self.order = self.library.by_date();
         self.tags = Taxonomy::tags(&self.library, &self.order);
         self.categories = Taxonomy::categories(&self.library, &self.config, &self.order);
+        self.category_views = self
+            .config
+            .categories
+            .iter()
+            .filter_map(|c| self.category_view(&c.slug))
+            .collect();
         self.timeline = timeline(&self.library);
     }
 

@@ -435,6 +435,23 @@ fn a_taken_port_moves_to_the_next_free_one() {
     assert_eq!(status, 200);
 }
 
+/// A page saved within the same second as the last write keeps its
+/// one-second `Last-Modified`: the dev server must never answer 304, or a
+/// reload shows the old page (this made the browser test below flaky).
+#[test]
+fn conditional_requests_always_get_the_current_bytes() {
+    let server = Server::start(small_site());
+    let url = format!("{}case-studies/b/", server.url);
+    let res = ureq::get(&url)
+        .set("If-Modified-Since", "Fri, 01 Jan 2100 00:00:00 GMT")
+        .call()
+        .expect("GET");
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.header("cache-control"), Some("no-store"));
+    assert_eq!(res.header("last-modified"), None);
+    assert!(res.into_string().unwrap_or_default().contains("<html"));
+}
+
 /// End to end in headless Chromium: open a page served by `site serve`, save
 /// the Markdown file, and see the page reload with the new text, scroll kept.
 #[test]
