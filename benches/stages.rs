@@ -63,7 +63,14 @@ fn main() {
         }
     });
     let texts: Vec<String> = (0..n).map(|i| site.render_markdown(i).text).collect();
-    per_page("search terms (jieba + index)", n, || {
+    per_page("tokenising (jieba + Latin words)", n, || {
+        for text in &texts {
+            let mut count = 0usize;
+            casewiki::search::tokenize::for_each_term(text, |_| count += 1);
+            std::hint::black_box(count);
+        }
+    });
+    per_page("search terms (all of the above + index)", n, || {
         for (p, text) in site.library.pages.iter().zip(&texts) {
             std::hint::black_box(site.indexer.analyse(casewiki::search::Fields {
                 text,

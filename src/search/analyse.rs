@@ -144,13 +144,19 @@ impl Collector {
         let mut ranked: Vec<usize> = (0..terms.len())
             .filter(|&k| terms[k].stat.tf >= 2 && is_keyword(self.term(&terms[k])))
             .collect();
-        ranked.sort_unstable_by(|&a, &b| {
-            terms[b]
+        let order = |a: &usize, b: &usize| {
+            terms[*b]
                 .stat
                 .tf
-                .cmp(&terms[a].stat.tf)
-                .then_with(|| self.term(&terms[a]).cmp(self.term(&terms[b])))
-        });
+                .cmp(&terms[*a].stat.tf)
+                .then_with(|| self.term(&terms[*a]).cmp(self.term(&terms[*b])))
+        };
+        // Only the best `max` need sorting.
+        if ranked.len() > max && max > 0 {
+            ranked.select_nth_unstable_by(max - 1, order);
+            ranked.truncate(max);
+        }
+        ranked.sort_unstable_by(order);
         ranked.truncate(max);
         ranked
     }

@@ -98,8 +98,11 @@ fn for_each_word(text: &str, emit: &mut impl FnMut(&str)) {
             i = mixed_word(text, start, emit);
         } else if b.is_ascii() && !b.is_ascii_uppercase() {
             i += 1;
-        } else {
+        } else if b.is_ascii() || continues_word(text, i) {
             i = mixed_word(text, i, emit);
+        } else {
+            // Ideographs and punctuation: skip the whole character.
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
         }
     }
 }
@@ -154,12 +157,20 @@ fn for_each_cjk_word(text: &str, emit: &mut impl FnMut(&str)) {
         return;
     };
     let mut runs = String::with_capacity(text.len() - first);
-    for c in text[first..].chars() {
-        if is_cjk(c) {
-            runs.push(c);
-        } else if !runs.ends_with('\n') {
-            runs.push('\n');
+    let mut start: Option<usize> = None;
+    for (i, c) in text[first..].char_indices() {
+        match (is_cjk(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                runs.push_str(&text[first + s..first + i]);
+                runs.push('\n');
+                start = None;
+            }
+            _ => {}
         }
+    }
+    if let Some(s) = start {
+        runs.push_str(&text[first + s..]);
     }
     let jieba = jieba();
     for token in jieba.cut_for_search(&runs, false) {
