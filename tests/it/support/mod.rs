@@ -7,6 +7,7 @@ use std::process::{Command, Output};
 
 pub mod browser;
 pub mod links;
+pub mod server;
 
 /// The `site` binary under test.
 pub fn site_bin() -> &'static str {
