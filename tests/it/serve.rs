@@ -3,8 +3,6 @@
 //! live-reload stream while the old page stays; rapid saves; path traversal;
 //! the 404 page; content types. Every wait polls with a deadline.
 
-use std::time::Duration;
-
 use crate::support::server::{small_site, study, write, Events, Server, TIMEOUT};
 
 #[test]

@@ -125,19 +125,26 @@ impl Server {
         self.output.lock().expect("lock").clone()
     }
 
-    pub(crate) fn wait_line(&self, pred: impl Fn(&str) -> bool) -> String {
+    /// Calls `attempt` every `POLL` until it returns `Ok`; on timeout, panics
+    /// with its last `Err` and the server's output.
+    fn poll<T>(&self, mut attempt: impl FnMut() -> Result<T, String>) -> T {
         let deadline = Instant::now() + TIMEOUT;
         loop {
-            if let Some(l) = self.lines().into_iter().find(|l| pred(l)) {
-                return l;
+            match attempt() {
+                Ok(v) => return v,
+                Err(why) if Instant::now() >= deadline => {
+                    panic!("{why}; output:\n{}", self.lines().join("\n"))
+                }
+                Err(_) => std::thread::sleep(POLL),
             }
-            assert!(
-                Instant::now() < deadline,
-                "no such line; output:\n{}",
-                self.lines().join("\n")
-            );
-            std::thread::sleep(POLL);
         }
+    }
+
+    pub(crate) fn wait_line(&self, pred: impl Fn(&str) -> bool) -> String {
+        self.poll(|| {
+            let line = self.lines().into_iter().find(|l| pred(l));
+            line.ok_or_else(|| "no such line".to_string())
+        })
     }
 
     /// Status, content type and body of `path` (no redirects, 4xx included).
@@ -155,19 +162,13 @@ impl Server {
 
     /// Polls `path` until `pred(status, body)` holds; returns the body.
     pub(crate) fn wait_for(&self, path: &str, pred: impl Fn(u16, &str) -> bool) -> String {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
+        self.poll(|| {
             let (status, _, body) = self.get(path);
-            if pred(status, &body) {
-                return body;
+            match pred(status, &body) {
+                true => Ok(body),
+                false => Err(format!("{path} never matched (last status {status})")),
             }
-            assert!(
-                Instant::now() < deadline,
-                "{path} never matched (last status {status}); output:\n{}",
-                self.lines().join("\n")
-            );
-            std::thread::sleep(POLL);
-        }
+        })
     }
 
     pub(crate) fn raw_status(&self, target: &str) -> (String, String) {
