@@ -53,6 +53,15 @@ pub struct PageRef {
     pub category: Option<TermView>,
 }
 
+/// A bare link to a page (backlink lists show no more).
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkRef {
+    pub title: String,
+    pub url: String,
+    pub lang: String,
+    pub kind: PageKind,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct MentionView {
     pub page: PageRef,
@@ -76,7 +85,7 @@ pub struct PageView<'a> {
     pub dates: Vec<DateMention>,
     pub entity_kind: Option<String>,
     pub aliases: Vec<String>,
-    pub backlinks: Vec<PageRef>,
+    pub backlinks: Vec<LinkRef>,
     pub related: Vec<PageRef>,
     pub mentioned_in: Vec<MentionView>,
     pub report: Vec<ReportLine>,
@@ -154,6 +163,16 @@ impl Site {
         }
     }
 
+    pub fn link_ref(&self, i: usize) -> LinkRef {
+        let p = &self.library.pages[i];
+        LinkRef {
+            title: p.meta.title.clone(),
+            url: self.url(&p.path),
+            lang: p.lang.clone(),
+            kind: p.kind,
+        }
+    }
+
     pub fn page_ref(&self, i: usize) -> PageRef {
         let p = &self.library.pages[i];
         let summary = if !p.meta.summary.is_empty() {
@@ -197,7 +216,10 @@ impl Site {
             dates: p.meta.dates.clone(),
             entity_kind: p.meta.kind.clone(),
             aliases: p.names().skip(1).map(str::to_string).collect(),
-            backlinks: refs(&self.graph.backlinks[i]),
+            backlinks: self.graph.backlinks[i]
+                .iter()
+                .map(|&j| self.link_ref(j))
+                .collect(),
             related: refs(&self.graph.related[i]),
             mentioned_in: self.mentioned_in(i),
             report: p

@@ -80,10 +80,10 @@ impl Site {
 
     /// Renders and writes `jobs` in parallel; returns the problems.
     pub fn render_jobs(&self, jobs: &[Job], out: &Output) -> Vec<Diagnostic> {
-        let site = tera::to_value(self.site_view()).unwrap_or_default();
+        let base = self.base_context();
         jobs.par_iter()
             .filter_map(|job| {
-                let (path, html) = match self.render_job(job, &site) {
+                let (path, html) = match self.render_job(job, &base) {
                     Ok(r) => r,
                     Err(d) => return Some(d),
                 };
@@ -94,14 +94,21 @@ impl Site {
             .collect()
     }
 
+    /// What every job's context starts from (`site`), made once per batch:
+    /// cloning it is cheaper than serialising the site view for every page.
+    pub fn base_context(&self) -> tera::Context {
+        let mut ctx = tera::Context::new();
+        ctx.insert("site", &self.site_view());
+        ctx
+    }
+
     /// The output path (under `public/`) and HTML of one job.
     pub fn render_job(
         &self,
         job: &Job,
-        site: &tera::Value,
+        base: &tera::Context,
     ) -> Result<(String, String), Diagnostic> {
-        let mut ctx = tera::Context::new();
-        ctx.insert("site", site);
+        let mut ctx = base.clone();
         let (path, template) = match job {
             Job::Page(i) => self.page_job(*i, &mut ctx),
             Job::Section(dir) => self.section_job(dir, &mut ctx),
