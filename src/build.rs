@@ -74,7 +74,7 @@ pub fn build(opts: &BuildOptions) -> Result<(Site, BuildReport), BuildFailure> {
     }
     let out = Output::staging(&site.config.output_dir)
         .map_err(|e| io_failure(&site.config.output_dir, e))?;
-    let (files, search_bytes) = write_site(&mut site, &out, &diags, opts.keep_sources);
+    let (files, search_bytes) = write_site(&mut site, &out, &diags);
     if diags.has_errors() {
         out.abort();
         return Err(fail(&diags, Vec::new()));
@@ -94,9 +94,9 @@ pub fn build(opts: &BuildOptions) -> Result<(Site, BuildReport), BuildFailure> {
 }
 
 /// Writes every page and support file, then the search index, into `out`;
-/// returns (files, search index bytes). Unless `keep`, the pages' HTML is
-/// freed before the index is assembled, so the two are never held together.
-fn write_site(site: &mut Site, out: &Output, diags: &Diagnostics, keep: bool) -> (usize, usize) {
+/// returns (files, search index bytes). In a one-shot build the pages' HTML
+/// is freed before the index is assembled, so the two are never held together.
+fn write_site(site: &mut Site, out: &Output, diags: &Diagnostics) -> (usize, usize) {
     let t = Instant::now();
     let jobs = site.all_jobs();
     diags.extend(site.render_jobs(&jobs, out));
@@ -106,7 +106,7 @@ fn write_site(site: &mut Site, out: &Output, diags: &Diagnostics, keep: bool) ->
     support.extend(copy_static(&site.config.root.join("static"), diags));
     files += write_all(out, &support, diags);
     drop(support);
-    if !keep {
+    if site.one_shot {
         site.release_html();
         crate::memory::return_free_memory();
     }
@@ -246,9 +246,9 @@ enum Pass {
 }
 
 /// Reads content and templates and analyses every page; content and link
-/// problems go to `diags`, template problems are returned. With `search`,
-/// the page pass also renders HTML and search terms. (jieba starts loading
-/// as soon as the loader sees Chinese text.)
+/// problems go to `diags`, template problems are returned. A build's page
+/// pass also renders HTML and search terms; `site check`'s does not. (jieba
+/// starts loading as soon as the loader sees Chinese text.)
 fn load_site(config: Config, diags: &Diagnostics, pass: Pass) -> Result<Site, Vec<Diagnostic>> {
     let started = Instant::now();
     let library = Library::load(&config, diags);
@@ -256,9 +256,8 @@ fn load_site(config: Config, diags: &Diagnostics, pass: Pass) -> Result<Site, Ve
     let templates = Templates::load(&config)?;
     let mut site = Site::new(config, library, templates);
     site.full_pass = pass != Pass::Check;
-    site.keep_sources = pass == Pass::Build(true);
+    site.one_shot = pass == Pass::Build(false);
     site.analyse();
-
     diags.extend(site.link_problems());
     Ok(site)
 }

@@ -58,13 +58,6 @@ const RELATED_MAX: usize = 5;
 const POSTING_BUDGET: usize = 4000;
 
 impl LinkGraph {
-    pub fn build(lib: &Library, links: &[&[OutLink]], features: &[PageFeatures]) -> LinkGraph {
-        let mut graph = LinkGraph::from_links(lib, links);
-        let all: Vec<usize> = (0..lib.pages.len()).collect();
-        graph.related = RelatedIndex::new(lib, features).related(&all);
-        graph
-    }
-
     /// Outgoing links and backlinks of the library's pages; `related` left empty.
     pub fn from_links(lib: &Library, links: &[&[OutLink]]) -> LinkGraph {
         let n = lib.pages.len();

@@ -131,11 +131,6 @@ impl Indexer {
             aliases: &self.aliases,
         })
     }
-
-    /// The text of a term of this indexer's table.
-    pub fn term(&self, id: TermId) -> String {
-        self.table.names().get(id).to_string()
-    }
 }
 
 /// Builds the search index of a list of pages in one go.

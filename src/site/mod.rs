@@ -43,9 +43,10 @@ pub struct Site {
     /// Render HTML and search terms in the page pass (`site check` needs
     /// neither: only links and anchors).
     pub full_pass: bool,
-    /// Keep pages' Markdown after the page pass (`serve` re-renders edited
-    /// pages; a one-shot build frees each source once its page is done).
-    pub keep_sources: bool,
+    /// A one-shot build: each page's Markdown is freed once its pass is done,
+    /// jieba once the last page is segmented, the HTML once pages are written.
+    /// `serve` keeps all of them to re-render edited pages.
+    pub one_shot: bool,
     pub graph: LinkGraph,
     pub tags: Taxonomy,
     pub categories: Taxonomy,
@@ -87,7 +88,7 @@ impl Site {
             search: Vec::new(),
             indexer: Arc::new(Indexer::new(&[])),
             full_pass: true,
-            keep_sources: true,
+            one_shot: false,
             graph: LinkGraph::default(),
             tags: Taxonomy::default(),
             categories: Taxonomy::default(),
@@ -104,31 +105,27 @@ impl Site {
         let started = std::time::Instant::now();
         self.targets = LinkTargets::new(&self.library);
         self.indexer = Arc::new(Indexer::new(&self.search_aliases()));
-        // Without `keep_sources`, each page's Markdown is dropped as soon as
-        // its pass is done, so sources and HTML are never all held at once.
-        let sources: Vec<String> = if self.keep_sources {
-            Vec::new()
-        } else {
-            self.library.release_sources()
-        };
-        let passes: Vec<PagePass> = if self.keep_sources {
-            (0..self.library.pages.len())
-                .into_par_iter()
-                .map(|i| self.page_pass(i, &self.library.pages[i].body))
-                .collect()
-        } else {
-            sources
+        let passes: Vec<PagePass> = if self.one_shot {
+            // Each source is dropped as soon as its pass is done, so sources
+            // and HTML are never all held at once.
+            self.library
+                .release_sources()
                 .into_par_iter()
                 .enumerate()
                 .map(|(i, source)| self.page_pass(i, &source))
+                .collect()
+        } else {
+            (0..self.library.pages.len())
+                .into_par_iter()
+                .map(|i| self.page_pass(i, &self.library.pages[i].body))
                 .collect()
         };
         self.bodies = Vec::with_capacity(passes.len());
         self.search = Vec::with_capacity(passes.len());
         self.features = Vec::with_capacity(passes.len());
         crate::build::timing("page pass", started);
-        if !self.keep_sources {
-            // One-shot: every page is segmented. Freeing jieba's many small
+        if self.one_shot {
+            // Every page is segmented. Freeing jieba's many small
             // allocations takes a while, so it happens beside `derive`.
             std::thread::spawn(|| {
                 crate::text::release_jieba();

@@ -153,14 +153,7 @@ mod tests {
     use super::*;
 
     fn categorise(title: &str, lang: &str, body: &[&str]) -> (String, Vec<(String, f64)>) {
-        let paragraphs: Vec<String> = body.iter().map(|s| s.to_string()).collect();
-        let input = MetaInput {
-            title,
-            lang,
-            paragraphs: &paragraphs,
-            headings: &[],
-        };
-        let scores = score(&input);
+        let scores = MetaInput::with(title, lang, body, score);
         (choose(&scores), scores)
     }
 

@@ -30,6 +30,26 @@ pub struct MetaInput<'a> {
     pub headings: &'a [String],
 }
 
+impl MetaInput<'_> {
+    /// Calls `f` with an article made of `title`, `lang` and `body`
+    /// paragraphs and no headings (unit tests of the metadata steps).
+    #[cfg(test)]
+    pub(crate) fn with<R>(
+        title: &str,
+        lang: &str,
+        body: &[&str],
+        f: impl FnOnce(&MetaInput) -> R,
+    ) -> R {
+        let paragraphs: Vec<String> = body.iter().map(|s| s.to_string()).collect();
+        f(&MetaInput {
+            title,
+            lang,
+            paragraphs: &paragraphs,
+            headings: &[],
+        })
+    }
+}
+
 /// What `extract` finds.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Metadata {

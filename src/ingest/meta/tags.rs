@@ -184,14 +184,7 @@ mod tests {
     use super::*;
 
     fn tags_of(title: &str, lang: &str, body: &[&str]) -> Vec<String> {
-        let paragraphs: Vec<String> = body.iter().map(|s| s.to_string()).collect();
-        let input = MetaInput {
-            title,
-            lang,
-            paragraphs: &paragraphs,
-            headings: &[],
-        };
-        extract_tags(&input, lang == "zh")
+        MetaInput::with(title, lang, body, |input| extract_tags(input, lang == "zh"))
     }
 
     #[test]
