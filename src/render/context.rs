@@ -4,6 +4,8 @@
 //! permalinks (`permalink`), so a theme never builds a URL by hand and the
 //! site works under a project subpath.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::content::front_matter::{DateMention, ReportLine};
@@ -41,57 +43,58 @@ pub struct TermView {
     pub count: usize,
 }
 
-/// A link to a page, as lists show it.
+/// A link to a page, as lists show it. Views borrow from the site model, so
+/// serialising one into a template context is the only copy of its text.
 #[derive(Debug, Clone, Serialize)]
-pub struct PageRef {
-    pub title: String,
-    pub url: String,
-    pub lang: String,
+pub struct PageRef<'a> {
+    pub title: &'a str,
+    pub url: &'a str,
+    pub lang: &'a str,
     pub kind: PageKind,
-    pub date: Option<String>,
-    pub summary: String,
-    pub category: Option<TermView>,
+    pub date: Option<&'a str>,
+    pub summary: Cow<'a, str>,
+    pub category: Option<&'a TermView>,
 }
 
 /// A bare link to a page (backlink lists show no more).
 #[derive(Debug, Clone, Serialize)]
-pub struct LinkRef {
-    pub title: String,
-    pub url: String,
-    pub lang: String,
+pub struct LinkRef<'a> {
+    pub title: &'a str,
+    pub url: &'a str,
+    pub lang: &'a str,
     pub kind: PageKind,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct MentionView {
-    pub page: PageRef,
-    pub snippet: String,
+pub struct MentionView<'a> {
+    pub page: PageRef<'a>,
+    pub snippet: &'a str,
 }
 
 /// Everything `page.html` gets as `page`.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageView<'a> {
     #[serde(flatten)]
-    pub head: PageRef,
+    pub head: PageRef<'a>,
     pub permalink: String,
-    pub path: String,
-    pub description: String,
+    pub path: &'a str,
+    pub description: &'a str,
     /// The whole summary (lists show it cut short).
-    pub lead: String,
+    pub lead: &'a str,
     pub content: &'a str,
-    pub toc: Vec<TocEntry>,
-    pub tags: Vec<TermView>,
-    pub key_points: Vec<String>,
-    pub dates: Vec<DateMention>,
-    pub entity_kind: Option<String>,
-    pub aliases: Vec<String>,
-    pub backlinks: Vec<LinkRef>,
-    pub related: Vec<PageRef>,
-    pub mentioned_in: Vec<MentionView>,
-    pub report: Vec<ReportLine>,
-    pub source: Option<String>,
+    pub toc: &'a [TocEntry],
+    pub tags: Vec<Cow<'a, TermView>>,
+    pub key_points: &'a [String],
+    pub dates: &'a [DateMention],
+    pub entity_kind: Option<&'a str>,
+    pub aliases: Vec<&'a str>,
+    pub backlinks: Vec<LinkRef<'a>>,
+    pub related: Vec<PageRef<'a>>,
+    pub mentioned_in: Vec<MentionView<'a>>,
+    pub report: &'a [ReportLine],
+    pub source: Option<&'a str>,
     pub neighbourhood: String,
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: &'a serde_json::Map<String, serde_json::Value>,
 }
 
 impl Site {
@@ -163,17 +166,33 @@ impl Site {
         }
     }
 
-    pub fn link_ref(&self, i: usize) -> LinkRef {
+    /// The view of tag `name`: made once per list change for known tags.
+    fn page_tag(&self, name: &str) -> Cow<'_, TermView> {
+        match self.tag_views.get(name) {
+            Some(view) => Cow::Borrowed(view),
+            None => Cow::Owned(self.tag_view(name)),
+        }
+    }
+
+    /// Page `i`'s URL (base path included, percent-encoded).
+    pub fn page_url(&self, i: usize) -> Cow<'_, str> {
+        match self.urls.get(i) {
+            Some(url) => Cow::Borrowed(url),
+            None => Cow::Owned(self.url(&self.library.pages[i].path)),
+        }
+    }
+
+    pub fn link_ref(&self, i: usize) -> LinkRef<'_> {
         let p = &self.library.pages[i];
         LinkRef {
-            title: p.meta.title.clone(),
-            url: self.url(&p.path),
-            lang: p.lang.clone(),
+            title: &p.meta.title,
+            url: self.urls.get(i).map_or("", String::as_str),
+            lang: &p.lang,
             kind: p.kind,
         }
     }
 
-    pub fn page_ref(&self, i: usize) -> PageRef {
+    pub fn page_ref(&self, i: usize) -> PageRef<'_> {
         let p = &self.library.pages[i];
         let summary = if !p.meta.summary.is_empty() {
             &p.meta.summary
@@ -181,66 +200,58 @@ impl Site {
             &p.meta.description
         };
         PageRef {
-            title: p.meta.title.clone(),
-            url: self.url(&p.path),
-            lang: p.lang.clone(),
+            title: &p.meta.title,
+            url: self.urls.get(i).map_or("", String::as_str),
+            lang: &p.lang,
             kind: p.kind,
-            date: p.meta.date.as_deref().map(|d| d.chars().take(10).collect()),
+            date: p.meta.date.as_deref().map(|d| first_chars(d, 10)),
             summary: truncate_chars(summary, SUMMARY_CHARS),
             category: p
                 .category
                 .as_deref()
-                .and_then(|c| self.category_views.iter().find(|t| t.slug == c))
-                .cloned(),
+                .and_then(|c| self.category_views.iter().find(|t| t.slug == c)),
         }
     }
 
     pub fn page_view(&self, i: usize) -> PageView<'_> {
         let p = &self.library.pages[i];
         let body = &self.bodies[i];
-        let refs = |list: &[usize]| list.iter().map(|&j| self.page_ref(j)).collect::<Vec<_>>();
+        let ingest = p.meta.ingest.as_ref();
         PageView {
             head: self.page_ref(i),
             permalink: self.permalink(&p.path),
-            path: p.path.clone(),
-            description: p.meta.description.clone(),
+            path: &p.path,
+            description: &p.meta.description,
             lead: if p.meta.summary.is_empty() {
-                p.meta.description.clone()
+                &p.meta.description
             } else {
-                p.meta.summary.clone()
+                &p.meta.summary
             },
             content: self.body_html(i),
-            toc: body.toc.clone(),
-            tags: p.tags.iter().map(|t| self.tag_view(t)).collect(),
-            key_points: p.meta.key_points.clone(),
-            dates: p.meta.dates.clone(),
-            entity_kind: p.meta.kind.clone(),
-            aliases: p.names().skip(1).map(str::to_string).collect(),
+            toc: &body.toc,
+            tags: p.tags.iter().map(|t| self.page_tag(t)).collect(),
+            key_points: &p.meta.key_points,
+            dates: &p.meta.dates,
+            entity_kind: p.meta.kind.as_deref(),
+            aliases: p.names().skip(1).collect(),
             backlinks: self.graph.backlinks[i]
                 .iter()
                 .map(|&j| self.link_ref(j))
                 .collect(),
-            related: refs(&self.graph.related[i]),
+            related: self.graph.related[i]
+                .iter()
+                .map(|&j| self.page_ref(j))
+                .collect(),
             mentioned_in: self.mentioned_in(i),
-            report: p
-                .meta
-                .ingest
-                .as_ref()
-                .map(|g| g.report.clone())
-                .unwrap_or_default(),
-            source: p
-                .meta
-                .ingest
-                .as_ref()
-                .map(|g| g.source.clone())
-                .filter(|s| !s.is_empty()),
+            report: ingest.map_or(&[], |g| g.report.as_slice()),
+            source: ingest.map(|g| g.source.as_str()).filter(|s| !s.is_empty()),
             neighbourhood: self.neighbourhood_svg(i),
-            extra: p.meta.extra.clone(),
+            extra: &p.meta.extra,
         }
     }
 
     /// Case studies mentioning page `i`, with the snippet around the mention.
-    fn mentioned_in(&self, i: usize) -> Vec<MentionView> {
+    fn mentioned_in(&self, i: usize) -> Vec<MentionView<'_>> {
         if self.library.pages[i].kind != PageKind::Entity {
             return Vec::new();
         }
@@ -252,7 +263,7 @@ impl Site {
                     .mentions
                     .iter()
                     .find(|(t, _)| *t == i)
-                    .map(|(_, s)| s.clone())?;
+                    .map(|(_, s)| s.as_str())?;
                 Some(MentionView {
                     page: self.page_ref(j),
                     snippet,
@@ -266,12 +277,22 @@ impl Site {
 const SUMMARY_CHARS: usize = 180;
 
 /// `text` cut to `max` characters at a character boundary, with `…` when cut.
-fn truncate_chars(text: &str, max: usize) -> String {
+fn truncate_chars(text: &str, max: usize) -> Cow<'_, str> {
+    let head = first_chars(text, max);
+    if head.len() == text.len() {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(format!("{}…", head.trim_end()))
+    }
+}
+
+/// The first `max` characters of `text`.
+fn first_chars(text: &str, max: usize) -> &str {
     if text.len() <= max {
-        return text.to_string(); // no more chars than bytes
+        return text; // no more chars than bytes
     }
     match text.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", text[..i].trim_end()),
-        None => text.to_string(),
+        Some((i, _)) => &text[..i],
+        None => text,
     }
 }

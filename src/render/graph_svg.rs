@@ -80,14 +80,12 @@ impl Site {
         );
         for &(a, b) in edges {
             let (p, q) = (&nodes[a], &nodes[b]);
-            let _ = write!(
-                s,
-                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
-                Coord(p.x),
-                Coord(p.y),
-                Coord(q.x),
-                Coord(q.y)
+            push_attrs(
+                &mut s,
+                "<line",
+                &[("x1", p.x), ("y1", p.y), ("x2", q.x), ("y2", q.y)],
             );
+            s.push_str("/>");
         }
         for n in nodes {
             let page = &self.library.pages[n.page];
@@ -102,17 +100,16 @@ impl Site {
                 None => title,
             };
             s.push_str("<a href=\"");
-            html_escape::encode_double_quoted_attribute_to_string(self.url(&page.path), &mut s);
+            html_escape::encode_double_quoted_attribute_to_string(self.page_url(n.page), &mut s);
             s.push_str("\"><title>");
             html_escape::encode_text_to_string(title, &mut s);
-            let _ = write!(
-                s,
-                "</title><circle class=\"{class}\" cx=\"{}\" cy=\"{}\" r=\"6\"/><text x=\"{}\" y=\"{}\">",
-                Coord(n.x),
-                Coord(n.y),
-                Coord(n.x + 8.0),
-                Coord(n.y + 4.0)
-            );
+            s.push_str("</title><circle class=\"");
+            s.push_str(class);
+            s.push('"');
+            push_attrs(&mut s, "", &[("cx", n.x), ("cy", n.y)]);
+            s.push_str(" r=\"6\"/>");
+            push_attrs(&mut s, "<text", &[("x", n.x + 8.0), ("y", n.y + 4.0)]);
+            s.push('>');
             html_escape::encode_text_to_string(short, &mut s);
             s.push_str("</text></a>");
         }
@@ -121,17 +118,36 @@ impl Site {
     }
 }
 
-/// A coordinate with one decimal, as `{:.1}` writes it but without the
-/// float formatter (which showed up in profiles: every page has an SVG).
-struct Coord(f64);
-
-impl std::fmt::Display for Coord {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        let tenths = (self.0 * 10.0).round() as i64;
-        let sign = if tenths < 0 { "-" } else { "" };
-        let t = tenths.unsigned_abs();
-        write!(f, "{sign}{}.{}", t / 10, t % 10)
+/// `start` then ` name="value"` for each attribute, values with one decimal
+/// as `{:.1}` writes them but without the float formatter (every page has
+/// an SVG, and formatting showed up in profiles).
+fn push_attrs(s: &mut String, start: &str, attrs: &[(&str, f64)]) {
+    s.push_str(start);
+    for (name, value) in attrs {
+        s.push(' ');
+        s.push_str(name);
+        s.push_str("=\"");
+        push_tenths(s, *value);
+        s.push('"');
     }
+}
+
+fn push_tenths(s: &mut String, value: f64) {
+    let tenths = (value * 10.0).round() as i64;
+    if tenths < 0 {
+        s.push('-');
+    }
+    let t = tenths.unsigned_abs();
+    push_digits(s, t / 10);
+    s.push('.');
+    s.push(char::from(b'0' + (t % 10) as u8));
+}
+
+fn push_digits(s: &mut String, n: u64) {
+    if n >= 10 {
+        push_digits(s, n / 10);
+    }
+    s.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// A deterministic Fruchterman–Reingold layout inside `w` × `h`.
@@ -180,4 +196,23 @@ fn layout(pages: &[usize], edges: &[(usize, usize)], w: f64, h: f64) -> Vec<Node
         .zip(pos)
         .map(|(&page, (x, y))| Node { page, x, y })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attributes_have_one_decimal() {
+        let mut s = String::new();
+        push_attrs(
+            &mut s,
+            "<line",
+            &[("x1", 180.0), ("y1", -3.04), ("x2", 0.05), ("y2", 1234.56)],
+        );
+        assert_eq!(s, r#"<line x1="180.0" y1="-3.0" x2="0.1" y2="1234.6""#);
+        let mut s = String::new();
+        push_tenths(&mut s, -0.26);
+        assert_eq!(s, "-0.3");
+    }
 }

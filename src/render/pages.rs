@@ -35,12 +35,12 @@ const HOME_LATEST: usize = 12;
 const HOME_TAGS: usize = 60;
 
 #[derive(Serialize)]
-struct ListView {
+struct ListView<'a> {
     title: String,
     description: String,
     content: String,
     url: String,
-    pages: Vec<PageRef>,
+    pages: Vec<PageRef<'a>>,
 }
 
 impl Site {
@@ -87,7 +87,7 @@ impl Site {
                     Ok(r) => r,
                     Err(d) => return Some(d),
                 };
-                out.write(&path, html.as_bytes())
+                out.write(&path, &html)
                     .err()
                     .map(|e| Diagnostic::error(out.dir().join(&path), None, e.to_string()))
             })
@@ -107,7 +107,7 @@ impl Site {
         &self,
         job: &Job,
         base: &tera::Context,
-    ) -> Result<(String, String), Diagnostic> {
+    ) -> Result<(String, Vec<u8>), Diagnostic> {
         let mut ctx = base.clone();
         let (path, template) = match job {
             Job::Page(i) => self.page_job(*i, &mut ctx),

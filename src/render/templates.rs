@@ -105,12 +105,16 @@ impl Templates {
         Ok(Templates { tera, sources })
     }
 
-    /// Renders `name`; a failure names the template file.
-    pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
-        self.tera.render(name, ctx).map_err(|e| {
+    /// Renders `name` into bytes ready to write (Tera writes UTF-8, so
+    /// checking it again would only cost time); a failure names the
+    /// template file.
+    pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::with_capacity(16 * 1024);
+        self.tera.render_to(name, ctx, &mut out).map_err(|e| {
             let path = self.source_of(name);
             template_error(&path, &e)
-        })
+        })?;
+        Ok(out)
     }
 
     fn source_of(&self, name: &str) -> PathBuf {
@@ -174,28 +178,46 @@ fn error_chain(e: &tera::Error) -> String {
 }
 
 /// Escapes the five characters that matter in HTML text and attributes, and
-/// leaves `/` alone so URLs stay readable.
+/// leaves `/` alone so URLs stay readable. Every variable a template prints
+/// goes through here, so the scan is a table lookup per byte and the text
+/// between special characters is copied in runs (they are ASCII, so byte
+/// positions are char boundaries).
 fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + 8);
-    let mut last = 0;
-    // The special characters are ASCII, so byte positions are char boundaries
-    // and the text between them is copied in runs.
-    for (i, b) in input.bytes().enumerate() {
-        let entity = match b {
+    let bytes = input.as_bytes();
+    let Some(first) = bytes.iter().position(|&b| SPECIAL[b as usize]) else {
+        return input.to_string();
+    };
+    let mut out = String::with_capacity(input.len() + 16);
+    out.push_str(&input[..first]);
+    let mut last = first;
+    for (i, &b) in bytes.iter().enumerate().skip(first) {
+        if !SPECIAL[b as usize] {
+            continue;
+        }
+        out.push_str(&input[last..i]);
+        out.push_str(match b {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&input[last..i]);
-        out.push_str(entity);
+            _ => "&#39;",
+        });
         last = i + 1;
     }
     out.push_str(&input[last..]);
     out
 }
+
+/// The bytes `escape_html` replaces.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'&' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t
+};
 
 #[cfg(test)]
 mod tests {

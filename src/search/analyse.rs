@@ -4,11 +4,10 @@
 //!
 //! It runs inside the page pass, right after the Markdown pass made the
 //! page's plain text, so the text is never kept. A page's term occurrences
-//! are appended to one arena string, sorted by hash and folded into distinct
-//! terms (no allocation per term, no hash map), then interned into the
-//! site's term table in one go.
+//! are folded into distinct terms as they come (an open-addressing table over
+//! one arena string: no allocation per term), then sorted by hash and
+//! interned into the site's term table in one go.
 
-use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault};
 
 use super::aliases::{group_term, AliasMatcher};
@@ -78,7 +77,8 @@ pub fn analyse_page(
     PageTerms::pack(&terms, len, keywords, bytes as u32)
 }
 
-/// One occurrence of a term in a field of a page.
+/// One distinct term of a page: where its text sits in the arena, and its
+/// summed stats.
 struct Occurrence {
     hash: u64,
     start: u32,
@@ -86,54 +86,82 @@ struct Occurrence {
     stat: TermStat,
 }
 
-/// Collects occurrences into an arena.
-#[derive(Default)]
+/// Folds a page's term occurrences into distinct terms as they come: an
+/// open-addressing table of positions in `terms`, probed by the term's hash,
+/// so a repeated word costs one hash and one comparison, and only a new
+/// term is copied into the arena.
 struct Collector {
     arena: String,
-    found: Vec<Occurrence>,
+    terms: Vec<Occurrence>,
+    /// `1 + position in terms`, or 0 for an empty slot; a power of two long.
+    slots: Vec<u32>,
+}
+
+impl Default for Collector {
+    fn default() -> Self {
+        Collector {
+            arena: String::with_capacity(4096),
+            terms: Vec::with_capacity(512),
+            slots: vec![0; 1024],
+        }
+    }
 }
 
 impl Collector {
     fn add(&mut self, term: &str, stat: TermStat) {
+        let hash = BuildHasherDefault::<FxHasher>::default().hash_one(term);
+        if self.terms.len() * 2 >= self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = slot_of(hash, mask);
+        loop {
+            match self.slots[i] {
+                0 => break,
+                s => {
+                    let t = &self.terms[s as usize - 1];
+                    if t.hash == hash && &self.arena[t.start as usize..t.end as usize] == term {
+                        let t = &mut self.terms[s as usize - 1];
+                        t.stat.tf += stat.tf;
+                        t.stat.flags |= stat.flags;
+                        return;
+                    }
+                }
+            }
+            i = (i + 1) & mask;
+        }
         let start = self.arena.len() as u32;
         self.arena.push_str(term);
-        let hash = BuildHasherDefault::<FxHasher>::default().hash_one(term);
-        self.found.push(Occurrence {
+        self.terms.push(Occurrence {
             hash,
             start,
             end: self.arena.len() as u32,
             stat,
         });
+        self.slots[i] = self.terms.len() as u32;
+    }
+
+    /// Doubles the table and puts every term back.
+    fn grow(&mut self) {
+        let mask = self.slots.len() * 2 - 1;
+        self.slots = vec![0; mask + 1];
+        for (k, t) in self.terms.iter().enumerate() {
+            let mut i = slot_of(t.hash, mask);
+            while self.slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = k as u32 + 1;
+        }
     }
 
     fn term(&self, o: &Occurrence) -> &str {
         &self.arena[o.start as usize..o.end as usize]
     }
 
-    /// The distinct terms, sorted by hash, with their stats summed. Sorting
-    /// by the hash alone is cheap; texts are compared only within a run of
-    /// equal hashes, where two different terms are told apart.
+    /// The distinct terms, sorted by hash (the order the term table interns in).
     fn distinct(&mut self) -> Vec<Occurrence> {
-        let mut found = std::mem::take(&mut self.found);
-        found.sort_unstable_by_key(|o| o.hash);
-        let mut terms: Vec<Occurrence> = Vec::with_capacity(found.len() / 2);
-        let mut run_start = 0;
-        for o in found {
-            if terms.last().is_none_or(|t| t.hash != o.hash) {
-                run_start = terms.len();
-            }
-            let same = terms[run_start..]
-                .iter()
-                .position(|t| self.term(t) == self.term(&o));
-            match same {
-                Some(k) => {
-                    let t = &mut terms[run_start + k];
-                    t.stat.tf += o.stat.tf;
-                    t.stat.flags |= o.stat.flags;
-                }
-                None => terms.push(o),
-            }
-        }
+        let mut terms = std::mem::take(&mut self.terms);
+        terms.sort_unstable_by_key(|o| o.hash);
         terms
     }
 
@@ -162,6 +190,11 @@ impl Collector {
     }
 }
 
+/// A table slot from the hash's high half (an FxHash's low bits are weak).
+fn slot_of(hash: u64, mask: usize) -> usize {
+    (hash >> 32) as usize & mask
+}
+
 fn is_keyword(term: &str) -> bool {
     match term.chars().next() {
         Some(c) if is_cjk(c) => term.chars().nth(1).is_some(),
@@ -181,25 +214,28 @@ const TAG: TermStat = TermStat {
 };
 
 fn add_alias_groups(doc: Fields, aliases: &AliasMatcher, c: &mut Collector) {
-    if aliases.groups.is_empty() {
+    let groups = aliases.groups.len();
+    if groups == 0 {
         return;
     }
-    let mut found = HashMap::new();
+    let mut found = vec![0u32; groups];
     aliases.count_in(doc.text, &mut found);
-    for (g, n) in found {
-        c.add(&group_term(g), TermStat { tf: n, flags: 0 });
-    }
-    let mut found = HashMap::new();
+    add_found(&mut found, c, |n| TermStat { tf: n, flags: 0 });
     aliases.count_in(doc.title, &mut found);
-    for g in found.into_keys() {
-        c.add(&group_term(g), TITLE);
-    }
-    let mut found = HashMap::new();
+    add_found(&mut found, c, |_| TITLE);
     for tag in doc.tags {
         aliases.count_in(tag, &mut found);
     }
-    for g in found.into_keys() {
-        c.add(&group_term(g), TAG);
+    add_found(&mut found, c, |_| TAG);
+}
+
+/// Adds the group term of every group counted in `found`, and clears it.
+fn add_found(found: &mut [u32], c: &mut Collector, stat: impl Fn(u32) -> TermStat) {
+    for (g, n) in found.iter_mut().enumerate() {
+        if *n > 0 {
+            c.add(&group_term(g), stat(*n));
+            *n = 0;
+        }
     }
 }
 
@@ -297,6 +333,29 @@ mod tests {
         let names = d.table.names();
         let k: Vec<&str> = d.terms.keywords.iter().map(|&id| names.get(id)).collect();
         assert_eq!(k, vec!["口碑", "brand", "marketing"]);
+    }
+
+    #[test]
+    fn collector_folds_repeats_and_grows() {
+        let mut c = Collector::default();
+        let words: Vec<String> = (0..3000).map(|i| format!("w{i}")).collect();
+        for round in 0..3 {
+            for w in &words {
+                c.add(w, if round == 2 { TITLE } else { BODY });
+            }
+        }
+        let distinct = c.distinct();
+        assert_eq!(distinct.len(), 3000);
+        assert!(distinct.windows(2).all(|w| w[0].hash <= w[1].hash));
+        assert!(distinct.iter().all(|o| o.stat
+            == TermStat {
+                tf: 2,
+                flags: FLAG_TITLE
+            }));
+        let mut texts: Vec<&str> = distinct.iter().map(|o| c.term(o)).collect();
+        texts.sort_unstable();
+        texts.dedup();
+        assert_eq!(texts.len(), 3000);
     }
 
     #[test]

@@ -24,8 +24,11 @@ impl Hasher for FxHasher {
                 c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
             ]));
         }
-        for &b in chunks.remainder() {
-            self.add(b as u64);
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            // The last 1–7 bytes as one word (with the length, so `a\0` ≠ `a`).
+            let word = rest.iter().rev().fold(0u64, |acc, &b| acc << 8 | b as u64);
+            self.add(word ^ (rest.len() as u64) << 56);
         }
     }
 

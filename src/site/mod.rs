@@ -14,6 +14,7 @@ mod tests;
 
 pub use incremental::{RebuildReport, SearchInput};
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -53,6 +54,10 @@ pub struct Site {
     /// Every configured category as templates see it (with its page count),
     /// made once per change of the lists rather than for every page link.
     pub category_views: Vec<crate::render::context::TermView>,
+    /// Each tag name pages use, as templates see it (made with the lists).
+    pub tag_views: HashMap<String, crate::render::context::TermView>,
+    /// Each page's URL (same index as `library.pages`), made when paths change.
+    pub urls: Vec<String>,
     /// Page indices, newest first.
     pub order: Vec<usize>,
     pub timeline: Vec<TimelineEntry>,
@@ -93,6 +98,8 @@ impl Site {
             tags: Taxonomy::default(),
             categories: Taxonomy::default(),
             category_views: Vec::new(),
+            tag_views: HashMap::new(),
+            urls: Vec::new(),
             order: Vec::new(),
             timeline: Vec::new(),
             features: Vec::new(),
@@ -236,6 +243,12 @@ impl Site {
     /// Everything computed from all bodies together.
     fn derive(&mut self) {
         let started = std::time::Instant::now();
+        self.urls = self
+            .library
+            .pages
+            .iter()
+            .map(|p| self.url(&p.path))
+            .collect();
         let all: Vec<usize> = (0..self.library.pages.len()).collect();
         let (graph, related) = rayon::join(
             || self.link_graph(),
@@ -267,6 +280,13 @@ impl Site {
             .iter()
             .filter_map(|c| self.category_view(&c.slug))
             .collect();
+        let mut tag_views = HashMap::new();
+        for name in self.library.pages.iter().flat_map(|p| &p.tags) {
+            if !tag_views.contains_key(name) {
+                tag_views.insert(name.clone(), self.tag_view(name));
+            }
+        }
+        self.tag_views = tag_views;
         self.timeline = timeline(&self.library);
     }
 

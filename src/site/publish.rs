@@ -42,7 +42,7 @@ impl Site {
                 let written = self
                     .render_job(&prints[k].job, &base)
                     .and_then(|(path, html)| {
-                        out.write_if_changed(&path, html.as_bytes()).map_err(|e| {
+                        out.write_if_changed(&path, &html).map_err(|e| {
                             Diagnostic::error(out.dir().join(&path), None, e.to_string())
                         })
                     });
