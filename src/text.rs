@@ -65,10 +65,15 @@ pub fn detect_lang_of(parts: &[&str]) -> &'static str {
                 i += 1;
                 continue;
             }
-            // Only characters outside ASCII need decoding.
-            let c = s[i..].chars().next().unwrap_or(' ');
-            cjk += usize::from(is_cjk(c));
-            i += c.len_utf8();
+            // Outside ASCII: the code point straight from the bytes (the
+            // text is valid UTF-8, so the lead byte gives the width).
+            let width = (b.leading_ones() as usize).clamp(1, 4);
+            let tail = bytes.get(i + 1..i + width).unwrap_or(&[]);
+            let point = tail.iter().fold(u32::from(b & (0x7F >> width)), |cp, &t| {
+                cp << 6 | u32::from(t & 0x3F)
+            });
+            cjk += usize::from(char::from_u32(point).is_some_and(is_cjk));
+            i += width;
         }
     }
     // One ideograph carries about as much as a 3-4 letter word.
@@ -88,5 +93,8 @@ mod tests {
         assert_eq!(detect_lang("小米的口碑传播法则 MIUI"), "zh");
         assert_eq!(detect_lang("Xiaomi and Lei Jun (雷军)"), "en");
         assert_eq!(detect_lang("1234"), "en");
+        assert_eq!(detect_lang("Ünïcödé café résumé, 𠀀 é"), "en");
+        assert_eq!(detect_lang("𠀀𠀁𠀂 ok"), "zh");
+        assert_eq!(detect_lang("日本語、かな"), "zh");
     }
 }

@@ -59,6 +59,8 @@ pub fn normalize(s: &str) -> String {
 pub struct AliasMatcher {
     /// Normalized names of each kept group, in group-term order.
     pub groups: Vec<Vec<String>>,
+    /// The index term of each group (`group_term`), made once.
+    pub terms: Vec<String>,
     automaton: Option<AhoCorasick>,
     /// For each automaton pattern, the groups one match of it counts for:
     /// its own, and those of the names inside it (`小米` in `小米手机`).
@@ -104,21 +106,9 @@ impl AliasMatcher {
                 builder.build(&patterns).ok()
             })
             .flatten();
-        let credits = patterns
-            .iter()
-            .map(|outer| {
-                let mut groups = Vec::new();
-                for (q, inner) in patterns.iter().enumerate() {
-                    for (at, _) in outer.match_indices(inner) {
-                        if on_word_boundaries(outer, at, at + inner.len()) {
-                            groups.extend(&pattern_groups[q]);
-                        }
-                    }
-                }
-                groups
-            })
-            .collect();
+        let credits = credits(&patterns, &pattern_groups);
         AliasMatcher {
+            terms: (0..groups.len()).map(group_term).collect(),
             groups,
             automaton,
             credits,
@@ -138,6 +128,27 @@ impl AliasMatcher {
             }
         }
     }
+}
+
+/// For each pattern, the groups of every pattern found inside it (itself
+/// included), on word boundaries: one overlapping Aho-Corasick pass per
+/// pattern instead of comparing every pair.
+fn credits(patterns: &[&str], pattern_groups: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let Ok(all) = AhoCorasick::new(patterns) else {
+        return pattern_groups.to_vec();
+    };
+    patterns
+        .iter()
+        .map(|outer| {
+            let mut groups = Vec::new();
+            for m in all.find_overlapping_iter(outer) {
+                if on_word_boundaries(outer, m.start(), m.end()) {
+                    groups.extend(&pattern_groups[m.pattern().as_usize()]);
+                }
+            }
+            groups
+        })
+        .collect()
 }
 
 /// A Latin name must not start or end inside a longer word (`lei jun` is not

@@ -5,15 +5,15 @@
 //! It runs inside the page pass, right after the Markdown pass made the
 //! page's plain text, so the text is never kept. A page's term occurrences
 //! are folded into distinct terms as they come (an open-addressing table over
-//! one arena string: no allocation per term), then sorted by hash and
+//! one arena string: no allocation per term), then grouped by shard and
 //! interned into the site's term table in one go.
 
 use std::hash::{BuildHasher, BuildHasherDefault};
 
-use super::aliases::{group_term, AliasMatcher};
+use super::aliases::AliasMatcher;
 use super::fxhash::FxHasher;
 use super::page_terms::PageTerms;
-use super::terms::{TermId, TermTable};
+use super::terms::{shard_of, TermId, TermTable, TABLE_SHARDS};
 use super::tokenize::for_each_term;
 use crate::text::is_cjk;
 
@@ -79,6 +79,7 @@ pub fn analyse_page(
 
 /// One distinct term of a page: where its text sits in the arena, and its
 /// summed stats.
+#[derive(Clone, Copy)]
 struct Occurrence {
     hash: u64,
     start: u32,
@@ -158,11 +159,24 @@ impl Collector {
         &self.arena[o.start as usize..o.end as usize]
     }
 
-    /// The distinct terms, sorted by hash (the order the term table interns in).
+    /// The distinct terms grouped by term-table shard, in shard order (what
+    /// the table interns in): a counting sort, as there are only a few shards.
     fn distinct(&mut self) -> Vec<Occurrence> {
-        let mut terms = std::mem::take(&mut self.terms);
-        terms.sort_unstable_by_key(|o| o.hash);
-        terms
+        let terms = std::mem::take(&mut self.terms);
+        let mut starts = [0usize; TABLE_SHARDS + 1];
+        for t in &terms {
+            starts[shard_of(t.hash) + 1] += 1;
+        }
+        for s in 0..TABLE_SHARDS {
+            starts[s + 1] += starts[s];
+        }
+        let mut slots: Vec<Option<Occurrence>> = vec![None; terms.len()];
+        for t in terms {
+            let s = shard_of(t.hash);
+            slots[starts[s]] = Some(t);
+            starts[s] += 1;
+        }
+        slots.into_iter().flatten().collect()
     }
 
     /// Positions in `terms` of the `max` most frequent content words: body
@@ -220,20 +234,25 @@ fn add_alias_groups(doc: Fields, aliases: &AliasMatcher, c: &mut Collector) {
     }
     let mut found = vec![0u32; groups];
     aliases.count_in(doc.text, &mut found);
-    add_found(&mut found, c, |n| TermStat { tf: n, flags: 0 });
+    add_found(&mut found, aliases, c, |n| TermStat { tf: n, flags: 0 });
     aliases.count_in(doc.title, &mut found);
-    add_found(&mut found, c, |_| TITLE);
+    add_found(&mut found, aliases, c, |_| TITLE);
     for tag in doc.tags {
         aliases.count_in(tag, &mut found);
     }
-    add_found(&mut found, c, |_| TAG);
+    add_found(&mut found, aliases, c, |_| TAG);
 }
 
 /// Adds the group term of every group counted in `found`, and clears it.
-fn add_found(found: &mut [u32], c: &mut Collector, stat: impl Fn(u32) -> TermStat) {
+fn add_found(
+    found: &mut [u32],
+    aliases: &AliasMatcher,
+    c: &mut Collector,
+    stat: impl Fn(u32) -> TermStat,
+) {
     for (g, n) in found.iter_mut().enumerate() {
         if *n > 0 {
-            c.add(&group_term(g), stat(*n));
+            c.add(&aliases.terms[g], stat(*n));
             *n = 0;
         }
     }
@@ -346,7 +365,9 @@ mod tests {
         }
         let distinct = c.distinct();
         assert_eq!(distinct.len(), 3000);
-        assert!(distinct.windows(2).all(|w| w[0].hash <= w[1].hash));
+        assert!(distinct
+            .windows(2)
+            .all(|w| shard_of(w[0].hash) <= shard_of(w[1].hash)));
         assert!(distinct.iter().all(|o| o.stat
             == TermStat {
                 tf: 2,

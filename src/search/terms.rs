@@ -3,7 +3,7 @@
 //!
 //! Pages are analysed in parallel, so the table is split into shards, each
 //! behind its own lock; a page locks each shard at most once (its terms come
-//! sorted by hash, and the shard is taken from the hash's top bits). A term's
+//! grouped by shard, and the shard is taken from the hash's top bits). A term's
 //! id is `shard << SHARD_SHIFT | position in the shard`. Ids depend on the
 //! order pages were analysed in, so nothing written to disk uses them.
 
@@ -44,7 +44,8 @@ pub fn shard_of(hash: u64) -> usize {
 }
 
 impl TermTable {
-    /// Ids of `terms`, given as (hash, text) and sorted by hash; new terms
+    /// Ids of `terms`, given as (hash, text) and grouped by shard in shard
+    /// order (`shard_of`); new terms
     /// are added. Callers running at the same time should pass different
     /// `start` shards: each walks the shards from its own, so two threads
     /// rarely queue for the same lock.
