@@ -7,7 +7,8 @@
 # Usage: bench/compare.sh
 # Environment:
 #   PAGES=10000     pages in the generated corpus
-#   RUNS=5          measured builds per tool (after one unmeasured warm-up)
+#   RUNS=5          measured builds per tool (after one unmeasured warm-up),
+#                   taken in turns across the tools
 #   SEED=42         corpus seed
 #   ZOLA=/path      a Zola binary (skipped when unset)
 #   SITE=path       the casewiki binary (default target/release/site; built if missing)
@@ -87,19 +88,43 @@ build_cmd() {
     esac
 }
 
-# run_tool NAME: one warm-up, then RUNS measured builds; appends to RESULTS.
-run_tool() {
-    local tool=$1 label=${2:-$1} out=$WORK/out/$1 i
+# warm_up TOOL: one unmeasured build; records the label and HTML file count.
+declare -A LABEL FILES
+warm_up() {
+    local tool=$1 label=$2 out=$WORK/out/$1
     build_cmd "$tool" "$out"
     log "$label: ${CMD[*]}"
     rm -rf "$out"
     "${CMD[@]}" >/dev/null || { log "$label: build failed"; return 1; }
-    local files
-    files=$(find "$out" -name '*.html' | wc -l)
+    LABEL[$tool]=$label
+    FILES[$tool]=$(find "$out" -name '*.html' | wc -l)
+}
+
+# measure_once TOOL: one measured build, appended to RESULTS.
+measure_once() {
+    local tool=$1 out=$WORK/out/$1
+    build_cmd "$tool" "$out"
+    rm -rf "$out"
+    measure "$WORK/m.txt" "${CMD[@]}" || { log "${LABEL[$tool]}: build failed"; return 1; }
+    printf '%s\t%s\t%s\n' "${LABEL[$tool]}" "${FILES[$tool]}" "$(tr ' ' '\t' <"$WORK/m.txt")" >>"$RESULTS"
+}
+
+# Every tool is warmed up, then the measured builds take turns (casewiki,
+# Hugo, Zola, casewiki, …) so a change in the machine's speed during the
+# run (common on shared VMs) weighs on every tool alike.
+run_tools() {
+    local ready=() tool i
+    for tool in $TOOLS; do
+        case $tool in
+            casewiki) warm_up casewiki casewiki && ready+=(casewiki) ;;
+            hugo) ensure_hugo && warm_up hugo "hugo $(hugo version | awk '{print $2}' | cut -d+ -f1)" && ready+=(hugo) ;;
+            zola) if [ -n "${ZOLA:-}" ]; then warm_up zola zola && ready+=(zola); else log "ZOLA not set; skipping zola"; fi ;;
+        esac
+    done
     for i in $(seq 1 "$RUNS"); do
-        rm -rf "$out"
-        measure "$WORK/m.txt" "${CMD[@]}" || { log "$label: build failed"; return 1; }
-        printf '%s\t%s\t%s\n' "$label" "$files" "$(tr ' ' '\t' <"$WORK/m.txt")" >>"$RESULTS"
+        for tool in "${ready[@]}"; do
+            measure_once "$tool" || true
+        done
     done
 }
 
@@ -156,13 +181,7 @@ main() {
     log "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
     ensure_site
     generate_corpus
-    for tool in $TOOLS; do
-        case $tool in
-            casewiki) run_tool casewiki || true ;;
-            hugo) ensure_hugo && { run_tool hugo "hugo $(hugo version | awk '{print $2}' | cut -d+ -f1)" || true; } ;;
-            zola) if [ -n "${ZOLA:-}" ]; then run_tool zola || true; else log "ZOLA not set; skipping zola"; fi ;;
-        esac
-    done
+    run_tools
     [ -n "${SKIP_SEED_SITE:-}" ] || run_seed_site || true
     log "raw results: $RESULTS"
     report

@@ -25,34 +25,52 @@ pub fn normalize(s: &str) -> String {
     // A separator seen since the last kept character: written as one space
     // before the next kept character, so there is none at either end.
     let mut gap = false;
-    let keep = |out: &mut String, gap: &mut bool| {
-        if *gap && !out.is_empty() {
-            out.push(' ');
-        }
-        *gap = false;
-    };
-    for c in s.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    // Every page's text goes through here: ASCII bytes one at a time, runs
+    // of ideographs copied whole, only other characters folded.
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
                 keep(&mut out, &mut gap);
-                out.push(c.to_ascii_lowercase());
+                out.push(char::from(b.to_ascii_lowercase()));
             } else {
                 gap = true;
             }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut chars = s[i..].chars();
+        let c = chars.next().unwrap_or(' ');
+        i += c.len_utf8();
+        if is_cjk(c) {
+            i += chars
+                .take_while(|&c| is_cjk(c))
+                .map(char::len_utf8)
+                .sum::<usize>();
+            keep(&mut out, &mut gap);
+            out.push_str(&s[start..i]);
             continue;
         }
         let c = fold_width(c);
         if is_word_char(c) {
             keep(&mut out, &mut gap);
             out.extend(c.to_lowercase());
-        } else if is_cjk(c) {
-            keep(&mut out, &mut gap);
-            out.push(c);
         } else {
             gap = true;
         }
     }
     out
+}
+
+/// Before a kept character: the pending separator as one space.
+fn keep(out: &mut String, gap: &mut bool) {
+    if *gap && !out.is_empty() {
+        out.push(' ');
+    }
+    *gap = false;
 }
 
 /// Finds alias names in page text.
@@ -184,6 +202,8 @@ mod tests {
     fn normalizes_names_and_text_alike() {
         assert_eq!(normalize("  Word-of-Mouth!"), "word of mouth");
         assert_eq!(normalize("雷军（Lei Jun）"), "雷军 lei jun");
+        assert_eq!(normalize("ＳＵ７ Ultra, Café"), "su7 ultra café");
+        assert_eq!(normalize("...Mi-6...小米手机,  口碑"), "mi 6 小米手机 口碑");
         assert_eq!(normalize("ＳＵ７ Ultra, Café"), "su7 ultra café");
         assert_eq!(normalize("...Mi-6..."), "mi 6");
     }
