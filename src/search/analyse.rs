@@ -14,7 +14,7 @@ use super::aliases::AliasMatcher;
 use super::fxhash::FxHasher;
 use super::page_terms::PageTerms;
 use super::terms::{shard_of, TermId, TermTable, TABLE_SHARDS};
-use super::tokenize::for_each_term;
+use super::tokenize::{for_each_normalized_term, normalize};
 use crate::text::is_cjk;
 
 pub const FLAG_TAG: u32 = 1;
@@ -51,16 +51,31 @@ pub fn analyse_page(
     keywords: usize,
 ) -> PageTerms {
     let mut c = Collector::default();
+    let mut found = vec![0u32; aliases.groups.len()];
+    // Each field is normalised once; its words and its alias names are
+    // both read from that.
+    let text = normalize(fields.text);
     let mut len = 0u32;
-    for_each_term(fields.text, |t| {
+    for_each_normalized_term(&text, &mut |t| {
         len += 1;
         c.add(t, BODY);
     });
-    for_each_term(fields.title, |t| c.add(t, TITLE));
+    aliases.count_in_normalized(&text, &mut found);
+    add_found(&mut found, aliases, &mut c, |n| TermStat {
+        tf: n,
+        flags: 0,
+    });
+    drop(text);
+    let title = normalize(fields.title);
+    for_each_normalized_term(&title, &mut |t| c.add(t, TITLE));
+    aliases.count_in_normalized(&title, &mut found);
+    add_found(&mut found, aliases, &mut c, |_| TITLE);
     for tag in fields.tags {
-        for_each_term(tag, |t| c.add(t, TAG));
+        let tag = normalize(tag);
+        for_each_normalized_term(&tag, &mut |t| c.add(t, TAG));
+        aliases.count_in_normalized(&tag, &mut found);
     }
-    add_alias_groups(fields, aliases, &mut c);
+    add_found(&mut found, aliases, &mut c, |_| TAG);
     let distinct = c.distinct();
     let keyed: Vec<(u64, &str)> = distinct.iter().map(|o| (o.hash, c.term(o))).collect();
     let ids = table.intern_sorted(&keyed, len as usize);
@@ -226,22 +241,6 @@ const TAG: TermStat = TermStat {
     tf: 0,
     flags: FLAG_TAG,
 };
-
-fn add_alias_groups(doc: Fields, aliases: &AliasMatcher, c: &mut Collector) {
-    let groups = aliases.groups.len();
-    if groups == 0 {
-        return;
-    }
-    let mut found = vec![0u32; groups];
-    aliases.count_in(doc.text, &mut found);
-    add_found(&mut found, aliases, c, |n| TermStat { tf: n, flags: 0 });
-    aliases.count_in(doc.title, &mut found);
-    add_found(&mut found, aliases, c, |_| TITLE);
-    for tag in doc.tags {
-        aliases.count_in(tag, &mut found);
-    }
-    add_found(&mut found, aliases, c, |_| TAG);
-}
 
 /// Adds the group term of every group counted in `found`, and clears it.
 fn add_found(

@@ -66,8 +66,7 @@ pub fn is_word_char(c: char) -> bool {
 
 /// Calls `emit` for every term of `text`, in no particular order.
 pub fn for_each_term(text: &str, mut emit: impl FnMut(&str)) {
-    for_each_word(text, &mut emit);
-    for_each_cjk_word(text, &mut emit);
+    for_each_normalized_term(&normalize(text), &mut emit);
 }
 
 /// All terms of `text` in a vector (tests and small inputs).
@@ -77,70 +76,93 @@ pub fn terms(text: &str) -> Vec<String> {
     out
 }
 
-/// Latin-script and numeric words, folded and lower-cased. This loop sees
-/// every byte of every page: a word of lower-case ASCII (most of them) is
-/// emitted as a slice of `text` without copying; only words with capitals or
-/// non-ASCII letters are built in a buffer.
-fn for_each_word(text: &str, emit: &mut impl FnMut(&str)) {
-    let bytes = text.as_bytes();
+/// Lower-cases, folds full-width forms and turns every run of characters that
+/// are neither letters, digits nor ideographs into one space. One pass over a
+/// page's text that both the word split and the alias names read, so
+/// `Word-of-Mouth` is `word of mouth` for each of them. ASCII goes byte by
+/// byte, runs of ideographs are copied whole, only other characters are
+/// folded.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    // A separator seen since the last kept character: written as one space
+    // before the next kept character, so there is none at either end.
+    let mut gap = false;
+    let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_lowercase() || b.is_ascii_digit() {
-            let start = i;
-            while i < bytes.len() && (bytes[i].is_ascii_lowercase() || bytes[i].is_ascii_digit()) {
-                i += 1;
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                keep(&mut out, &mut gap);
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                gap = true;
             }
-            if i == bytes.len() || !continues_word(text, i) {
-                emit_word(&text[start..i], i - start, emit);
-                continue;
-            }
-            i = mixed_word(text, start, emit);
-        } else if b.is_ascii() && !b.is_ascii_uppercase() {
             i += 1;
-        } else if b.is_ascii() || continues_word(text, i) {
-            i = mixed_word(text, i, emit);
-        } else {
-            // Ideographs and punctuation: skip the whole character.
-            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
         }
-    }
-}
-
-/// Does a word go on at byte `i` (an upper-case or non-ASCII word character)?
-fn continues_word(text: &str, i: usize) -> bool {
-    let b = text.as_bytes()[i];
-    if b.is_ascii() {
-        return b.is_ascii_alphanumeric();
-    }
-    text[i..]
-        .chars()
-        .next()
-        .is_some_and(|c| is_word_char(fold_width(c)))
-}
-
-/// The word starting at byte `start`, folded into a buffer; returns the byte
-/// after it. Characters that are not word characters end it (and are skipped
-/// when the word is empty, so the caller always moves on).
-fn mixed_word(text: &str, start: usize, emit: &mut impl FnMut(&str)) -> usize {
-    let (mut word, mut chars) = (String::new(), 0usize);
-    let mut i = start;
-    for c in text[start..].chars() {
-        let f = fold_width(c);
-        if f.is_ascii_alphanumeric() {
-            word.push(f.to_ascii_lowercase());
-        } else if !f.is_ascii() && is_word_char(f) {
-            word.extend(f.to_lowercase());
-        } else if word.is_empty() {
-            return i + c.len_utf8();
-        } else {
-            break;
-        }
-        chars += 1;
+        let start = i;
+        let mut chars = s[i..].chars();
+        let c = chars.next().unwrap_or(' ');
         i += c.len_utf8();
+        if is_cjk(c) {
+            i += chars
+                .take_while(|&c| is_cjk(c))
+                .map(char::len_utf8)
+                .sum::<usize>();
+            keep(&mut out, &mut gap);
+            out.push_str(&s[start..i]);
+            continue;
+        }
+        let c = fold_width(c);
+        if is_word_char(c) {
+            keep(&mut out, &mut gap);
+            out.extend(c.to_lowercase());
+        } else {
+            gap = true;
+        }
     }
-    emit_word(&word, chars, emit);
-    i
+    out
+}
+
+/// Before a kept character: the pending separator as one space.
+fn keep(out: &mut String, gap: &mut bool) {
+    if *gap && !out.is_empty() {
+        out.push(' ');
+    }
+    *gap = false;
+}
+
+/// The terms of text already `normalize`d: Latin-script words are the runs
+/// between spaces and ideographs (already folded, so each is a slice of
+/// `hay`); the runs of ideographs go to jieba together.
+pub fn for_each_normalized_term(hay: &str, emit: &mut impl FnMut(&str)) {
+    let bytes = hay.as_bytes();
+    let mut runs = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let (mut chars, mut cjk) = (0usize, false);
+        for c in hay[start..].chars() {
+            if c == ' ' || (chars > 0 && is_cjk(c) != cjk) {
+                break;
+            }
+            cjk = is_cjk(c);
+            chars += 1;
+            i += c.len_utf8();
+        }
+        if cjk {
+            runs.push_str(&hay[start..i]);
+            runs.push('\n');
+        } else {
+            emit_word(&hay[start..i], chars, emit);
+        }
+    }
+    for_each_cjk_word(&runs, emit);
 }
 
 fn emit_word(word: &str, chars: usize, emit: &mut impl FnMut(&str)) {
@@ -149,31 +171,15 @@ fn emit_word(word: &str, chars: usize, emit: &mut impl FnMut(&str)) {
     }
 }
 
-/// Chinese words from jieba's search mode. Only the ideographs go to jieba
-/// (each run of other characters becomes one line break), so it never walks
-/// its dictionary over the Latin half of a bilingual page.
-fn for_each_cjk_word(text: &str, emit: &mut impl FnMut(&str)) {
-    let Some(first) = text.find(is_cjk) else {
+/// Chinese words from jieba's search mode, over runs of ideographs one per
+/// line, so it never walks its dictionary over the Latin half of a
+/// bilingual page.
+fn for_each_cjk_word(runs: &str, emit: &mut impl FnMut(&str)) {
+    if runs.is_empty() {
         return;
-    };
-    let mut runs = String::with_capacity(text.len() - first);
-    let mut start: Option<usize> = None;
-    for (i, c) in text[first..].char_indices() {
-        match (is_cjk(c), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                runs.push_str(&text[first + s..first + i]);
-                runs.push('\n');
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        runs.push_str(&text[first + s..]);
     }
     let jieba = jieba();
-    for token in jieba.cut_for_search(&runs, false) {
+    for token in jieba.cut_for_search(runs, false) {
         let word = token.word;
         if word != "\n" && word.chars().count() <= MAX_TERM_CHARS && !is_stop_word(word) {
             emit(word);
@@ -257,6 +263,19 @@ mod tests {
     #[test]
     fn stop_word_lengths_fit_the_shortcut() {
         assert!(STOP_WORDS.iter().all(|w| w.len() <= 5));
+    }
+
+    #[test]
+    fn normalizes_separators_case_and_width() {
+        assert_eq!(normalize("  Word-of-Mouth!"), "word of mouth");
+        assert_eq!(normalize("雷军（Lei Jun）"), "雷军 lei jun");
+        assert_eq!(normalize("ＳＵ７ Ultra, Café"), "su7 ultra café");
+        assert_eq!(normalize("...Mi-6...小米手机,  口碑"), "mi 6 小米手机 口碑");
+    }
+
+    #[test]
+    fn words_next_to_ideographs_are_cut_at_the_script_change() {
+        assert_eq!(sorted("小米SU7发布"), vec!["su7", "发布", "小米"]);
     }
 
     #[test]
