@@ -44,26 +44,30 @@ struct ListView<'a> {
 }
 
 impl Site {
-    /// Every output file of the site.
+    /// Every output file of the site, the longest first: a list of
+    /// thousands of pages takes as long as hundreds of single pages, and
+    /// started last it would leave the other cores idle at the end.
     pub fn all_jobs(&self) -> Vec<Job> {
-        let mut jobs: Vec<Job> = (0..self.library.pages.len()).map(Job::Page).collect();
-        jobs.extend(self.section_dirs().into_iter().map(Job::Section));
-        jobs.extend([
-            Job::Home,
-            Job::TagList,
-            Job::CategoryList,
-            Job::Search,
-            Job::Timeline,
-            Job::Graph,
-            Job::NotFound,
-        ]);
-        jobs.extend(self.tags.terms.iter().map(|t| Job::Tag(t.slug.clone())));
+        let mut jobs: Vec<Job> = self.section_dirs().into_iter().map(Job::Section).collect();
         jobs.extend(
             self.categories
                 .terms
                 .iter()
                 .map(|t| Job::Category(t.slug.clone())),
         );
+        let mut tags: Vec<&crate::content::taxonomy::Term> = self.tags.terms.iter().collect();
+        tags.sort_by_key(|t| std::cmp::Reverse(t.pages.len()));
+        jobs.extend(tags.into_iter().map(|t| Job::Tag(t.slug.clone())));
+        jobs.extend([
+            Job::Graph,
+            Job::Timeline,
+            Job::Home,
+            Job::TagList,
+            Job::CategoryList,
+            Job::Search,
+            Job::NotFound,
+        ]);
+        jobs.extend((0..self.library.pages.len()).map(Job::Page));
         jobs
     }
 
