@@ -94,20 +94,23 @@ pub fn build(opts: &BuildOptions) -> Result<(Site, BuildReport), BuildFailure> {
 }
 
 /// Writes every page and support file, then the search index, into `out`;
-/// returns (files, search index bytes). In a one-shot build the pages' HTML
-/// is freed before the index is assembled, so the two are never held together.
+/// returns (files, search index bytes). In a one-shot build each page's HTML
+/// is freed as soon as the page is written, so the HTML and the index are
+/// never held together.
 fn write_site(site: &mut Site, out: &Output, diags: &Diagnostics) -> (usize, usize) {
     let t = Instant::now();
-    let jobs = site.all_jobs();
-    diags.extend(site.render_jobs(&jobs, out));
+    let mut files = site.all_jobs().len();
+    if site.one_shot {
+        diags.extend(site.render_all_once(out));
+    } else {
+        diags.extend(site.render_jobs(&site.all_jobs(), out));
+    }
     timing("render", t);
-    let mut files = jobs.len();
     let mut support = site.support_files();
     support.extend(copy_static(&site.config.root.join("static"), diags));
     files += write_all(out, &support, diags);
     drop(support);
     if site.one_shot {
-        site.release_html();
         crate::memory::return_free_memory();
     }
     let search = build_search(site);

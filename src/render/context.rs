@@ -214,6 +214,11 @@ impl Site {
     }
 
     pub fn page_view(&self, i: usize) -> PageView<'_> {
+        self.page_view_with(i, self.body_html(i))
+    }
+
+    /// `page_view` with `content` as the body's HTML.
+    pub fn page_view_with<'a>(&'a self, i: usize, content: &'a str) -> PageView<'a> {
         let p = &self.library.pages[i];
         let body = &self.bodies[i];
         let ingest = p.meta.ingest.as_ref();
@@ -227,7 +232,7 @@ impl Site {
             } else {
                 &p.meta.summary
             },
-            content: self.body_html(i),
+            content,
             toc: &body.toc,
             tags: p.tags.iter().map(|t| self.page_tag(t)).collect(),
             key_points: &p.meta.key_points,

@@ -86,16 +86,56 @@ impl Site {
     pub fn render_jobs(&self, jobs: &[Job], out: &Output) -> Vec<Diagnostic> {
         let base = self.base_context();
         jobs.par_iter()
-            .filter_map(|job| {
-                let (path, html) = match self.render_job(job, &base) {
-                    Ok(r) => r,
-                    Err(d) => return Some(d),
-                };
-                out.write(&path, &html)
-                    .err()
-                    .map(|e| Diagnostic::error(out.dir().join(&path), None, e.to_string()))
-            })
+            .filter_map(|job| self.write_job(job, &base, None, out))
             .collect()
+    }
+
+    /// Every job of a one-shot build. Each page's HTML moves into its own
+    /// page job and is freed once the page is written, so rendering never
+    /// holds every body and the output together; afterwards the bodies have
+    /// no HTML. Lists and pages are rendered side by side.
+    pub fn render_all_once(&mut self, out: &Output) -> Vec<Diagnostic> {
+        let html: Vec<String> = self
+            .bodies
+            .iter_mut()
+            .map(|b| std::mem::take(&mut b.html))
+            .collect();
+        let site = &*self;
+        let lists: Vec<Job> = site
+            .all_jobs()
+            .into_iter()
+            .filter(|j| !matches!(j, Job::Page(_)))
+            .collect();
+        let base = site.base_context();
+        let (mut problems, pages) = rayon::join(
+            || site.render_jobs(&lists, out),
+            || {
+                html.into_par_iter()
+                    .enumerate()
+                    .filter_map(|(i, h)| site.write_job(&Job::Page(i), &base, Some(&h), out))
+                    .collect::<Vec<_>>()
+            },
+        );
+        problems.extend(pages);
+        problems
+    }
+
+    /// Renders one job (with `content` as a page's body HTML when given)
+    /// and writes it; returns the problem, if any.
+    fn write_job(
+        &self,
+        job: &Job,
+        base: &tera::Context,
+        content: Option<&str>,
+        out: &Output,
+    ) -> Option<Diagnostic> {
+        let (path, html) = match self.render_job_with(job, base, content) {
+            Ok(r) => r,
+            Err(d) => return Some(d),
+        };
+        out.write(&path, &html)
+            .err()
+            .map(|e| Diagnostic::error(out.dir().join(&path), None, e.to_string()))
     }
 
     /// What every job's context starts from (`site`), made once per batch:
@@ -112,9 +152,21 @@ impl Site {
         job: &Job,
         base: &tera::Context,
     ) -> Result<(String, Vec<u8>), Diagnostic> {
+        self.render_job_with(job, base, None)
+    }
+
+    fn render_job_with(
+        &self,
+        job: &Job,
+        base: &tera::Context,
+        content: Option<&str>,
+    ) -> Result<(String, Vec<u8>), Diagnostic> {
         let mut ctx = base.clone();
         let (path, template) = match job {
-            Job::Page(i) => self.page_job(*i, &mut ctx),
+            Job::Page(i) => {
+                let content = content.unwrap_or_else(|| self.body_html(*i));
+                self.page_job(*i, content, &mut ctx)
+            }
             Job::Section(dir) => self.section_job(dir, &mut ctx),
             Job::Home => self.home_job(&mut ctx),
             Job::TagList => self.tag_list_job(&mut ctx),
@@ -140,9 +192,9 @@ impl Site {
         Ok((path, html))
     }
 
-    fn page_job(&self, i: usize, ctx: &mut tera::Context) -> (String, String) {
+    fn page_job(&self, i: usize, content: &str, ctx: &mut tera::Context) -> (String, String) {
         let p = &self.library.pages[i];
-        let view = self.page_view(i);
+        let view = self.page_view_with(i, content);
         ctx.insert("page", &view);
         ctx.insert("lang", &p.lang);
         let template = p

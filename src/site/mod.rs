@@ -290,13 +290,6 @@ impl Site {
         self.timeline = timeline(&self.library);
     }
 
-    /// Frees the bodies' HTML (a one-shot build, once every page is written).
-    pub fn release_html(&mut self) {
-        for b in &mut self.bodies {
-            b.html = String::new();
-        }
-    }
-
     /// The HTML of page `i`'s body.
     pub fn body_html(&self, i: usize) -> &str {
         &self.bodies[i].html
