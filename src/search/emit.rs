@@ -103,7 +103,15 @@ fn average_length(pages: &[&PageTerms]) -> f64 {
 /// A fingerprint of the files, appended to their URLs so a rebuilt index is
 /// never mixed with a cached old shard.
 fn build_id(files: &[(String, Vec<u8>)]) -> String {
+    let each: Vec<u64> = files
+        .par_iter()
+        .map(|file| {
+            let mut h = DefaultHasher::new();
+            file.hash(&mut h);
+            h.finish()
+        })
+        .collect();
     let mut h = DefaultHasher::new();
-    files.hash(&mut h);
+    each.hash(&mut h);
     format!("{:016x}", h.finish())
 }

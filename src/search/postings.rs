@@ -16,15 +16,16 @@ const TARGET_SHARD_BYTES: usize = 64 * 1024;
 /// Every term that occurs in `pages`, with its encoded postings, split into
 /// output shards by `fnv1a(shard_key(term))` and sorted by term in each.
 pub fn build_shards(pages: &[&PageTerms], names: &Names) -> Vec<Vec<(String, String)>> {
-    let lists: Vec<(String, String)> = (0..TABLE_SHARDS)
+    let lists: Vec<(u32, String, String)> = (0..TABLE_SHARDS)
         .into_par_iter()
         .flat_map_iter(|s| table_shard(pages, names, s))
+        .map(|(term, postings)| (fnv1a(shard_key(&term)), term, postings))
         .collect();
-    let bytes: usize = lists.iter().map(|(t, p)| t.len() + p.len() + 6).sum();
+    let bytes: usize = lists.iter().map(|(_, t, p)| t.len() + p.len() + 6).sum();
     let count = bytes.div_ceil(TARGET_SHARD_BYTES).max(1);
     let mut shards: Vec<Vec<(String, String)>> = vec![Vec::new(); count];
-    for (term, postings) in lists {
-        shards[fnv1a(shard_key(&term)) as usize % count].push((term, postings));
+    for (key, term, postings) in lists {
+        shards[key as usize % count].push((term, postings));
     }
     shards.par_iter_mut().for_each(|s| s.sort_unstable());
     shards

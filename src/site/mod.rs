@@ -68,6 +68,14 @@ pub struct Site {
     live: incremental::LiveState,
 }
 
+/// The site's lists: page order, taxonomies, timeline.
+struct Lists {
+    order: Vec<usize>,
+    tags: Taxonomy,
+    categories: Taxonomy,
+    timeline: Vec<TimelineEntry>,
+}
+
 /// What the page pass yields for one page.
 struct PagePass {
     body: RenderedBody,
@@ -110,8 +118,12 @@ impl Site {
     /// The page pass over every page, then graph, taxonomies and timeline.
     pub fn analyse(&mut self) {
         let started = std::time::Instant::now();
-        self.targets = LinkTargets::new(&self.library);
-        self.indexer = Arc::new(Indexer::new(&self.search_aliases()));
+        let (targets, indexer) = rayon::join(
+            || LinkTargets::new(&self.library),
+            || Indexer::new(&self.search_aliases()),
+        );
+        self.targets = targets;
+        self.indexer = Arc::new(indexer);
         let passes: Vec<PagePass> = if self.one_shot {
             // Each source is dropped as soon as its pass is done, so sources
             // and HTML are never all held at once.
@@ -250,13 +262,13 @@ impl Site {
             .map(|p| self.url(&p.path))
             .collect();
         let all: Vec<usize> = (0..self.library.pages.len()).collect();
-        let (graph, related) = rayon::join(
-            || self.link_graph(),
+        let ((graph, lists), related) = rayon::join(
+            || rayon::join(|| self.link_graph(), || self.lists()),
             || RelatedIndex::new(&self.library, &self.features).related(&all),
         );
         self.graph = graph;
         self.graph.related = related;
-        self.derive_lists();
+        self.set_lists(lists);
         crate::build::timing("graph", started);
     }
 
@@ -271,9 +283,27 @@ impl Site {
     }
 
     fn derive_lists(&mut self) {
-        self.order = self.library.by_date();
-        self.tags = Taxonomy::tags(&self.library, &self.order);
-        self.categories = Taxonomy::categories(&self.library, &self.config, &self.order);
+        let lists = self.lists();
+        self.set_lists(lists);
+    }
+
+    /// Order, taxonomies and timeline, from the library alone.
+    fn lists(&self) -> Lists {
+        let order = self.library.by_date();
+        Lists {
+            tags: Taxonomy::tags(&self.library, &order),
+            categories: Taxonomy::categories(&self.library, &self.config, &order),
+            timeline: timeline(&self.library),
+            order,
+        }
+    }
+
+    /// Takes `lists` in and makes the views templates show of them.
+    fn set_lists(&mut self, lists: Lists) {
+        self.order = lists.order;
+        self.tags = lists.tags;
+        self.categories = lists.categories;
+        self.timeline = lists.timeline;
         self.category_views = self
             .config
             .categories
@@ -287,7 +317,6 @@ impl Site {
             }
         }
         self.tag_views = tag_views;
-        self.timeline = timeline(&self.library);
     }
 
     /// The HTML of page `i`'s body.
