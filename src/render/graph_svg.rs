@@ -73,7 +73,8 @@ impl Site {
     }
 
     fn svg(&self, nodes: &[Node], edges: &[(usize, usize)], w: f64, h: f64, label: &str) -> String {
-        let mut s = String::new();
+        // About 80 bytes an edge and 250 a node (link, title, circle, label).
+        let mut s = String::with_capacity(256 + edges.len() * 80 + nodes.len() * 250);
         let _ = write!(
             s,
             "<svg class=\"graph\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{label}\" xmlns=\"http://www.w3.org/2000/svg\">"
@@ -134,20 +135,26 @@ fn push_attrs(s: &mut String, start: &str, attrs: &[(&str, f64)]) {
 
 fn push_tenths(s: &mut String, value: f64) {
     let tenths = (value * 10.0).round() as i64;
+    let mut t = tenths.unsigned_abs();
+    // Digits from the right into a small buffer, then one copy.
+    let mut buf = [0u8; 24];
+    let mut at = buf.len();
+    for place in 0.. {
+        at -= 1;
+        buf[at] = b'0' + (t % 10) as u8;
+        t /= 10;
+        if place == 0 {
+            at -= 1;
+            buf[at] = b'.';
+        } else if t == 0 {
+            break;
+        }
+    }
     if tenths < 0 {
-        s.push('-');
+        at -= 1;
+        buf[at] = b'-';
     }
-    let t = tenths.unsigned_abs();
-    push_digits(s, t / 10);
-    s.push('.');
-    s.push(char::from(b'0' + (t % 10) as u8));
-}
-
-fn push_digits(s: &mut String, n: u64) {
-    if n >= 10 {
-        push_digits(s, n / 10);
-    }
-    s.push(char::from(b'0' + (n % 10) as u8));
+    s.push_str(std::str::from_utf8(&buf[at..]).unwrap_or("0.0"));
 }
 
 /// A deterministic Fruchterman–Reingold layout inside `w` × `h`.

@@ -148,10 +148,11 @@ pub fn for_each_normalized_term(hay: &str, emit: &mut impl FnMut(&str)) {
         let start = i;
         let (mut chars, mut cjk) = (0usize, false);
         for c in hay[start..].chars() {
-            if c == ' ' || (chars > 0 && is_cjk(c) != cjk) {
+            let ideograph = !c.is_ascii() && is_cjk(c);
+            if c == ' ' || (chars > 0 && ideograph != cjk) {
                 break;
             }
-            cjk = is_cjk(c);
+            cjk = ideograph;
             chars += 1;
             i += c.len_utf8();
         }
