@@ -33,7 +33,7 @@ pub struct Library {
 /// A parsed file, before slugs and paths are assigned.
 enum Parsed {
     Page(Box<Page>),
-    Section(Section),
+    Section(Box<Section>),
     /// A draft, left out of the site.
     Draft,
 }
@@ -74,7 +74,7 @@ impl Library {
         for p in parsed {
             match p {
                 Parsed::Page(page) => lib.pages.push(*page),
-                Parsed::Section(s) => lib.sections.push(s),
+                Parsed::Section(s) => lib.sections.push(*s),
                 Parsed::Draft => {}
             }
         }
@@ -100,7 +100,7 @@ impl Library {
             },
             Parsed::Section(s) => {
                 self.sections.retain(|x| x.dir != s.dir);
-                self.sections.push(s);
+                self.sections.push(*s);
             }
             Parsed::Draft => {
                 self.pages.retain(|p| p.file != file);
@@ -218,12 +218,12 @@ fn parse_file(config: &Config, content_dir: &Path, file: &Path) -> Result<Parsed
         .map(|(d, _)| d.to_string())
         .unwrap_or_default();
     if rel.ends_with("_index.md") {
-        return Ok(Parsed::Section(Section {
+        return Ok(Parsed::Section(Box::new(Section {
             dir,
             meta: split.front_matter,
             body: split.body.to_string(),
             file: Some(file.to_path_buf()),
-        }));
+        })));
     }
     let meta = split.front_matter;
     if meta.draft && !config.drafts {

@@ -37,8 +37,7 @@ impl Taxonomy {
                 tax.add(tag, i);
             }
         }
-        tax.terms
-            .sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+        tax.terms.sort_by_cached_key(|t| t.name.to_lowercase());
         tax.reindex();
         tax
     }

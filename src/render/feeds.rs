@@ -94,9 +94,9 @@ impl Site {
             } else {
                 &p.meta.summary
             };
-            let _ = write!(
+            let _ = writeln!(
                 s,
-                "<entry xml:lang=\"{}\"><title>{}</title><link href=\"{}\"/><id>{}</id><updated>{}</updated><summary>{}</summary></entry>\n",
+                "<entry xml:lang=\"{}\"><title>{}</title><link href=\"{}\"/><id>{}</id><updated>{}</updated><summary>{}</summary></entry>",
                 xml(&p.lang),
                 xml(&p.meta.title),
                 xml(&link),

@@ -312,7 +312,7 @@ impl<'c, 'a> Pass<'c, 'a> {
                 attrs,
             });
         }
-        self.out.text.push_str("\n");
+        self.out.text.push('\n');
         events.extend(buf);
         events.push(end);
     }

@@ -274,7 +274,7 @@ impl Site {
             .collect();
         cloud.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
         cloud.truncate(HOME_TAGS);
-        cloud.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+        cloud.sort_by_cached_key(|t| t.name.to_lowercase());
         let home = self.library.section("");
         ctx.insert("latest", &latest);
         ctx.insert("tag_cloud", &cloud);
