@@ -99,11 +99,12 @@ pub fn build(opts: &BuildOptions) -> Result<(Site, BuildReport), BuildFailure> {
 /// never held together.
 fn write_site(site: &mut Site, out: &Output, diags: &Diagnostics) -> (usize, usize) {
     let t = Instant::now();
-    let mut files = site.all_jobs().len();
+    let jobs = site.all_jobs();
+    let mut files = jobs.len();
     if site.one_shot {
-        diags.extend(site.render_all_once(out));
+        diags.extend(site.render_all_once(&jobs, out));
     } else {
-        diags.extend(site.render_jobs(&site.all_jobs(), out));
+        diags.extend(site.render_jobs(&jobs, out));
     }
     timing("render", t);
     let mut support = site.support_files();

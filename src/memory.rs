@@ -1,6 +1,6 @@
 //! Peak memory: a one-shot build frees large things between its steps (each
 //! page's Markdown after its pass, jieba after the last page is segmented,
-//! the HTML bodies after the pages are written). glibc keeps freed pages in
+//! each page's HTML once the page is written). glibc keeps freed pages in
 //! its heaps, so the next step would grow the process on top of them;
 //! `return_free_memory` hands them back. Other allocators need no help.
 

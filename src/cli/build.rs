@@ -49,9 +49,9 @@ pub fn run(root: &Path, args: Args) -> i32 {
         Ok((site, report)) => {
             super::print_diagnostics(&report.warnings);
             let _ = writeln!(std::io::stdout(), "{}", summary(&report));
-            // The process ends here: freeing the site model's million small
-            // allocations one by one would only delay the exit (~0.1 s at
-            // 10,000 pages), so the system takes the memory back instead.
+            // The process ends here: freeing the site model's many small
+            // allocations one by one would only delay the exit (about 0.1 s
+            // at 10,000 pages), so the system takes the memory back instead.
             std::mem::forget(site);
             0
         }

@@ -174,19 +174,17 @@ impl Site {
         }
     }
 
-    /// Page `i`'s URL (base path included, percent-encoded).
-    pub fn page_url(&self, i: usize) -> Cow<'_, str> {
-        match self.urls.get(i) {
-            Some(url) => Cow::Borrowed(url),
-            None => Cow::Owned(self.url(&self.library.pages[i].path)),
-        }
+    /// Page `i`'s URL (base path included, percent-encoded), made by
+    /// `derive` whenever paths change.
+    pub fn page_url(&self, i: usize) -> &str {
+        &self.urls[i]
     }
 
     pub fn link_ref(&self, i: usize) -> LinkRef<'_> {
         let p = &self.library.pages[i];
         LinkRef {
             title: &p.meta.title,
-            url: self.urls.get(i).map_or("", String::as_str),
+            url: self.page_url(i),
             lang: &p.lang,
             kind: p.kind,
         }
@@ -201,7 +199,7 @@ impl Site {
         };
         PageRef {
             title: &p.meta.title,
-            url: self.urls.get(i).map_or("", String::as_str),
+            url: self.page_url(i),
             lang: &p.lang,
             kind: p.kind,
             date: p.meta.date.as_deref().map(|d| first_chars(d, 10)),

@@ -90,21 +90,21 @@ impl Site {
             .collect()
     }
 
-    /// Every job of a one-shot build. Each page's HTML moves into its own
-    /// page job and is freed once the page is written, so rendering never
-    /// holds every body and the output together; afterwards the bodies have
-    /// no HTML. Lists and pages are rendered side by side.
-    pub fn render_all_once(&mut self, out: &Output) -> Vec<Diagnostic> {
+    /// `jobs` (all of them) in a one-shot build. Each page's HTML moves into
+    /// its own page job and is freed once the page is written, so rendering
+    /// never holds every body and the output together; afterwards the bodies
+    /// have no HTML. Lists and pages are rendered side by side.
+    pub fn render_all_once(&mut self, jobs: &[Job], out: &Output) -> Vec<Diagnostic> {
         let html: Vec<String> = self
             .bodies
             .iter_mut()
             .map(|b| std::mem::take(&mut b.html))
             .collect();
         let site = &*self;
-        let lists: Vec<Job> = site
-            .all_jobs()
-            .into_iter()
+        let lists: Vec<Job> = jobs
+            .iter()
             .filter(|j| !matches!(j, Job::Page(_)))
+            .cloned()
             .collect();
         let base = site.base_context();
         let (mut problems, pages) = rayon::join(

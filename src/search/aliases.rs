@@ -79,13 +79,7 @@ impl AliasMatcher {
     }
 
     /// Adds to `counts` (one slot per group) how often each group's names
-    /// occur in `text`.
-    #[cfg(test)]
-    pub fn count_in(&self, text: &str, counts: &mut [u32]) {
-        self.count_in_normalized(&normalize(text), counts);
-    }
-
-    /// `count_in` for text that is already `normalize`d.
+    /// occur in `hay`, text that is already `normalize`d.
     pub fn count_in_normalized(&self, hay: &str, counts: &mut [u32]) {
         let Some(ac) = &self.automaton else { return };
         for m in ac.find_iter(hay) {
@@ -144,7 +138,7 @@ mod tests {
 
     fn counts(m: &AliasMatcher, text: &str) -> Vec<(usize, u32)> {
         let mut c = vec![0; m.groups.len()];
-        m.count_in(text, &mut c);
+        m.count_in_normalized(&normalize(text), &mut c);
         c.into_iter().enumerate().filter(|&(_, n)| n > 0).collect()
     }
 

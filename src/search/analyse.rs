@@ -52,28 +52,15 @@ pub fn analyse_page(
 ) -> PageTerms {
     let mut c = Collector::default();
     let mut found = vec![0u32; aliases.groups.len()];
-    // Each field is normalised once; its words and its alias names are
-    // both read from that.
-    let text = normalize(fields.text);
-    let mut len = 0u32;
-    for_each_normalized_term(&text, &mut |t| {
-        len += 1;
-        c.add(t, BODY);
-    });
-    aliases.count_in_normalized(&text, &mut found);
+    let len = add_field(&mut c, aliases, &mut found, fields.text, BODY);
     add_found(&mut found, aliases, &mut c, |n| TermStat {
         tf: n,
         flags: 0,
     });
-    drop(text);
-    let title = normalize(fields.title);
-    for_each_normalized_term(&title, &mut |t| c.add(t, TITLE));
-    aliases.count_in_normalized(&title, &mut found);
+    add_field(&mut c, aliases, &mut found, fields.title, TITLE);
     add_found(&mut found, aliases, &mut c, |_| TITLE);
     for tag in fields.tags {
-        let tag = normalize(tag);
-        for_each_normalized_term(&tag, &mut |t| c.add(t, TAG));
-        aliases.count_in_normalized(&tag, &mut found);
+        add_field(&mut c, aliases, &mut found, tag, TAG);
     }
     add_found(&mut found, aliases, &mut c, |_| TAG);
     let distinct = c.distinct();
@@ -136,7 +123,7 @@ impl Collector {
                 0 => break,
                 s => {
                     let t = &self.terms[s as usize - 1];
-                    if t.hash == hash && &self.arena[t.start as usize..t.end as usize] == term {
+                    if t.hash == hash && self.term(t) == term {
                         let t = &mut self.terms[s as usize - 1];
                         t.stat.tf += stat.tf;
                         t.stat.flags |= stat.flags;
@@ -241,6 +228,26 @@ const TAG: TermStat = TermStat {
     tf: 0,
     flags: FLAG_TAG,
 };
+
+/// Adds the words of one field with `stat` and counts its alias names into
+/// `found`; returns how many words it has. The field is normalised once and
+/// both read that.
+fn add_field(
+    c: &mut Collector,
+    aliases: &AliasMatcher,
+    found: &mut [u32],
+    text: &str,
+    stat: TermStat,
+) -> u32 {
+    let hay = normalize(text);
+    let mut words = 0u32;
+    for_each_normalized_term(&hay, &mut |t| {
+        words += 1;
+        c.add(t, stat);
+    });
+    aliases.count_in_normalized(&hay, found);
+    words
+}
 
 /// Adds the group term of every group counted in `found`, and clears it.
 fn add_found(

@@ -45,7 +45,8 @@ pub struct Site {
     /// neither: only links and anchors).
     pub full_pass: bool,
     /// A one-shot build: each page's Markdown is freed once its pass is done,
-    /// jieba once the last page is segmented, the HTML once pages are written.
+    /// jieba once the last page is segmented, each page's HTML once the page
+    /// is written.
     /// `serve` keeps all of them to re-render edited pages.
     pub one_shot: bool,
     pub graph: LinkGraph,
