@@ -20,13 +20,19 @@ struct Node {
 impl Site {
     /// Page `i` in the middle, the pages it links to and from around it.
     pub fn neighbourhood_svg(&self, i: usize) -> String {
-        let mut around: Vec<usize> = self.graph.outgoing[i].clone();
-        for &b in &self.graph.backlinks[i] {
-            if !around.contains(&b) {
-                around.push(b);
+        let mut around: Vec<usize> = Vec::with_capacity(NEIGHBOURS);
+        // A much-linked page has hundreds of backlinks: stop at the ring's size.
+        for &p in self.graph.outgoing[i]
+            .iter()
+            .chain(&self.graph.backlinks[i])
+        {
+            if around.len() == NEIGHBOURS {
+                break;
+            }
+            if !around.contains(&p) {
+                around.push(p);
             }
         }
-        around.truncate(NEIGHBOURS);
         if around.is_empty() {
             return String::new();
         }

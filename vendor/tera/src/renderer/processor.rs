@@ -630,8 +630,10 @@ impl<'a> Processor<'a> {
                 }
             }
             ExprVal::Ident(_) => {
+                // Escaping never changes whether a value is truthy, so a
+                // condition skips it (it copied the whole string before).
                 let mut res = self
-                    .eval_expression(bool_expr)
+                    .safe_eval_expression(bool_expr)
                     .unwrap_or(Cow::Owned(Value::Bool(false)))
                     .is_truthy();
                 if bool_expr.negated {
@@ -662,7 +664,7 @@ impl<'a> Processor<'a> {
                 }
             }
             ExprVal::StringConcat(_) => {
-                let res = self.eval_expression(bool_expr)?;
+                let res = self.safe_eval_expression(bool_expr)?;
                 !res.as_str().unwrap().is_empty()
             }
             ExprVal::MacroCall(ref macro_call) => {
