@@ -79,6 +79,18 @@ fn main() {
             }));
         }
     });
+    let matcher = casewiki::search::aliases::AliasMatcher::new(&site.search_aliases());
+    let normalized: Vec<String> = texts
+        .iter()
+        .map(|t| casewiki::search::tokenize::normalize(t))
+        .collect();
+    let mut counts = vec![0u32; matcher.groups.len()];
+    per_page("alias names (search)", n, || {
+        for text in &normalized {
+            matcher.count_in_normalized(text, &mut counts);
+        }
+        std::hint::black_box(&counts);
+    });
     let base = site.base_context();
     per_page("template rendering (page)", n, || {
         for i in 0..n {

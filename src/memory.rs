@@ -4,7 +4,9 @@
 //! jemalloc: a build makes and frees millions of small strings and maps
 //! (template contexts, search terms, jieba tokens) on both cores, and
 //! jemalloc's per-thread caches take about 11% of the CPU time of a build
-//! off glibc's malloc (`bench/compare.sh`).
+//! off glibc's malloc (`bench/compare.sh`). It also serves the C code's
+//! `malloc` (Oniguruma allocates on every regex search while syntect
+//! highlights), so one allocator holds all the memory.
 //!
 //! A one-shot build frees large things between its steps (each page's
 //! Markdown after its pass, jieba after the last page is segmented, each

@@ -84,11 +84,12 @@ impl LinkTargets {
 
     /// The page at a site-relative output path (`case-studies/a/`).
     pub fn by_output_path(&self, path: &str) -> Option<usize> {
-        let mut p = path.trim_start_matches('/').to_string();
-        if !p.ends_with('/') {
-            p.push('/');
+        let p = path.trim_start_matches('/');
+        if p.ends_with('/') {
+            self.by_path.get(p).copied()
+        } else {
+            self.by_path.get(&format!("{p}/")).copied()
         }
-        self.by_path.get(&p).copied()
     }
 
     /// Mentions of linkable names in `text`, leftmost-longest, respecting

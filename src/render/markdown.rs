@@ -11,7 +11,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Ta
 use super::highlight;
 use crate::content::graph::{LinkKind, OutLink};
 use crate::content::links::LinkTargets;
-use crate::content::slug::{encode_path, slugify, SlugSet};
+use crate::content::slug::{slugify, SlugSet};
 use crate::content::Library;
 
 /// What one page's body turned into.
@@ -45,6 +45,8 @@ pub struct MarkdownContext<'a> {
     pub page: usize,
     /// Base path of the site (`/` or `/repo/`).
     pub base_path: &'a str,
+    /// Each page's URL (base path included, percent-encoded), by index.
+    pub urls: &'a [String],
     /// Link first mentions of entities automatically.
     pub auto_link: bool,
     /// `Analyse` collects links, anchors and text but writes no HTML (cheaper,
@@ -372,9 +374,11 @@ impl<'c, 'a> Pass<'c, 'a> {
     }
 
     fn page_url(&self, page: usize, anchor: Option<&str>) -> String {
-        let path = &self.ctx.library.pages[page].path;
-        let mut url = format!("{}{}", self.ctx.base_path, encode_path(path));
-        if let Some(a) = anchor.filter(|a| !a.is_empty()) {
+        let base = &self.ctx.urls[page];
+        let anchor = anchor.filter(|a| !a.is_empty());
+        let mut url = String::with_capacity(base.len() + anchor.map_or(0, |a| a.len() + 1));
+        url.push_str(base);
+        if let Some(a) = anchor {
             url.push('#');
             url.push_str(a);
         }

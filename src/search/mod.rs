@@ -17,7 +17,7 @@
 //! - `search/d/{chunk}.json`: doc `i` is entry `i % chunk` of chunk
 //!   `i / chunk`: `[path, title, lang, category index, excerpt, tags]`.
 
-mod aliases;
+pub mod aliases;
 mod analyse;
 mod codec;
 mod docs;

@@ -119,6 +119,14 @@ impl Site {
     /// The page pass over every page, then graph, taxonomies and timeline.
     pub fn analyse(&mut self) {
         let started = std::time::Instant::now();
+        // Paths only change here (an edit that moves a page analyses anew),
+        // so URLs are made once, before the Markdown pass links to them.
+        self.urls = self
+            .library
+            .pages
+            .iter()
+            .map(|p| self.url(&p.path))
+            .collect();
         let (targets, indexer) = rayon::join(
             || LinkTargets::new(&self.library),
             || Indexer::new(&self.search_aliases()),
@@ -220,6 +228,7 @@ impl Site {
             targets: &self.targets,
             page: i,
             base_path: &self.config.base_path,
+            urls: &self.urls,
             auto_link: page.kind != PageKind::Page,
             mode: if self.full_pass {
                 Mode::Html
@@ -256,12 +265,6 @@ impl Site {
     /// Everything computed from all bodies together.
     fn derive(&mut self) {
         let started = std::time::Instant::now();
-        self.urls = self
-            .library
-            .pages
-            .iter()
-            .map(|p| self.url(&p.path))
-            .collect();
         let all: Vec<usize> = (0..self.library.pages.len()).collect();
         let ((graph, lists), related) = rayon::join(
             || rayon::join(|| self.link_graph(), || self.lists()),
