@@ -4,6 +4,7 @@
 
 use std::fmt::Write;
 
+use super::templates::push_escaped;
 use crate::content::PageKind;
 use crate::site::Site;
 
@@ -107,9 +108,9 @@ impl Site {
                 None => title,
             };
             s.push_str("<a href=\"");
-            html_escape::encode_double_quoted_attribute_to_string(self.page_url(n.page), &mut s);
+            push_escaped(&mut s, self.page_url(n.page));
             s.push_str("\"><title>");
-            html_escape::encode_text_to_string(title, &mut s);
+            push_escaped(&mut s, title);
             s.push_str("</title><circle class=\"");
             s.push_str(class);
             s.push('"');
@@ -117,7 +118,7 @@ impl Site {
             s.push_str(" r=\"6\"/>");
             push_attrs(&mut s, "<text", &[("x", n.x + 8.0), ("y", n.y + 4.0)]);
             s.push('>');
-            html_escape::encode_text_to_string(short, &mut s);
+            push_escaped(&mut s, short);
             s.push_str("</text></a>");
         }
         s.push_str("</svg>");

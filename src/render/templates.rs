@@ -179,15 +179,24 @@ fn error_chain(e: &tera::Error) -> String {
 
 /// Escapes the five characters that matter in HTML text and attributes, and
 /// leaves `/` alone so URLs stay readable. Every variable a template prints
-/// goes through here, so the scan is a table lookup per byte and the text
-/// between special characters is copied in runs (they are ASCII, so byte
-/// positions are char boundaries).
+/// goes through here.
 fn escape_html(input: &str) -> String {
+    let mut out = String::new();
+    push_escaped(&mut out, input);
+    out
+}
+
+/// Appends `input` to `out` with `&<>"'` escaped, for HTML text and quoted
+/// attributes alike. The scan is a table lookup per byte and the text between
+/// special characters is copied in runs (they are ASCII, so byte positions
+/// are char boundaries).
+pub fn push_escaped(out: &mut String, input: &str) {
     let bytes = input.as_bytes();
     let Some(first) = bytes.iter().position(|&b| SPECIAL[b as usize]) else {
-        return input.to_string();
+        out.push_str(input);
+        return;
     };
-    let mut out = String::with_capacity(input.len() + 16);
+    out.reserve(input.len() + 16);
     out.push_str(&input[..first]);
     let mut last = first;
     for (i, &b) in bytes.iter().enumerate().skip(first) {
@@ -205,10 +214,9 @@ fn escape_html(input: &str) -> String {
         last = i + 1;
     }
     out.push_str(&input[last..]);
-    out
 }
 
-/// The bytes `escape_html` replaces.
+/// The bytes `push_escaped` replaces.
 const SPECIAL: [bool; 256] = {
     let mut t = [false; 256];
     t[b'&' as usize] = true;

@@ -356,6 +356,18 @@ pub fn dotted_pointer<'a>(value: &'a Value, pointer: &str) -> Option<&'a Value> 
     if pointer.is_empty() {
         return Some(value);
     }
+    // casewiki patch: a plain path (`page.title`, `p.category.url`) has no
+    // quotes, brackets or escapes, so its tokens are the parts between dots;
+    // the character-by-character state machine is only needed otherwise.
+    if !pointer.bytes().any(|b| matches!(b, b'"' | b'\'' | b'\\' | b'[' | b']' | b'~')) {
+        return pointer.split('.').filter(|t| !t.is_empty()).try_fold(value, |target, token| {
+            match target {
+                Value::Object(map) => map.get(token),
+                Value::Array(list) => parse_index(token).and_then(|x| list.get(x)),
+                _ => None,
+            }
+        });
+    }
 
     PointerMachina::new(pointer).map(unescape_pointer_token).try_fold(
         value,

@@ -105,8 +105,11 @@ impl<'a> CallStack<'a> {
     }
 
     pub fn lookup(&self, key: &str) -> Option<Val<'a>> {
+        // casewiki patch: the key is split at its first dot once here, not
+        // again in every frame it is looked up in.
+        let split = key.find('.').map(|dot| (&key[..dot], &key[dot + 1..]));
         for stack_frame in self.stack.iter().rev() {
-            let found = stack_frame.find_value(key);
+            let found = stack_frame.find_value_split(key, split);
             if found.is_some() {
                 return found;
             }
@@ -119,7 +122,7 @@ impl<'a> CallStack<'a> {
         }
 
         // Not in stack frame, look in user supplied context
-        if key.contains('.') {
+        if split.is_some() {
             return self.context.find_value_by_dotted_pointer(key).map(Cow::Borrowed);
         } else if let Some(value) = self.context.find_value(key) {
             return Some(Cow::Borrowed(value));

@@ -103,21 +103,22 @@ impl<'a> StackFrame<'a> {
         }
     }
 
-    /// Finds a value in the stack frame.
-    /// Looks first in `frame_context`, then compares to for_loop key_name and value_name.
-    pub fn find_value(&self, key: &str) -> Option<Val<'a>> {
-        self.find_value_in_frame(key).or_else(|| self.find_value_in_for_loop(key))
+    /// Finds a value in the stack frame: first in `frame_context`, then the
+    /// for loop's key and value names. `split` is `key` cut at its first dot
+    /// (casewiki patch: `CallStack::lookup` splits once for every frame).
+    pub fn find_value_split(&self, key: &str, split: Option<(&str, &str)>) -> Option<Val<'a>> {
+        self.find_value_in_frame_split(key, split)
+            .or_else(|| self.find_value_in_for_loop_split(key, split))
     }
 
     /// Finds a value in `frame_context`.
-    pub fn find_value_in_frame(&self, key: &str) -> Option<Val<'a>> {
-        if let Some(dot) = key.find('.') {
-            if dot < key.len() + 1 {
-                if let Some(found_value) =
-                    self.context.get(&key[0..dot]).map(|v| value_by_pointer(&key[dot + 1..], v))
-                {
-                    return found_value;
-                }
+    fn find_value_in_frame_split(&self, key: &str, split: Option<(&str, &str)>) -> Option<Val<'a>> {
+        if self.context.is_empty() {
+            return None;
+        }
+        if let Some((head, tail)) = split {
+            if let Some(found_value) = self.context.get(head).map(|v| value_by_pointer(tail, v)) {
+                return found_value;
             }
         } else if let Some(found) = self.context.get(key) {
             return Some(found.clone());
@@ -126,18 +127,18 @@ impl<'a> StackFrame<'a> {
         None
     }
     /// Finds a value in the `for_loop` if there is one
-    pub fn find_value_in_for_loop(&self, key: &str) -> Option<Val<'a>> {
+    fn find_value_in_for_loop_split(
+        &self,
+        key: &str,
+        split: Option<(&str, &str)>,
+    ) -> Option<Val<'a>> {
         if let Some(ref for_loop) = self.for_loop {
             // 1st case: the variable is the key of a KeyValue for loop
             if for_loop.is_key(key) {
                 return Some(Cow::Owned(Value::String(for_loop.get_current_key())));
             }
 
-            let (real_key, tail) = if let Some(tail_pos) = key.find('.') {
-                (&key[..tail_pos], &key[tail_pos + 1..])
-            } else {
-                (key, "")
-            };
+            let (real_key, tail) = split.unwrap_or((key, ""));
 
             // 2nd case: one of Tera loop built-in variable
             if real_key == "loop" {
