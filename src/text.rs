@@ -97,4 +97,13 @@ mod tests {
         assert_eq!(detect_lang("𠀀𠀁𠀂 ok"), "zh");
         assert_eq!(detect_lang("日本語、かな"), "zh");
     }
+
+    #[test]
+    fn ideographs_only() {
+        // Full-width letters, bopomofo, kana and emoji are not ideographs.
+        assert!(!has_cjk("ＳＵ７ ㄅㄆ かな 😀 café"));
+        for s in ["小", "㐀", "鿿", "豈", "𠀀", "𰀀", "a口b"] {
+            assert!(has_cjk(s), "{s}");
+        }
+    }
 }
