@@ -42,6 +42,18 @@ pub fn is_cjk(c: char) -> bool {
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2EBEF | 0x30000..=0x3134F)
 }
 
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// How many of the eight ASCII bytes in `w` are letters: each byte folded to
+/// lower case, then tested for `a..=z` with byte-wise additions that set the
+/// byte's high bit (no byte can carry into the next: all are below 0x80).
+fn ascii_letters(w: u64) -> usize {
+    let x = w | 0x2020_2020_2020_2020;
+    let at_least_a = x.wrapping_add(0x1F1F_1F1F_1F1F_1F1F) & HIGH_BITS;
+    let above_z = x.wrapping_add(0x0505_0505_0505_0505) & HIGH_BITS;
+    (at_least_a & !above_z).count_ones() as usize
+}
+
 /// True when `s` contains at least one CJK ideograph.
 pub fn has_cjk(s: &str) -> bool {
     s.chars().any(is_cjk)
@@ -59,6 +71,15 @@ pub fn detect_lang_of(parts: &[&str]) -> &'static str {
         let bytes = s.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
+            // Eight ASCII bytes at a time (most of an English page).
+            if let Some(word) = bytes.get(i..i + 8) {
+                let w = u64::from_le_bytes(word.try_into().unwrap_or([0x80; 8]));
+                if w & HIGH_BITS == 0 {
+                    latin += ascii_letters(w);
+                    i += 8;
+                    continue;
+                }
+            }
             let b = bytes[i];
             if b < 0x80 {
                 latin += usize::from(b.is_ascii_alphabetic());
@@ -96,6 +117,16 @@ mod tests {
         assert_eq!(detect_lang("Ünïcödé café résumé, 𠀀 é"), "en");
         assert_eq!(detect_lang("𠀀𠀁𠀂 ok"), "zh");
         assert_eq!(detect_lang("日本語、かな"), "zh");
+    }
+
+    #[test]
+    fn counts_ascii_letters_eight_at_a_time() {
+        let all: Vec<u8> = (0u8..128).collect();
+        for chunk in all.chunks(8) {
+            let w = u64::from_le_bytes(chunk.try_into().unwrap());
+            let want = chunk.iter().filter(|b| b.is_ascii_alphabetic()).count();
+            assert_eq!(ascii_letters(w), want, "{chunk:?}");
+        }
     }
 
     #[test]

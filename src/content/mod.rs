@@ -268,8 +268,15 @@ fn parse_file(config: &Config, content_dir: &Path, file: &Path) -> Result<Parsed
         kind: PageKind::of_section(&section),
         section,
         tags: meta.all_tags(),
-        body: split.body.to_string(),
         body_line: split.body_line,
+        body: {
+            // The body is the end of the file's text: cut the front matter
+            // off in place rather than copy the body into fresh memory.
+            let start = split.body.as_ptr() as usize - text.as_ptr() as usize;
+            let mut text = text;
+            text.drain(..start);
+            text
+        },
         meta,
         rel,
         slug: String::new(),
