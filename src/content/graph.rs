@@ -124,7 +124,8 @@ fn features_of<'a>(f: &'a PageFeatures) -> Vec<Feature<'a>> {
 /// whose posting lists an edit touched).
 pub struct RelatedIndex<'a> {
     features: &'a [PageFeatures],
-    postings: HashMap<Feature<'a>, Vec<usize>>,
+    /// Page numbers as `u32`: ranking reads thousands of them per page.
+    postings: HashMap<Feature<'a>, Vec<u32>>,
     total: f64,
 }
 
@@ -154,7 +155,7 @@ impl<'a> RelatedIndex<'a> {
         features: &'a [PageFeatures],
         keep: impl Fn(&Feature) -> bool,
     ) -> RelatedIndex<'a> {
-        let mut postings: HashMap<Feature, Vec<usize>> = HashMap::new();
+        let mut postings: HashMap<Feature, Vec<u32>> = HashMap::new();
         for (i, f) in features.iter().enumerate() {
             if lib
                 .pages
@@ -162,7 +163,7 @@ impl<'a> RelatedIndex<'a> {
                 .is_some_and(|p| p.kind == PageKind::CaseStudy)
             {
                 for feat in features_of(f).into_iter().filter(|x| keep(x)) {
-                    postings.entry(feat).or_default().push(i);
+                    postings.entry(feat).or_default().push(i as u32);
                 }
             }
         }
@@ -194,12 +195,12 @@ impl<'a> RelatedIndex<'a> {
 fn rank_for(
     i: usize,
     f: &PageFeatures,
-    postings: &HashMap<Feature, Vec<usize>>,
+    postings: &HashMap<Feature, Vec<u32>>,
     total: f64,
     scores: &mut [f64],
     touched: &mut Vec<usize>,
 ) -> Vec<usize> {
-    let mut lists: Vec<(&Feature, &Vec<usize>)> = features_of(f)
+    let mut lists: Vec<(&Feature, &Vec<u32>)> = features_of(f)
         .iter()
         .filter_map(|feat| postings.get_key_value(feat))
         .collect();
@@ -210,12 +211,12 @@ fn rank_for(
             break;
         }
         budget -= list.len();
-        let idf = (total / list.len() as f64).ln() + 1.0;
-        for &j in list.iter().filter(|&&j| j != i) {
+        let gain = weight(feat) * ((total / list.len() as f64).ln() + 1.0);
+        for j in list.iter().map(|&j| j as usize).filter(|&j| j != i) {
             if scores[j] == 0.0 {
                 touched.push(j);
             }
-            scores[j] += weight(feat) * idf;
+            scores[j] += gain;
         }
     }
     // The best few by a single scan (a full sort of every candidate cost
