@@ -14,7 +14,7 @@
 //! reuse, so the next step would grow the process on top of them;
 //! `return_free_memory` hands them back to the system.
 
-#[cfg(feature = "jemalloc")]
+#[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
@@ -27,14 +27,14 @@ static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 ///   allows them on request (`madvise`): fewer page faults and TLB misses
 ///   for the millions of small objects a build touches once (about 4% off
 ///   the wall time of that build, for about 14 MB more at its peak).
-#[cfg(feature = "jemalloc")]
+#[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
 #[export_name = "malloc_conf"]
 #[allow(non_upper_case_globals)]
 pub static malloc_conf: &[u8; 21] = b"narenas:1,thp:always\0";
 
 /// Returns the allocator's free pages to the system.
 pub fn return_free_memory() {
-    #[cfg(feature = "jemalloc")]
+    #[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
     // SAFETY: "arena.<MALLCTL_ARENAS_ALL>.purge" takes and returns nothing;
     // the name is a NUL-terminated string.
     unsafe {
