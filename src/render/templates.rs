@@ -84,18 +84,25 @@ impl Templates {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape_html);
-        // Parse one by one first so every broken file is named, not only the first.
-        for (name, text, path) in &files {
-            if let Err(e) = tera::Template::new(name, None, text) {
-                problems.push(template_error(path, &e));
+        let raw: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(n, t, _)| (n.as_str(), t.as_str()))
+            .collect();
+        // After an unreadable file, only the per-file check below runs.
+        let added = if problems.is_empty() {
+            tera.add_raw_templates(raw).map_err(Some)
+        } else {
+            Err(None)
+        };
+        if let Err(whole) = added {
+            // Parse one by one so every broken file is named, not only the
+            // first (only on failure: each parse costs more than rendering a page).
+            for (name, text, path) in &files {
+                if let Err(e) = tera::Template::new(name, None, text) {
+                    problems.push(template_error(path, &e));
+                }
             }
-        }
-        if problems.is_empty() {
-            let raw: Vec<(&str, &str)> = files
-                .iter()
-                .map(|(n, t, _)| (n.as_str(), t.as_str()))
-                .collect();
-            if let Err(e) = tera.add_raw_templates(raw) {
+            if let (true, Some(e)) = (problems.is_empty(), whole) {
                 problems.push(Diagnostic::error("templates", None, error_chain(&e)));
             }
         }

@@ -212,6 +212,23 @@ fn template_errors_name_the_file() {
 }
 
 #[test]
+fn every_broken_template_is_named() {
+    let site = fixture(&["bad-template"]);
+    let second = site.path().join("templates/section.html");
+    std::fs::write(
+        &second,
+        "{% extends \"base.html\" %}\n{% block content %}{{ oops }\n",
+    )
+    .unwrap();
+    let out = run_site(site.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("templates/page.html"), "{err}");
+    assert!(err.contains("templates/section.html"), "{err}");
+    assert!(!site.path().join("public").exists(), "nothing written");
+}
+
+#[test]
 fn refuses_dangerous_output_directories() {
     let site = fixture(&["basic"]);
     for bad in [".", "content", "seeds", ".."] {
