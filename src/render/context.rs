@@ -174,8 +174,8 @@ impl Site {
         }
     }
 
-    /// Page `i`'s URL (base path included, percent-encoded), made by
-    /// `derive` whenever paths change.
+    /// Page `i`'s URL (base path included, percent-encoded), made at the
+    /// start of `analyse` (the only place paths change).
     pub fn page_url(&self, i: usize) -> &str {
         &self.urls[i]
     }

@@ -374,11 +374,8 @@ impl<'c, 'a> Pass<'c, 'a> {
     }
 
     fn page_url(&self, page: usize, anchor: Option<&str>) -> String {
-        let base = &self.ctx.urls[page];
-        let anchor = anchor.filter(|a| !a.is_empty());
-        let mut url = String::with_capacity(base.len() + anchor.map_or(0, |a| a.len() + 1));
-        url.push_str(base);
-        if let Some(a) = anchor {
+        let mut url = self.ctx.urls[page].clone();
+        if let Some(a) = anchor.filter(|a| !a.is_empty()) {
             url.push('#');
             url.push_str(a);
         }

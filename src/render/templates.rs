@@ -84,12 +84,9 @@ impl Templates {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape_html);
-        let raw: Vec<(&str, &str)> = files
-            .iter()
-            .map(|(n, t, _)| (n.as_str(), t.as_str()))
-            .collect();
         // After an unreadable file, only the per-file check below runs.
         let added = if problems.is_empty() {
+            let raw = files.iter().map(|(n, t, _)| (n.as_str(), t.as_str()));
             tera.add_raw_templates(raw).map_err(Some)
         } else {
             Err(None)

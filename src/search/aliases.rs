@@ -8,8 +8,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::tokenize::is_word_char;
-pub use super::tokenize::normalize;
+use super::tokenize::{is_word_char, normalize};
 use super::AliasGroup;
 use crate::text::has_cjk;
 

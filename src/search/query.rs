@@ -8,10 +8,10 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::aliases::{group_term, normalize};
+use super::aliases::group_term;
 use super::analyse::{FLAG_TAG, FLAG_TITLE};
 use super::codec::decode;
-use super::tokenize::{is_word_char, MAX_TERM_CHARS};
+use super::tokenize::{is_word_char, normalize, MAX_TERM_CHARS};
 use super::SearchIndex;
 use crate::text::is_cjk;
 

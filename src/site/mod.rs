@@ -57,7 +57,7 @@ pub struct Site {
     pub category_views: Vec<crate::render::context::TermView>,
     /// Each tag name pages use, as templates see it (made with the lists).
     pub tag_views: HashMap<String, crate::render::context::TermView>,
-    /// Each page's URL (same index as `library.pages`), made when paths change.
+    /// Each page's URL (same index as `library.pages`), made by `analyse`.
     pub urls: Vec<String>,
     /// Page indices, newest first.
     pub order: Vec<usize>,
