@@ -83,7 +83,7 @@ impl Templates {
             .collect();
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
-        tera.set_escape_fn(escape_html);
+        tera.set_escape_fns(escape_html, escape_html_into);
         // After an unreadable file, only the per-file check below runs.
         let added = if problems.is_empty() {
             let raw = files.iter().map(|(n, t, _)| (n.as_str(), t.as_str()));
@@ -191,24 +191,41 @@ fn escape_html(input: &str) -> String {
 }
 
 /// Appends `input` to `out` with `&<>"'` escaped, for HTML text and quoted
-/// attributes alike. The scan is a table lookup per byte and the text between
-/// special characters is copied in runs (they are ASCII, so byte positions
-/// are char boundaries).
+/// attributes alike.
 pub fn push_escaped(out: &mut String, input: &str) {
-    let bytes = input.as_bytes();
-    let Some(first) = bytes.iter().position(|&b| SPECIAL[b as usize]) else {
+    if !input.bytes().any(|b| SPECIAL[b as usize]) {
         out.push_str(input);
         return;
-    };
+    }
     out.reserve(input.len() + 16);
-    out.push_str(&input[..first]);
-    let mut last = first;
-    for (i, &b) in bytes.iter().enumerate().skip(first) {
+    escape_runs(input, |run| out.push_str(run));
+}
+
+/// `escape_html` writing straight into a template's output (no `String` per
+/// printed variable).
+fn escape_html_into(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut result = Ok(());
+    escape_runs(input, |run| {
+        if result.is_ok() {
+            result = out.write_all(run.as_bytes());
+        }
+    });
+    result
+}
+
+/// Hands `input` to `push` as runs of plain text and entities for the
+/// special bytes. The scan is a table lookup per byte; the special bytes are
+/// ASCII, so byte positions between runs are char boundaries.
+fn escape_runs(input: &str, mut push: impl FnMut(&str)) {
+    let mut last = 0;
+    for (i, &b) in input.as_bytes().iter().enumerate() {
         if !SPECIAL[b as usize] {
             continue;
         }
-        out.push_str(&input[last..i]);
-        out.push_str(match b {
+        if i > last {
+            push(&input[last..i]);
+        }
+        push(match b {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
@@ -217,7 +234,9 @@ pub fn push_escaped(out: &mut String, input: &str) {
         });
         last = i + 1;
     }
-    out.push_str(&input[last..]);
+    if last < input.len() {
+        push(&input[last..]);
+    }
 }
 
 /// The bytes `push_escaped` replaces.
@@ -233,7 +252,7 @@ const SPECIAL: [bool; 256] = {
 
 #[cfg(test)]
 mod tests {
-    use super::escape_html;
+    use super::{escape_html, escape_html_into};
 
     #[test]
     fn escapes_markup_and_keeps_other_text() {
@@ -243,5 +262,14 @@ mod tests {
         );
         assert_eq!(escape_html("口碑"), "口碑");
         assert_eq!(escape_html(""), "");
+    }
+
+    #[test]
+    fn escaping_into_a_writer_matches_escaping_to_a_string() {
+        for input in [r#"<a href="x">'小米' & Co</a>"#, "口碑", "", "&", "a<b"] {
+            let mut out = Vec::new();
+            escape_html_into(input, &mut out).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), escape_html(input));
+        }
     }
 }

@@ -135,7 +135,8 @@ fn keep(out: &mut String, gap: &mut bool) {
 
 /// The terms of text already `normalize`d: Latin-script words are the runs
 /// between spaces and ideographs (already folded, so each is a slice of
-/// `hay`); the runs of ideographs go to jieba together.
+/// `hay`); the runs of ideographs go to jieba together. ASCII bytes are
+/// taken a byte at a time; only other characters are decoded.
 pub fn for_each_normalized_term(hay: &str, emit: &mut impl FnMut(&str)) {
     let bytes = hay.as_bytes();
     let mut runs = String::new();
@@ -146,24 +147,39 @@ pub fn for_each_normalized_term(hay: &str, emit: &mut impl FnMut(&str)) {
             continue;
         }
         let start = i;
-        let (mut chars, mut cjk) = (0usize, false);
-        for c in hay[start..].chars() {
-            let ideograph = !c.is_ascii() && is_cjk(c);
-            if c == ' ' || (chars > 0 && ideograph != cjk) {
-                break;
+        if char_at(hay, i).is_some_and(is_cjk) {
+            while let Some(c) = char_at(hay, i).filter(|&c| is_cjk(c)) {
+                i += c.len_utf8();
             }
-            cjk = ideograph;
-            chars += 1;
-            i += c.len_utf8();
-        }
-        if cjk {
             runs.push_str(&hay[start..i]);
             runs.push('\n');
-        } else {
-            emit_word(&hay[start..i], chars, emit);
+            continue;
         }
+        let mut chars = 0usize;
+        while i < bytes.len() && bytes[i] != b' ' {
+            if bytes[i].is_ascii() {
+                i += 1;
+            } else {
+                match char_at(hay, i) {
+                    Some(c) if !is_cjk(c) => i += c.len_utf8(),
+                    _ => break,
+                }
+            }
+            chars += 1;
+        }
+        emit_word(&hay[start..i], chars, emit);
     }
     for_each_cjk_word(&runs, emit);
+}
+
+/// The character starting at byte `i` of `s` (a char boundary), if any; ASCII
+/// without decoding.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s[i..].chars().next(),
+        None => None,
+    }
 }
 
 fn emit_word(word: &str, chars: usize, emit: &mut impl FnMut(&str)) {
@@ -191,6 +207,62 @@ fn for_each_cjk_word(runs: &str, emit: &mut impl FnMut(&str)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The split as it was written first, a character at a time: the
+    /// byte-wise one must cut every text the same way.
+    fn reference_split(hay: &str) -> Vec<(String, bool)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < hay.len() {
+            if hay.as_bytes()[i] == b' ' {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let (mut chars, mut cjk) = (0usize, false);
+            for c in hay[start..].chars() {
+                let ideograph = !c.is_ascii() && is_cjk(c);
+                if c == ' ' || (chars > 0 && ideograph != cjk) {
+                    break;
+                }
+                cjk = ideograph;
+                chars += 1;
+                i += c.len_utf8();
+            }
+            out.push((hay[start..i].to_string(), cjk));
+        }
+        out
+    }
+
+    #[test]
+    fn byte_wise_split_matches_the_char_wise_reference() {
+        for text in [
+            "Café 小米手机 launch ＳＵ７ über-fast 雷军说 a 口碑为王 naïve x",
+            "小米2024年 iphone15 ß straße 東京 é",
+            "",
+            "   ",
+            "𠀀𠀁 ok",
+        ] {
+            let hay = normalize(text);
+            let mut words = Vec::new();
+            let mut runs = Vec::new();
+            for (w, cjk) in reference_split(&hay) {
+                if cjk {
+                    runs.push(w);
+                } else if (2..=MAX_TERM_CHARS).contains(&w.chars().count()) && !is_stop_word(&w) {
+                    words.push(w);
+                }
+            }
+            let mut expected = words;
+            if !runs.is_empty() {
+                let joined: String = runs.iter().map(|r| format!("{r}\n")).collect();
+                for_each_cjk_word(&joined, &mut |w| expected.push(w.to_string()));
+            }
+            let mut got = Vec::new();
+            for_each_normalized_term(&hay, &mut |w| got.push(w.to_string()));
+            assert_eq!(got, expected, "{text}");
+        }
+    }
 
     fn sorted(text: &str) -> Vec<String> {
         let mut t = terms(text);

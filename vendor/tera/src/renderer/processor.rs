@@ -337,6 +337,34 @@ impl<'a> Processor<'a> {
     }
 
     fn eval_expression(&mut self, expr: &'a Expr) -> Result<Val<'a>> {
+        let (mut res, needs_escape) = self.eval_expression_unescaped(expr)?;
+        // Checks if it's a string and we need to escape it (if the last filter is `safe` we don't)
+        if self.should_escape && needs_escape && res.is_string() && !expr.is_marked_safe() {
+            // casewiki patch: the escaped string becomes the value (`to_value`
+            // copied it once more).
+            res = Cow::Owned(Value::String(self.tera.get_escape_fn()(res.as_str().unwrap())));
+        }
+        Ok(res)
+    }
+
+    /// `{{ expr }}`: with an escape-into function, a string that needs
+    /// escaping is escaped straight into the output (casewiki patch: no
+    /// escaped copy per printed variable).
+    fn render_variable(&mut self, expr: &'a Expr, write: &mut impl Write) -> Result<()> {
+        let Some(escape_into) = self.tera.get_escape_into_fn() else {
+            return Ok(self.eval_expression(expr)?.render(write)?);
+        };
+        let (res, needs_escape) = self.eval_expression_unescaped(expr)?;
+        match res.as_str() {
+            Some(s) if self.should_escape && needs_escape && !expr.is_marked_safe() => {
+                Ok(escape_into(s, write)?)
+            }
+            _ => Ok(res.render(write)?),
+        }
+    }
+
+    /// An expression's value before autoescaping, and whether it needs it.
+    fn eval_expression_unescaped(&mut self, expr: &'a Expr) -> Result<(Val<'a>, bool)> {
         let mut needs_escape = false;
 
         let mut res = match expr.val {
@@ -404,7 +432,7 @@ impl<'a> Processor<'a> {
                                 return Err(e);
                             }
                             // A negative undefined ident is !false so truthy
-                            return Ok(Cow::Owned(Value::Bool(true)));
+                            return Ok((Cow::Owned(Value::Bool(true)), false));
                         }
                     }
                 }
@@ -437,17 +465,10 @@ impl<'a> Processor<'a> {
 
         // Lastly, we need to check if the expression is negated, thus turning it into a bool
         if expr.negated {
-            return Ok(Cow::Owned(Value::Bool(!res.is_truthy())));
+            return Ok((Cow::Owned(Value::Bool(!res.is_truthy())), false));
         }
 
-        // Checks if it's a string and we need to escape it (if the last filter is `safe` we don't)
-        if self.should_escape && needs_escape && res.is_string() && !expr.is_marked_safe() {
-            res = Cow::Owned(
-                to_value(self.tera.get_escape_fn()(res.as_str().unwrap())).map_err(Error::json)?,
-            );
-        }
-
-        Ok(res)
+        Ok((res, needs_escape))
     }
 
     /// Render an expression and never escape its result
@@ -960,7 +981,7 @@ impl<'a> Processor<'a> {
             // Comments are ignored when rendering
             Node::Comment(_, _) => (),
             Node::Text(ref s) | Node::Raw(_, ref s, _) => write.write_all(s.as_bytes())?,
-            Node::VariableBlock(_, ref expr) => self.eval_expression(expr)?.render(write)?,
+            Node::VariableBlock(_, ref expr) => self.render_variable(expr, write)?,
             Node::Set(_, ref set) => self.eval_set(set)?,
             Node::FilterSection(_, FilterSection { ref filter, ref body }, _) => {
                 let body = render_to_string(
