@@ -193,11 +193,7 @@ fn escape_html(input: &str) -> String {
 /// Appends `input` to `out` with `&<>"'` escaped, for HTML text and quoted
 /// attributes alike.
 pub fn push_escaped(out: &mut String, input: &str) {
-    if !input.bytes().any(|b| SPECIAL[b as usize]) {
-        out.push_str(input);
-        return;
-    }
-    out.reserve(input.len() + 16);
+    out.reserve(input.len());
     escape_runs(input, |run| out.push_str(run));
 }
 

@@ -338,8 +338,7 @@ impl<'a> Processor<'a> {
 
     fn eval_expression(&mut self, expr: &'a Expr) -> Result<Val<'a>> {
         let (mut res, needs_escape) = self.eval_expression_unescaped(expr)?;
-        // Checks if it's a string and we need to escape it (if the last filter is `safe` we don't)
-        if self.should_escape && needs_escape && res.is_string() && !expr.is_marked_safe() {
+        if res.is_string() && self.wants_escape(expr, needs_escape) {
             // casewiki patch: the escaped string becomes the value (`to_value`
             // copied it once more).
             res = Cow::Owned(Value::String(self.tera.get_escape_fn()(res.as_str().unwrap())));
@@ -356,11 +355,15 @@ impl<'a> Processor<'a> {
         };
         let (res, needs_escape) = self.eval_expression_unescaped(expr)?;
         match res.as_str() {
-            Some(s) if self.should_escape && needs_escape && !expr.is_marked_safe() => {
-                Ok(escape_into(s, write)?)
-            }
+            Some(s) if self.wants_escape(expr, needs_escape) => Ok(escape_into(s, write)?),
             _ => Ok(res.render(write)?),
         }
+    }
+
+    /// Whether a string value of `expr` is autoescaped: escaping is on, the
+    /// value needs it and the last filter is not `safe`.
+    fn wants_escape(&self, expr: &Expr, needs_escape: bool) -> bool {
+        self.should_escape && needs_escape && !expr.is_marked_safe()
     }
 
     /// An expression's value before autoescaping, and whether it needs it.
