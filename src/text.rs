@@ -28,17 +28,30 @@ pub fn release_jieba() {
 /// Starts loading jieba on a background thread (once per process); later
 /// `jieba()` calls wait for it. Called as soon as any Chinese text is seen.
 pub fn prewarm() {
-    static STARTED: std::sync::Once = std::sync::Once::new();
-    STARTED.call_once(|| {
+    static START: std::sync::Once = std::sync::Once::new();
+    START.call_once(|| {
+        PREWARMED.store(true, std::sync::atomic::Ordering::Relaxed);
         std::thread::spawn(|| {
             jieba();
         });
     });
 }
 
+static PREWARMED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether `prewarm` was called: once it was, nobody needs to look for
+/// Chinese text just to call it.
+pub fn prewarm_started() -> bool {
+    PREWARMED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// True for CJK ideographs (and the extension blocks).
 pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
+    is_cjk_point(c as u32)
+}
+
+fn is_cjk_point(point: u32) -> bool {
+    matches!(point,
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2EBEF | 0x30000..=0x3134F)
 }
 
@@ -86,15 +99,29 @@ pub fn detect_lang_of(parts: &[&str]) -> &'static str {
                 i += 1;
                 continue;
             }
-            // Outside ASCII: the code point straight from the bytes (the
-            // text is valid UTF-8, so the lead byte gives the width).
-            let width = (b.leading_ones() as usize).clamp(1, 4);
-            let tail = bytes.get(i + 1..i + width).unwrap_or(&[]);
-            let point = tail.iter().fold(u32::from(b & (0x7F >> width)), |cp, &t| {
-                cp << 6 | u32::from(t & 0x3F)
-            });
-            cjk += usize::from(char::from_u32(point).is_some_and(is_cjk));
-            i += width;
+            // Outside ASCII (valid UTF-8, so the lead byte gives the width):
+            // only three- and four-byte characters can be ideographs, and
+            // their code point comes straight from the bytes.
+            match b {
+                0xC0..=0xDF => i += 2,
+                0xE0..=0xEF => {
+                    let tail = bytes.get(i + 1..i + 3).unwrap_or(&[0x80, 0x80]);
+                    let point = u32::from(b & 0x0F) << 12
+                        | u32::from(tail[0] & 0x3F) << 6
+                        | u32::from(tail[1] & 0x3F);
+                    cjk += usize::from(is_cjk_point(point));
+                    i += 3;
+                }
+                _ => {
+                    let tail = bytes.get(i + 1..i + 4).unwrap_or(&[0x80, 0x80, 0x80]);
+                    let point = u32::from(b & 0x07) << 18
+                        | u32::from(tail[0] & 0x3F) << 12
+                        | u32::from(tail[1] & 0x3F) << 6
+                        | u32::from(tail[2] & 0x3F);
+                    cjk += usize::from(is_cjk_point(point));
+                    i += 4;
+                }
+            }
         }
     }
     // One ideograph carries about as much as a 3-4 letter word.
@@ -117,6 +144,28 @@ mod tests {
         assert_eq!(detect_lang("Ünïcödé café résumé, 𠀀 é"), "en");
         assert_eq!(detect_lang("𠀀𠀁𠀂 ok"), "zh");
         assert_eq!(detect_lang("日本語、かな"), "zh");
+    }
+
+    #[test]
+    fn byte_wise_counting_agrees_with_decoded_characters() {
+        // The same decision as counting decoded characters, on text whose
+        // share of ideographs sits near the threshold, in every script width.
+        let pieces = [
+            "ab", "é", "小", "𠀀", "﨑", "ㄅ", "䷀", "㐀", "😀", "Ω", " ", "9",
+        ];
+        for n in 0..400usize {
+            let text: String = (0..(n % 37))
+                .map(|k| pieces[(n * 7 + k * k) % pieces.len()])
+                .collect();
+            let cjk = text.chars().filter(|&c| is_cjk(c)).count();
+            let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+            let want = if cjk * 4 >= latin && cjk > 0 {
+                "zh"
+            } else {
+                "en"
+            };
+            assert_eq!(detect_lang(&text), want, "{text}");
+        }
     }
 
     #[test]

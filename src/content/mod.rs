@@ -256,7 +256,7 @@ fn parse_file(config: &Config, content_dir: &Path, file: &Path) -> Result<Parsed
         .lang
         .clone()
         .unwrap_or_else(|| crate::text::detect_lang_of(&[&meta.title, split.body]).to_string());
-    if lang == "zh" || crate::text::has_cjk(split.body) {
+    if lang == "zh" || (!crate::text::prewarm_started() && crate::text::has_cjk(split.body)) {
         crate::text::prewarm(); // the page pass will segment Chinese text
     }
     let mut meta = meta;

@@ -81,7 +81,10 @@ pub struct PageView<'a> {
     pub description: &'a str,
     /// The whole summary (lists show it cut short).
     pub lead: &'a str,
-    pub content: &'a str,
+    /// The body's HTML; it and `neighbourhood`, the two largest strings, are
+    /// moved into the template value by `into_value`, not copied.
+    #[serde(skip)]
+    pub content: Cow<'a, str>,
     pub toc: &'a [TocEntry],
     pub tags: Vec<Cow<'a, TermView>>,
     pub key_points: &'a [String],
@@ -93,8 +96,23 @@ pub struct PageView<'a> {
     pub mentioned_in: Vec<MentionView<'a>>,
     pub report: &'a [ReportLine],
     pub source: Option<&'a str>,
+    #[serde(skip)]
     pub neighbourhood: String,
     pub extra: &'a serde_json::Map<String, serde_json::Value>,
+}
+
+impl PageView<'_> {
+    /// The view as the template value `page`: every field serialised, except
+    /// the body HTML and the SVG, which move in as they are.
+    pub fn into_value(self) -> serde_json::Result<serde_json::Value> {
+        let mut value = serde_json::to_value(&self)?;
+        if let serde_json::Value::Object(map) = &mut value {
+            let content = self.content.into_owned();
+            map.insert("content".into(), content.into());
+            map.insert("neighbourhood".into(), self.neighbourhood.into());
+        }
+        Ok(value)
+    }
 }
 
 impl Site {
@@ -212,11 +230,11 @@ impl Site {
     }
 
     pub fn page_view(&self, i: usize) -> PageView<'_> {
-        self.page_view_with(i, self.body_html(i))
+        self.page_view_with(i, Cow::Borrowed(self.body_html(i)))
     }
 
     /// `page_view` with `content` as the body's HTML.
-    pub fn page_view_with<'a>(&'a self, i: usize, content: &'a str) -> PageView<'a> {
+    pub fn page_view_with<'a>(&'a self, i: usize, content: Cow<'a, str>) -> PageView<'a> {
         let p = &self.library.pages[i];
         let body = &self.bodies[i];
         let ingest = p.meta.ingest.as_ref();

@@ -4,6 +4,9 @@
 //! search, timeline, graph, 404). Full builds render all jobs; `serve`
 //! renders only the jobs an edit affects.
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -112,7 +115,7 @@ impl Site {
             || {
                 html.into_par_iter()
                     .enumerate()
-                    .filter_map(|(i, h)| site.write_job(&Job::Page(i), &base, Some(&h), out))
+                    .filter_map(|(i, h)| site.write_job(&Job::Page(i), &base, Some(h), out))
                     .collect::<Vec<_>>()
             },
         );
@@ -125,8 +128,8 @@ impl Site {
     fn write_job(
         &self,
         job: &Job,
-        base: &tera::Context,
-        content: Option<&str>,
+        base: &Arc<tera::Context>,
+        content: Option<String>,
         out: &Output,
     ) -> Option<Diagnostic> {
         let (path, html) = match self.render_job_with(job, base, content) {
@@ -138,19 +141,19 @@ impl Site {
             .map(|e| Diagnostic::error(out.dir().join(&path), None, e.to_string()))
     }
 
-    /// What every job's context starts from (`site`), made once per batch:
-    /// cloning it is cheaper than serialising the site view for every page.
-    pub fn base_context(&self) -> tera::Context {
+    /// What every job's context falls back to (`site`), made once per batch
+    /// and shared, not copied, by the jobs' contexts.
+    pub fn base_context(&self) -> Arc<tera::Context> {
         let mut ctx = tera::Context::new();
         ctx.insert("site", &self.site_view());
-        ctx
+        Arc::new(ctx)
     }
 
     /// The output path (under `public/`) and HTML of one job.
     pub fn render_job(
         &self,
         job: &Job,
-        base: &tera::Context,
+        base: &Arc<tera::Context>,
     ) -> Result<(String, Vec<u8>), Diagnostic> {
         self.render_job_with(job, base, None)
     }
@@ -158,14 +161,14 @@ impl Site {
     fn render_job_with(
         &self,
         job: &Job,
-        base: &tera::Context,
-        content: Option<&str>,
+        base: &Arc<tera::Context>,
+        content: Option<String>,
     ) -> Result<(String, Vec<u8>), Diagnostic> {
-        let mut ctx = base.clone();
+        let mut ctx = tera::Context::with_shared(Arc::clone(base));
         let (path, template) = match job {
             Job::Page(i) => {
-                let content = content.unwrap_or_else(|| self.body_html(*i));
-                self.page_job(*i, content, &mut ctx)
+                let content = content.map_or_else(|| Cow::Borrowed(self.body_html(*i)), Cow::Owned);
+                self.page_job(*i, content, &mut ctx)?
             }
             Job::Section(dir) => self.section_job(dir, &mut ctx),
             Job::Home => self.home_job(&mut ctx),
@@ -192,17 +195,24 @@ impl Site {
         Ok((path, html))
     }
 
-    fn page_job(&self, i: usize, content: &str, ctx: &mut tera::Context) -> (String, String) {
+    fn page_job(
+        &self,
+        i: usize,
+        content: Cow<'_, str>,
+        ctx: &mut tera::Context,
+    ) -> Result<(String, String), Diagnostic> {
         let p = &self.library.pages[i];
-        let view = self.page_view_with(i, content);
-        ctx.insert("page", &view);
+        let view = self.page_view_with(i, content).into_value().map_err(|e| {
+            Diagnostic::error(&p.file, None, format!("cannot make the template view: {e}"))
+        })?;
+        ctx.insert_value("page", view);
         ctx.insert("lang", &p.lang);
         let template = p
             .meta
             .template
             .clone()
             .unwrap_or_else(|| "page.html".into());
-        (format!("{}index.html", p.path), template)
+        Ok((format!("{}index.html", p.path), template))
     }
 
     fn section_job(&self, dir: &str, ctx: &mut tera::Context) -> (String, String) {

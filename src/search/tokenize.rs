@@ -31,13 +31,44 @@ pub fn is_stop_word(term: &str) -> bool {
     if term.len() > 5 {
         return false;
     }
-    static PACKED: OnceLock<Vec<u64>> = OnceLock::new();
-    let packed = PACKED.get_or_init(|| {
-        let mut p: Vec<u64> = STOP_WORDS.iter().filter_map(|w| pack(w)).collect();
-        p.sort_unstable();
-        p
-    });
-    pack(term).is_some_and(|t| packed.binary_search(&t).is_ok())
+    let Some(packed) = pack(term) else {
+        return false;
+    };
+    let table = stop_table();
+    let mut i = stop_slot(packed);
+    loop {
+        match table[i] {
+            0 => return false,
+            word if word == packed => return true,
+            _ => i = (i + 1) % STOP_SLOTS,
+        }
+    }
+}
+
+/// Slots of the stop-word table: four times the words, so a probe mostly
+/// ends at once.
+const STOP_SLOTS: usize = 256;
+
+/// The stop words packed into numbers (`pack`) in an open-addressing table
+/// (0 marks an empty slot): a word is tested with one multiplication and
+/// usually one comparison, which matters as every word of every page is.
+fn stop_table() -> &'static [u64; STOP_SLOTS] {
+    static TABLE: OnceLock<[u64; STOP_SLOTS]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = [0u64; STOP_SLOTS];
+        for packed in STOP_WORDS.iter().filter_map(|w| pack(w)) {
+            let mut i = stop_slot(packed);
+            while table[i] != 0 && table[i] != packed {
+                i = (i + 1) % STOP_SLOTS;
+            }
+            table[i] = packed;
+        }
+        table
+    })
+}
+
+fn stop_slot(packed: u64) -> usize {
+    (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % STOP_SLOTS
 }
 
 /// A string of at most 8 bytes as one number, for comparisons without memcmp.
@@ -322,6 +353,20 @@ mod tests {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(STOP_WORDS.iter().all(|w| is_stop_word(w)));
         assert!(!is_stop_word("xiaomi"));
+        assert!(!is_stop_word(""));
+        // Every string of one to three letters agrees with the list.
+        let letters: Vec<char> = ('a'..='z').collect();
+        let mut words: Vec<String> = letters.iter().map(|c| c.to_string()).collect();
+        for _ in 0..2 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| letters.iter().map(move |c| format!("{w}{c}")))
+                .collect();
+            words.extend(longer);
+        }
+        for w in &words {
+            assert_eq!(is_stop_word(w), STOP_WORDS.contains(&w.as_str()), "{w}");
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::sync::Arc;
 
 use serde::ser::Serialize;
 use serde_json::value::{to_value, Map, Value};
@@ -13,12 +14,39 @@ use crate::errors::{Error, Result as TeraResult};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Context {
     data: BTreeMap<String, Value>,
+    /// casewiki patch: values many renders share (a site's settings), looked
+    /// up when a key is not in `data`, so each render's context does not
+    /// copy them.
+    shared: Option<Arc<Context>>,
 }
 
 impl Context {
     /// Initializes an empty context
     pub fn new() -> Self {
-        Context { data: BTreeMap::new() }
+        Context { data: BTreeMap::new(), shared: None }
+    }
+
+    /// casewiki patch: an empty context that falls back to `shared` for the
+    /// keys it does not have itself (its own values win).
+    pub fn with_shared(shared: Arc<Context>) -> Self {
+        Context { data: BTreeMap::new(), shared: Some(shared) }
+    }
+
+    /// casewiki patch: inserts a value that is already a `Value`, without
+    /// serialising (copying) it again.
+    pub fn insert_value<S: Into<String>>(&mut self, key: S, val: Value) {
+        self.data.insert(key.into(), val);
+    }
+
+    /// Every key and value, the shared ones included (own values win).
+    fn into_data(self) -> BTreeMap<String, Value> {
+        let mut data = match self.shared {
+            Some(shared) => Arc::unwrap_or_clone(shared).into_data(),
+            None => BTreeMap::new(),
+        };
+        let mut own = self.data;
+        data.append(&mut own);
+        data
     }
 
     /// Converts the `val` parameter to `Value` and insert it into the context.
@@ -76,14 +104,14 @@ impl Context {
     /// source.insert("d", &4);
     /// target.extend(source);
     /// ```
-    pub fn extend(&mut self, mut source: Context) {
-        self.data.append(&mut source.data);
+    pub fn extend(&mut self, source: Context) {
+        self.data.append(&mut source.into_data());
     }
 
     /// Converts the context to a `serde_json::Value` consuming the context.
     pub fn into_json(self) -> Value {
         let mut m = Map::new();
-        for (key, value) in self.data {
+        for (key, value) in self.into_data() {
             m.insert(key, value);
         }
         Value::Object(m)
@@ -97,7 +125,7 @@ impl Context {
                 for (key, value) in m {
                     data.insert(key, value);
                 }
-                Ok(Context { data })
+                Ok(Context { data, shared: None })
             }
             _ => Err(Error::msg(
                 "Creating a Context from a Value/Serialize requires it being a JSON object",
@@ -115,17 +143,18 @@ impl Context {
 
     /// Returns the value at a given key index.
     pub fn get(&self, index: &str) -> Option<&Value> {
-        self.data.get(index)
+        self.data.get(index).or_else(|| self.shared.as_deref()?.get(index))
     }
 
     /// Remove a key from the context, returning the value at the key if the key was previously inserted into the context.
+    /// (casewiki patch: only the context's own values, never shared ones.)
     pub fn remove(&mut self, index: &str) -> Option<Value> {
         self.data.remove(index)
     }
 
     /// Checks if a value exists at a specific index.
     pub fn contains_key(&self, index: &str) -> bool {
-        self.data.contains_key(index)
+        self.get(index).is_some()
     }
 }
 
@@ -532,5 +561,35 @@ mod tests {
     fn remove_return_none_with_unknown_index() {
         let mut context = Context::new();
         assert_eq!(context.remove("unknown"), None);
+    }
+
+    // casewiki patch
+    #[test]
+    fn shared_values_are_found_and_own_values_win() {
+        let mut shared = Context::new();
+        shared.insert("site", &json!({"title": "T"}));
+        shared.insert("lang", &"en");
+        let mut ctx = Context::with_shared(Arc::new(shared));
+        ctx.insert("lang", &"zh");
+        ctx.insert_value("page", json!({"content": "<p>x</p>"}));
+        assert_eq!(ctx.get("site"), Some(&json!({"title": "T"})));
+        assert_eq!(ctx.get("lang"), Some(&json!("zh")));
+        assert!(ctx.contains_key("site"));
+        assert_eq!(ctx.remove("site"), None);
+        assert_eq!(
+            ctx.into_json(),
+            json!({"site": {"title": "T"}, "lang": "zh", "page": {"content": "<p>x</p>"}})
+        );
+    }
+
+    #[test]
+    fn shared_values_render() {
+        let mut shared = Context::new();
+        shared.insert("site", &json!({"title": "T"}));
+        let mut ctx = Context::with_shared(Arc::new(shared));
+        ctx.insert("n", &2);
+        let out = crate::Tera::one_off("{{ site.title }}{{ n }}{% if site %}!{% endif %}", &ctx, true)
+            .unwrap();
+        assert_eq!(out, "T2!");
     }
 }
