@@ -91,10 +91,10 @@ fn main() {
         }
         std::hint::black_box(&counts);
     });
-    let base = site.base_context();
+    let batch = casewiki::render::batch::Batch::new(&site);
     per_page("template rendering (page)", n, || {
         for i in 0..n {
-            std::hint::black_box(site.render_job(&Job::Page(i), &base).ok());
+            std::hint::black_box(site.render_job(&Job::Page(i), &batch).ok());
         }
     });
     let jieba = casewiki::text::jieba();

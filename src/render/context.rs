@@ -13,6 +13,7 @@ use crate::content::slug::encode_path;
 use crate::content::PageKind;
 use crate::site::Site;
 
+use super::batch::Batch;
 use super::markdown::TocEntry;
 
 #[derive(Debug, Clone, Serialize)]
@@ -67,7 +68,8 @@ pub struct LinkRef<'a> {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct MentionView<'a> {
-    pub page: PageRef<'a>,
+    /// The mentioning page's list entry (`PageRef`).
+    pub page: tera::Value,
     pub snippet: &'a str,
 }
 
@@ -81,38 +83,22 @@ pub struct PageView<'a> {
     pub description: &'a str,
     /// The whole summary (lists show it cut short).
     pub lead: &'a str,
-    /// The body's HTML; it and `neighbourhood`, the two largest strings, are
-    /// moved into the template value by `into_value`, not copied.
-    #[serde(skip)]
-    pub content: Cow<'a, str>,
+    /// The body's HTML.
+    pub content: tera::Value,
     pub toc: &'a [TocEntry],
     pub tags: Vec<Cow<'a, TermView>>,
     pub key_points: &'a [String],
     pub dates: &'a [DateMention],
     pub entity_kind: Option<&'a str>,
     pub aliases: Vec<&'a str>,
-    pub backlinks: Vec<LinkRef<'a>>,
-    pub related: Vec<PageRef<'a>>,
+    /// `LinkRef`s and `PageRef`s, shared with every other list showing them.
+    pub backlinks: tera::Value,
+    pub related: tera::Value,
     pub mentioned_in: Vec<MentionView<'a>>,
     pub report: &'a [ReportLine],
     pub source: Option<&'a str>,
-    #[serde(skip)]
-    pub neighbourhood: String,
+    pub neighbourhood: tera::Value,
     pub extra: &'a serde_json::Map<String, serde_json::Value>,
-}
-
-impl PageView<'_> {
-    /// The view as the template value `page`: every field serialised, except
-    /// the body HTML and the SVG, which move in as they are.
-    pub fn into_value(self) -> serde_json::Result<serde_json::Value> {
-        let mut value = serde_json::to_value(&self)?;
-        if let serde_json::Value::Object(map) = &mut value {
-            let content = self.content.into_owned();
-            map.insert("content".into(), content.into());
-            map.insert("neighbourhood".into(), self.neighbourhood.into());
-        }
-        Ok(value)
-    }
 }
 
 impl Site {
@@ -229,12 +215,9 @@ impl Site {
         }
     }
 
-    pub fn page_view(&self, i: usize) -> PageView<'_> {
-        self.page_view_with(i, Cow::Borrowed(self.body_html(i)))
-    }
-
-    /// `page_view` with `content` as the body's HTML.
-    pub fn page_view_with<'a>(&'a self, i: usize, content: Cow<'a, str>) -> PageView<'a> {
+    /// Everything `page.html` gets as `page`, with `content` as the body's
+    /// HTML and list entries from `batch`.
+    pub fn page_view<'a>(&'a self, i: usize, content: &str, batch: &Batch) -> PageView<'a> {
         let p = &self.library.pages[i];
         let body = &self.bodies[i];
         let ingest = p.meta.ingest.as_ref();
@@ -248,31 +231,25 @@ impl Site {
             } else {
                 &p.meta.summary
             },
-            content,
+            content: tera::Value::from(content),
             toc: &body.toc,
             tags: p.tags.iter().map(|t| self.page_tag(t)).collect(),
             key_points: &p.meta.key_points,
             dates: &p.meta.dates,
             entity_kind: p.meta.kind.as_deref(),
             aliases: p.names().skip(1).collect(),
-            backlinks: self.graph.backlinks[i]
-                .iter()
-                .map(|&j| self.link_ref(j))
-                .collect(),
-            related: self.graph.related[i]
-                .iter()
-                .map(|&j| self.page_ref(j))
-                .collect(),
-            mentioned_in: self.mentioned_in(i),
+            backlinks: batch.link_refs(self.graph.backlinks[i].iter().copied()),
+            related: batch.page_refs(self.graph.related[i].iter().copied()),
+            mentioned_in: self.mentioned_in(i, batch),
             report: ingest.map_or(&[], |g| g.report.as_slice()),
             source: ingest.map(|g| g.source.as_str()).filter(|s| !s.is_empty()),
-            neighbourhood: self.neighbourhood_svg(i),
+            neighbourhood: tera::Value::from(self.neighbourhood_svg(i)),
             extra: &p.meta.extra,
         }
     }
 
     /// Case studies mentioning page `i`, with the snippet around the mention.
-    fn mentioned_in(&self, i: usize) -> Vec<MentionView<'_>> {
+    fn mentioned_in(&self, i: usize, batch: &Batch) -> Vec<MentionView<'_>> {
         if self.library.pages[i].kind != PageKind::Entity {
             return Vec::new();
         }
@@ -286,7 +263,7 @@ impl Site {
                     .find(|(t, _)| *t == i)
                     .map(|(_, s)| s.as_str())?;
                 Some(MentionView {
-                    page: self.page_ref(j),
+                    page: batch.page_ref(j),
                     snippet,
                 })
             })

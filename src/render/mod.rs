@@ -1,6 +1,7 @@
 //! Rendering: Markdown bodies (pulldown-cmark + syntect), pages (Tera),
 //! feeds, sitemap, static assets and the link-graph pictures.
 
+pub mod batch;
 pub mod context;
 pub mod feeds;
 pub mod graph_svg;

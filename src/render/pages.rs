@@ -4,13 +4,11 @@
 //! search, timeline, graph, 404). Full builds render all jobs; `serve`
 //! renders only the jobs an edit affects.
 
-use std::borrow::Cow;
-use std::sync::Arc;
-
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::context::{PageRef, TermView};
+use super::batch::Batch;
+use super::context::TermView;
 use crate::content::{PageKind, Section};
 use crate::diagnostics::Diagnostic;
 use crate::output::Output;
@@ -38,12 +36,22 @@ const HOME_LATEST: usize = 12;
 const HOME_TAGS: usize = 60;
 
 #[derive(Serialize)]
-struct ListView<'a> {
+struct ListView {
     title: String,
     description: String,
     content: String,
     url: String,
-    pages: Vec<PageRef<'a>>,
+    /// `PageRef`s.
+    pages: tera::Value,
+}
+
+/// One dated event of the timeline.
+#[derive(Serialize)]
+struct TimelineView<'a> {
+    date: &'a str,
+    year: &'a str,
+    sentence: &'a str,
+    page: tera::Value,
 }
 
 impl Site {
@@ -87,9 +95,12 @@ impl Site {
 
     /// Renders and writes `jobs` in parallel; returns the problems.
     pub fn render_jobs(&self, jobs: &[Job], out: &Output) -> Vec<Diagnostic> {
-        let base = self.base_context();
+        self.render_batch(jobs, &Batch::new(self), out)
+    }
+
+    fn render_batch(&self, jobs: &[Job], batch: &Batch, out: &Output) -> Vec<Diagnostic> {
         jobs.par_iter()
-            .filter_map(|job| self.write_job(job, &base, None, out))
+            .filter_map(|job| self.write_job(job, batch, None, out))
             .collect()
     }
 
@@ -109,13 +120,13 @@ impl Site {
             .filter(|j| !matches!(j, Job::Page(_)))
             .cloned()
             .collect();
-        let base = site.base_context();
+        let batch = Batch::new(site);
         let (mut problems, pages) = rayon::join(
-            || site.render_jobs(&lists, out),
+            || site.render_batch(&lists, &batch, out),
             || {
                 html.into_par_iter()
                     .enumerate()
-                    .filter_map(|(i, h)| site.write_job(&Job::Page(i), &base, Some(h), out))
+                    .filter_map(|(i, h)| site.write_job(&Job::Page(i), &batch, Some(&h), out))
                     .collect::<Vec<_>>()
             },
         );
@@ -128,11 +139,11 @@ impl Site {
     fn write_job(
         &self,
         job: &Job,
-        base: &Arc<tera::Context>,
-        content: Option<String>,
+        batch: &Batch,
+        content: Option<&str>,
         out: &Output,
     ) -> Option<Diagnostic> {
-        let (path, html) = match self.render_job_with(job, base, content) {
+        let (path, html) = match self.render_job_with(job, batch, content) {
             Ok(r) => r,
             Err(d) => return Some(d),
         };
@@ -141,43 +152,32 @@ impl Site {
             .map(|e| Diagnostic::error(out.dir().join(&path), None, e.to_string()))
     }
 
-    /// What every job's context falls back to (`site`), made once per batch
-    /// and shared, not copied, by the jobs' contexts.
-    pub fn base_context(&self) -> Arc<tera::Context> {
-        let mut ctx = tera::Context::new();
-        ctx.insert("site", &self.site_view());
-        Arc::new(ctx)
-    }
-
     /// The output path (under `public/`) and HTML of one job.
-    pub fn render_job(
-        &self,
-        job: &Job,
-        base: &Arc<tera::Context>,
-    ) -> Result<(String, Vec<u8>), Diagnostic> {
-        self.render_job_with(job, base, None)
+    pub fn render_job(&self, job: &Job, batch: &Batch) -> Result<(String, Vec<u8>), Diagnostic> {
+        self.render_job_with(job, batch, None)
     }
 
     fn render_job_with(
         &self,
         job: &Job,
-        base: &Arc<tera::Context>,
-        content: Option<String>,
+        batch: &Batch,
+        content: Option<&str>,
     ) -> Result<(String, Vec<u8>), Diagnostic> {
-        let mut ctx = tera::Context::with_shared(Arc::clone(base));
+        let mut ctx = tera::Context::new();
+        ctx.insert_value("site", batch.site_value.clone());
         let (path, template) = match job {
             Job::Page(i) => {
-                let content = content.map_or_else(|| Cow::Borrowed(self.body_html(*i)), Cow::Owned);
-                self.page_job(*i, content, &mut ctx)?
+                let content = content.unwrap_or_else(|| self.body_html(*i));
+                self.page_job(*i, content, batch, &mut ctx)
             }
-            Job::Section(dir) => self.section_job(dir, &mut ctx),
-            Job::Home => self.home_job(&mut ctx),
+            Job::Section(dir) => self.section_job(dir, batch, &mut ctx),
+            Job::Home => self.home_job(batch, &mut ctx),
             Job::TagList => self.tag_list_job(&mut ctx),
-            Job::Tag(slug) => self.term_job("tags", slug, &mut ctx),
+            Job::Tag(slug) => self.term_job("tags", slug, batch, &mut ctx),
             Job::CategoryList => self.category_list_job(&mut ctx),
-            Job::Category(slug) => self.term_job("categories", slug, &mut ctx),
+            Job::Category(slug) => self.term_job("categories", slug, batch, &mut ctx),
             Job::Search => ("search/index.html".into(), "search.html".into()),
-            Job::Timeline => self.timeline_job(&mut ctx),
+            Job::Timeline => self.timeline_job(batch, &mut ctx),
             Job::Graph => {
                 ctx.insert("graph", &self.graph_svg());
                 ("graph/index.html".into(), "graph.html".into())
@@ -198,24 +198,22 @@ impl Site {
     fn page_job(
         &self,
         i: usize,
-        content: Cow<'_, str>,
+        content: &str,
+        batch: &Batch,
         ctx: &mut tera::Context,
-    ) -> Result<(String, String), Diagnostic> {
+    ) -> (String, String) {
         let p = &self.library.pages[i];
-        let view = self.page_view_with(i, content).into_value().map_err(|e| {
-            Diagnostic::error(&p.file, None, format!("cannot make the template view: {e}"))
-        })?;
-        ctx.insert_value("page", view);
+        ctx.insert("page", &self.page_view(i, content, batch));
         ctx.insert("lang", &p.lang);
         let template = p
             .meta
             .template
             .clone()
             .unwrap_or_else(|| "page.html".into());
-        Ok((format!("{}index.html", p.path), template))
+        (format!("{}index.html", p.path), template)
     }
 
-    fn section_job(&self, dir: &str, ctx: &mut tera::Context) -> (String, String) {
+    fn section_job(&self, dir: &str, batch: &Batch, ctx: &mut tera::Context) -> (String, String) {
         let sec = self
             .library
             .section(dir)
@@ -244,7 +242,7 @@ impl Site {
             description: sec.meta.description.clone(),
             content: self.section_content(&sec),
             url: self.url(&format!("{dir}/")),
-            pages: pages.iter().map(|&i| self.page_ref(i)).collect(),
+            pages: batch.page_refs(pages),
         };
         ctx.insert("section", &view);
         (
@@ -268,14 +266,14 @@ impl Site {
         html
     }
 
-    fn home_job(&self, ctx: &mut tera::Context) -> (String, String) {
-        let latest: Vec<PageRef> = self
-            .order
-            .iter()
-            .filter(|&&i| self.library.pages[i].kind == PageKind::CaseStudy)
-            .take(HOME_LATEST)
-            .map(|&i| self.page_ref(i))
-            .collect();
+    fn home_job(&self, batch: &Batch, ctx: &mut tera::Context) -> (String, String) {
+        let latest = batch.page_refs(
+            self.order
+                .iter()
+                .copied()
+                .filter(|&i| self.library.pages[i].kind == PageKind::CaseStudy)
+                .take(HOME_LATEST),
+        );
         let mut cloud: Vec<TermView> = self
             .tags
             .terms
@@ -286,7 +284,7 @@ impl Site {
         cloud.truncate(HOME_TAGS);
         cloud.sort_by_cached_key(|t| t.name.to_lowercase());
         let home = self.library.section("");
-        ctx.insert("latest", &latest);
+        ctx.insert_value("latest", latest);
         ctx.insert("tag_cloud", &cloud);
         ctx.insert(
             "intro",
@@ -325,7 +323,13 @@ impl Site {
         ("categories/index.html".into(), "taxonomy_list.html".into())
     }
 
-    fn term_job(&self, taxonomy: &str, slug: &str, ctx: &mut tera::Context) -> (String, String) {
+    fn term_job(
+        &self,
+        taxonomy: &str,
+        slug: &str,
+        batch: &Batch,
+        ctx: &mut tera::Context,
+    ) -> (String, String) {
         let (tax, title) = if taxonomy == "tags" {
             (&self.tags, "Tags · 标签")
         } else {
@@ -337,12 +341,15 @@ impl Site {
         } else {
             self.category_view(slug)
         };
-        let pages: Vec<PageRef> = term
-            .map(|t| t.pages.iter().map(|&i| self.page_ref(i)).collect())
-            .unwrap_or_default();
+        let pages = batch.page_refs(
+            term.map(|t| t.pages.as_slice())
+                .unwrap_or_default()
+                .iter()
+                .copied(),
+        );
         ctx.insert("taxonomy", &serde_json::json!({"name": taxonomy, "title": title, "url": self.url(&format!("{taxonomy}/"))}));
         ctx.insert("term", &view);
-        ctx.insert("pages", &pages);
+        ctx.insert_value("pages", pages);
         ctx.insert(
             "feed_url",
             &self.url(&format!("{taxonomy}/{slug}/atom.xml")),
@@ -353,12 +360,15 @@ impl Site {
         )
     }
 
-    fn timeline_job(&self, ctx: &mut tera::Context) -> (String, String) {
-        let entries: Vec<serde_json::Value> = self
+    fn timeline_job(&self, batch: &Batch, ctx: &mut tera::Context) -> (String, String) {
+        let entries: Vec<TimelineView> = self
             .timeline
             .iter()
-            .map(|e| {
-                serde_json::json!({"date": e.date, "year": e.year, "sentence": e.sentence, "page": self.page_ref(e.page)})
+            .map(|e| TimelineView {
+                date: &e.date,
+                year: &e.year,
+                sentence: &e.sentence,
+                page: batch.page_ref(e.page),
             })
             .collect();
         ctx.insert("entries", &entries);

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use tera::Tera;
+use tera::{ErrorKind, Tera};
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
@@ -81,9 +81,9 @@ impl Templates {
             .iter()
             .map(|(n, _, p)| (n.clone(), p.clone()))
             .collect();
-        let mut tera = Tera::default();
-        tera.autoescape_on(vec![".html", ".xml"]);
-        tera.set_escape_fns(escape_html, escape_html_into);
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        tera.set_escape_fn(escape_html_into);
         // After an unreadable file, only the per-file check below runs.
         let added = if problems.is_empty() {
             let raw = files.iter().map(|(n, t, _)| (n.as_str(), t.as_str()));
@@ -92,15 +92,19 @@ impl Templates {
             Err(None)
         };
         if let Err(whole) = added {
-            // Parse one by one so every broken file is named, not only the
-            // first (only on failure: each parse costs more than rendering a page).
-            for (name, text, path) in &files {
-                if let Err(e) = tera::Template::new(name, None, text) {
-                    problems.push(template_error(path, &e));
+            // Check each file on its own, beside the built-in theme, so every
+            // broken one is named, not only the first (only on failure). A
+            // parent that is another site template is missing there, so
+            // that error only counts for the whole set.
+            for (name, text, _) in &files {
+                if let Err(e) = check_alone(name, text) {
+                    if !matches!(e.kind(), ErrorKind::MissingParent { .. }) {
+                        problems.push(template_error(&sources, name, &e));
+                    }
                 }
             }
             if let (true, Some(e)) = (problems.is_empty(), whole) {
-                problems.push(Diagnostic::error("templates", None, error_chain(&e)));
+                problems.push(template_error(&sources, "templates", &e));
             }
         }
         if !problems.is_empty() {
@@ -114,20 +118,28 @@ impl Templates {
     /// template file.
     pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<Vec<u8>, Diagnostic> {
         let mut out = Vec::with_capacity(16 * 1024);
-        self.tera.render_to(name, ctx, &mut out).map_err(|e| {
-            let path = self.source_of(name);
-            template_error(&path, &e)
-        })?;
+        self.tera
+            .render_to(name, ctx, &mut out)
+            .map_err(|e| template_error(&self.sources, name, &e))?;
         Ok(out)
     }
+}
 
-    fn source_of(&self, name: &str) -> PathBuf {
-        self.sources
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, p)| p.clone())
-            .unwrap_or_else(|| PathBuf::from(name))
-    }
+/// Parses template `name` with the built-in theme around it (the parents
+/// it may extend and the templates it may include).
+fn check_alone(name: &str, text: &str) -> Result<(), tera::Error> {
+    let mut tera = Tera::new();
+    tera.add_raw_templates(THEME_TEMPLATES.iter().copied())?;
+    tera.add_raw_template(name, text)
+}
+
+/// Where template `name` came from (for messages).
+fn source_of(sources: &[(String, PathBuf)], name: &str) -> PathBuf {
+    sources
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, p)| p.clone())
+        .unwrap_or_else(|| PathBuf::from(name))
 }
 
 fn html_files(dir: &Path) -> Vec<(String, PathBuf)> {
@@ -156,38 +168,57 @@ fn html_files(dir: &Path) -> Vec<(String, PathBuf)> {
         .collect()
 }
 
-/// A Tera error as one line, with the file line when Tera gave one (`--> 3:5`).
-fn template_error(path: &Path, e: &tera::Error) -> Diagnostic {
-    let text = error_chain(e);
-    let line = text
-        .split("--> ")
-        .nth(1)
-        .and_then(|rest| rest.split(':').next())
-        .and_then(|n| n.trim().parse().ok());
-    Diagnostic::error(path, line, text)
+/// A Tera error as a diagnostic: for syntax and rendering errors, the file
+/// and line Tera points at (an error inside `base.html` while rendering
+/// `page.html` names `base.html`); for inheritance errors, the template
+/// that extends; otherwise the file of template `name`.
+fn template_error(sources: &[(String, PathBuf)], name: &str, e: &tera::Error) -> Diagnostic {
+    match e.kind() {
+        ErrorKind::MissingParent { current: tpl, .. } | ErrorKind::CircularExtend { tpl, .. } => {
+            Diagnostic::error(source_of(sources, tpl), None, error_text(e))
+        }
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+            let file = if report.filename().is_empty() {
+                name
+            } else {
+                report.filename()
+            };
+            Diagnostic::error(
+                source_of(sources, file),
+                Some(report.span().start_line),
+                one_line(report.message()),
+            )
+        }
+        _ => {
+            // Reference checks (unknown filters, tests, functions) come as
+            // text with Tera's `--> name:line:col` pointer.
+            let text = error_text(e);
+            Diagnostic::error(source_of(sources, name), pointed_line(&text), text)
+        }
+    }
 }
 
-fn error_chain(e: &tera::Error) -> String {
+/// The line of the first `--> name:line:col` pointer in `text`.
+fn pointed_line(text: &str) -> Option<usize> {
+    let pointer = text.split("--> ").nth(1)?.split_whitespace().next()?;
+    let mut parts = pointer.rsplitn(3, ':');
+    let _col = parts.next()?;
+    parts.next()?.parse().ok()
+}
+
+/// An error and its causes on one line.
+fn error_text(e: &tera::Error) -> String {
     let mut parts = vec![e.to_string()];
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
         parts.push(s.to_string());
         source = s.source();
     }
-    parts
-        .join(": ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    one_line(&parts.join(": "))
 }
 
-/// Escapes the five characters that matter in HTML text and attributes, and
-/// leaves `/` alone so URLs stay readable. Every variable a template prints
-/// goes through here.
-fn escape_html(input: &str) -> String {
-    let mut out = String::new();
-    push_escaped(&mut out, input);
-    out
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Appends `input` to `out` with `&<>"'` escaped, for HTML text and quoted
@@ -197,8 +228,9 @@ pub fn push_escaped(out: &mut String, input: &str) {
     escape_runs(input, |run| out.push_str(run));
 }
 
-/// `escape_html` writing straight into a template's output (no `String` per
-/// printed variable).
+/// How templates escape every variable they print: the five characters
+/// that matter in HTML text and attributes (`&<>"'`), leaving `/` alone so
+/// URLs stay readable; written straight into the output.
 fn escape_html_into(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut result = Ok(());
     escape_runs(input, |run| {
@@ -248,7 +280,20 @@ const SPECIAL: [bool; 256] = {
 
 #[cfg(test)]
 mod tests {
-    use super::{escape_html, escape_html_into};
+    use super::{escape_html_into, push_escaped};
+
+    fn escape_html(input: &str) -> String {
+        let mut out = String::new();
+        push_escaped(&mut out, input);
+        out
+    }
+
+    #[test]
+    fn finds_the_line_tera_points_at() {
+        let text = "error: Unknown filter `x` --> section.html:2:27 | 2 | {{ a | x }}";
+        assert_eq!(super::pointed_line(text), Some(2));
+        assert_eq!(super::pointed_line("no pointer here"), None);
+    }
 
     #[test]
     fn escapes_markup_and_keeps_other_text() {

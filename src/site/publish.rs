@@ -35,12 +35,12 @@ impl Site {
         let deferred: HashSet<usize> = todo.iter().copied().filter(slow).collect();
         todo.retain(|k| !deferred.contains(k));
         self.live.deferred = !deferred.is_empty();
-        let base = self.base_context();
+        let batch = crate::render::batch::Batch::new(self);
         let results: Vec<(usize, Result<bool, Diagnostic>)> = todo
             .par_iter()
             .map(|&k| {
                 let written = self
-                    .render_job(&prints[k].job, &base)
+                    .render_job(&prints[k].job, &batch)
                     .and_then(|(path, html)| {
                         out.write_if_changed(&path, &html).map_err(|e| {
                             Diagnostic::error(out.dir().join(&path), None, e.to_string())
