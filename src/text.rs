@@ -45,6 +45,18 @@ pub fn prewarm_started() -> bool {
     PREWARMED.load(std::sync::atomic::Ordering::Relaxed)
 }
 
+/// `String::from_utf8`, with the check done by SIMD (several times faster
+/// on Chinese text, where the standard check goes byte by byte).
+pub fn string_from_utf8(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: simdutf8 has just checked that `bytes` is valid UTF-8.
+        Ok(unsafe { String::from_utf8_unchecked(bytes) })
+    } else {
+        // The standard check says where the bad byte is.
+        String::from_utf8(bytes)
+    }
+}
+
 /// True for CJK ideographs (and the extension blocks).
 pub fn is_cjk(c: char) -> bool {
     is_cjk_point(c as u32)
@@ -144,6 +156,23 @@ mod tests {
         assert_eq!(detect_lang("Ünïcödé café résumé, 𠀀 é"), "en");
         assert_eq!(detect_lang("𠀀𠀁𠀂 ok"), "zh");
         assert_eq!(detect_lang("日本語、かな"), "zh");
+    }
+
+    #[test]
+    fn utf8_check_agrees_with_the_standard_one() {
+        let cases: [&[u8]; 6] = [
+            b"plain",
+            "小米 MIUI 𠀀".as_bytes(),
+            b"",
+            b"bad \xff byte",
+            b"\xe5\xb0",
+            b"ok\xc3",
+        ];
+        for bytes in cases {
+            let ours = string_from_utf8(bytes.to_vec()).map_err(|e| e.utf8_error());
+            let std = String::from_utf8(bytes.to_vec()).map_err(|e| e.utf8_error());
+            assert_eq!(ours, std);
+        }
     }
 
     #[test]

@@ -202,7 +202,7 @@ fn page_slug_base(page: &Page) -> String {
 fn parse_file(config: &Config, content_dir: &Path, file: &Path) -> Result<Parsed, Diagnostic> {
     let display = file.strip_prefix(&config.root).unwrap_or(file);
     let bytes = std::fs::read(file).map_err(|e| Diagnostic::error(display, None, e.to_string()))?;
-    let text = String::from_utf8(bytes)
+    let text = crate::text::string_from_utf8(bytes)
         .map_err(|e| Diagnostic::error(display, None, format!("not valid UTF-8: {e}")))?;
     let split = front_matter::split(&text)
         .map_err(|e| Diagnostic::error(display, Some(e.line), e.message))?;

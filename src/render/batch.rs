@@ -58,7 +58,8 @@ impl<'a> Batch<'a> {
 
 /// The value in `cell`, serialised from `view()` the first time.
 fn cached<T: Serialize>(cell: &OnceLock<Value>, view: impl FnOnce() -> T) -> Value {
-    cell.get_or_init(|| Value::from_serializable(&view())).clone()
+    cell.get_or_init(|| Value::from_serializable(&view()))
+        .clone()
 }
 
 fn list(pages: impl IntoIterator<Item = usize>, entry: impl Fn(usize) -> Value) -> Value {

@@ -29,6 +29,9 @@ pub struct AliasMatcher {
     /// The scan reports only the longest name at a place, which lets
     /// Aho-Corasick skip ahead quickly; this puts the shorter ones back.
     credits: Vec<Vec<usize>>,
+    /// For each pattern, whether it starts and whether it ends with a
+    /// character of a Latin word: only then can a match cut a word.
+    word_edges: Vec<(bool, bool)>,
 }
 
 impl AliasMatcher {
@@ -69,11 +72,13 @@ impl AliasMatcher {
             })
             .flatten();
         let credits = credits(&patterns, &pattern_groups);
+        let word_edges = patterns.iter().map(|p| word_edges(p)).collect();
         AliasMatcher {
             terms: (0..groups.len()).map(group_term).collect(),
             groups,
             automaton,
             credits,
+            word_edges,
         }
     }
 
@@ -82,8 +87,10 @@ impl AliasMatcher {
     pub fn count_in_normalized(&self, hay: &str, counts: &mut [u32]) {
         let Some(ac) = &self.automaton else { return };
         for m in ac.find_iter(hay) {
-            if on_word_boundaries(hay, m.start(), m.end()) {
-                for &g in &self.credits[m.pattern().as_usize()] {
+            let p = m.pattern().as_usize();
+            let (starts_word, ends_word) = self.word_edges[p];
+            if !cuts_word(hay, m.start(), m.end(), starts_word, ends_word) {
+                for &g in &self.credits[p] {
                     counts[g] += 1;
                 }
             }
@@ -112,17 +119,34 @@ fn credits(patterns: &[&str], pattern_groups: &[Vec<usize>]) -> Vec<Vec<usize>> 
         .collect()
 }
 
+/// Whether `name` starts, and whether it ends, with a Latin word character.
+fn word_edges(name: &str) -> (bool, bool) {
+    let first = name.chars().next().is_some_and(is_word_char);
+    let last = name.chars().next_back().is_some_and(is_word_char);
+    (first, last)
+}
+
+/// Whether the text before byte `i` ends with a Latin word character.
+fn ends_word_at(hay: &str, i: usize) -> bool {
+    hay[..i].chars().next_back().is_some_and(is_word_char)
+}
+
+/// Whether the text from byte `i` starts with a Latin word character.
+fn starts_word_at(hay: &str, i: usize) -> bool {
+    hay[i..].chars().next().is_some_and(is_word_char)
+}
+
 /// A Latin name must not start or end inside a longer word (`lei jun` is not
 /// in `lei juns`); ideographs have no word boundaries to respect.
 fn on_word_boundaries(hay: &str, start: usize, end: usize) -> bool {
-    let first = hay[start..].chars().next();
-    let last = hay[..end].chars().next_back();
-    let before = hay[..start].chars().next_back();
-    let after = hay[end..].chars().next();
-    let cut = |edge: Option<char>, outside: Option<char>| {
-        edge.is_some_and(is_word_char) && outside.is_some_and(is_word_char)
-    };
-    !cut(first, before) && !cut(last, after)
+    let (starts_word, ends_word) = word_edges(&hay[start..end]);
+    !cuts_word(hay, start, end, starts_word, ends_word)
+}
+
+/// Whether a match at `start..end` of a name with these word edges starts
+/// or ends inside a longer word of `hay`.
+fn cuts_word(hay: &str, start: usize, end: usize, starts_word: bool, ends_word: bool) -> bool {
+    (starts_word && ends_word_at(hay, start)) || (ends_word && starts_word_at(hay, end))
 }
 
 #[cfg(test)]
