@@ -7,7 +7,7 @@
 //! boundaries around Latin names (`MIUI` does not match inside `MIUIs`) and
 //! none around Chinese ones.
 
-use std::collections::HashMap;
+use crate::fxhash::{FxHashMap, FxHashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -24,9 +24,9 @@ pub struct Mention {
 /// Every way of pointing at a page, built once per library.
 #[derive(Debug, Default)]
 pub struct LinkTargets {
-    by_name: HashMap<String, usize>,
-    by_rel: HashMap<String, usize>,
-    by_path: HashMap<String, usize>,
+    by_name: FxHashMap<String, usize>,
+    by_rel: FxHashMap<String, usize>,
+    by_path: FxHashMap<String, usize>,
     matcher: Option<AhoCorasick>,
     /// Target page of each automaton pattern.
     pattern_page: Vec<usize>,
@@ -40,7 +40,7 @@ impl LinkTargets {
     pub fn new(lib: &Library) -> LinkTargets {
         let mut targets = LinkTargets::default();
         let mut patterns: Vec<String> = Vec::new();
-        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut seen: FxHashSet<String> = FxHashSet::default();
         for (i, page) in lib.pages.iter().enumerate() {
             targets.by_rel.insert(page.rel.clone(), i);
             targets.by_path.insert(page.path.clone(), i);

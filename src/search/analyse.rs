@@ -11,10 +11,10 @@
 use std::hash::{BuildHasher, BuildHasherDefault};
 
 use super::aliases::AliasMatcher;
-use super::fxhash::FxHasher;
 use super::page_terms::PageTerms;
 use super::terms::{shard_of, TermId, TermTable, TABLE_SHARDS};
 use super::tokenize::{for_each_normalized_term, normalize};
+use crate::fxhash::FxHasher;
 use crate::text::is_cjk;
 
 pub const FLAG_TAG: u32 = 1;

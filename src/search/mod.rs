@@ -22,7 +22,6 @@ mod analyse;
 mod codec;
 mod docs;
 mod emit;
-mod fxhash;
 mod page_terms;
 mod postings;
 pub mod query;

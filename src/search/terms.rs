@@ -9,7 +9,7 @@
 
 use std::sync::{Mutex, MutexGuard};
 
-use super::fxhash::FxHashMap;
+use crate::fxhash::FxHashMap;
 
 const SHARD_BITS: u32 = 4;
 const SHARDS: usize = 1 << SHARD_BITS;

@@ -1,8 +1,9 @@
-//! A fast non-cryptographic hasher for the build's term maps (the FxHash
-//! scheme used by rustc). SipHash, std's default, took a third of index build
-//! time; term keys come from our own pages, so flooding resistance buys nothing.
+//! A fast non-cryptographic hasher for the build's maps (the FxHash scheme
+//! used by rustc): search terms, link targets, relatedness postings.
+//! SipHash, std's default, took a third of index build time; the keys come
+//! from the site's own pages, so flooding resistance buys nothing.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
@@ -46,6 +47,7 @@ impl Hasher for FxHasher {
 }
 
 pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub type FxHashSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
 
 #[cfg(test)]
 mod tests {
