@@ -93,31 +93,39 @@ pub fn build(opts: &BuildOptions) -> Result<(Site, BuildReport), BuildFailure> {
     Ok((site, report))
 }
 
-/// Writes every page and support file, then the search index, into `out`;
-/// returns (files, search index bytes). In a one-shot build each page's HTML
-/// is freed as soon as the page is written, so the HTML and the index are
-/// never held together.
+/// Writes every page, then the support files beside the search index, into
+/// `out`; returns (files, search index bytes). In a one-shot build each
+/// page's HTML is freed as soon as the page is written, so the HTML and the
+/// index are never held together.
 fn write_site(site: &mut Site, out: &Output, diags: &Diagnostics) -> (usize, usize) {
     let t = Instant::now();
     let jobs = site.all_jobs();
-    let mut files = jobs.len();
+    let files = jobs.len();
     if site.one_shot {
         diags.extend(site.render_all_once(&jobs, out));
     } else {
         diags.extend(site.render_jobs(&jobs, out));
     }
     timing("render", t);
-    let mut support = site.support_files();
-    support.extend(copy_static(&site.config.root.join("static"), diags));
-    files += write_all(out, &support, diags);
-    drop(support);
     if site.one_shot {
         crate::memory::return_free_memory();
     }
-    let search = build_search(site);
+    // Feeds, sitemap and static files beside the search index: both only
+    // read the site model.
+    let site = &*site;
+    let (support, search) = rayon::join(
+        || {
+            let mut support = site.support_files();
+            support.extend(copy_static(&site.config.root.join("static"), diags));
+            write_all(out, &support, diags)
+        },
+        || {
+            let search = build_search(site);
+            (write_all(out, &search.files, diags), search.total_bytes)
+        },
+    );
     timing("search", t);
-    files += write_all(out, &search.files, diags);
-    (files, search.total_bytes)
+    (files + support + search.0, search.1)
 }
 
 /// Writes `files` (paths relative to `out`); returns how many were given.
@@ -207,10 +215,11 @@ pub fn search_docs(site: &Site) -> Vec<DocEntry> {
             path: p.path.clone(),
             title: p.meta.title.clone(),
             lang: p.lang.clone(),
+            // `category` is a configured slug (checked when the page loaded).
             category: p
                 .category
                 .as_deref()
-                .and_then(|c| site.config.category(c))
+                .and_then(|slug| site.config.categories.iter().find(|c| c.slug == slug))
                 .map(|c| c.name.clone())
                 .unwrap_or_default(),
             tags: p.tags.clone(),

@@ -71,6 +71,7 @@ impl Library {
             })
             .collect();
         let mut lib = Library::default();
+        lib.pages.reserve_exact(parsed.len());
         for p in parsed {
             match p {
                 Parsed::Page(page) => lib.pages.push(*page),
@@ -123,9 +124,10 @@ impl Library {
     fn finish(&mut self) {
         self.pages.sort_by(|a, b| a.rel.cmp(&b.rel));
         self.sections.sort_by(|a, b| a.dir.cmp(&b.dir));
+        // Slugging is per page (in parallel); only making them unique is not.
+        let bases: Vec<String> = self.pages.par_iter().map(page_slug_base).collect();
         let mut used: HashMap<String, slug::SlugSet> = HashMap::new();
-        for page in &mut self.pages {
-            let base = page_slug_base(page);
+        for (page, base) in self.pages.iter_mut().zip(bases) {
             let dir = page.dir().to_string();
             let slug = used.entry(dir.clone()).or_default().unique(&base);
             page.path = if dir.is_empty() {

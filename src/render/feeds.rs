@@ -4,6 +4,8 @@
 
 use std::fmt::Write;
 
+use rayon::prelude::*;
+
 use super::highlight;
 use super::templates::THEME_STATIC;
 use crate::site::Site;
@@ -27,8 +29,22 @@ fn rfc3339(date: Option<&str>) -> String {
 }
 
 impl Site {
-    /// Every non-HTML file: `(path under public/, bytes)`.
+    /// Every non-HTML file: `(path under public/, bytes)`. The tag feeds and
+    /// the stylesheets (syntect's themes to load) are made in parallel.
     pub fn support_files(&self) -> Vec<(String, Vec<u8>)> {
+        let ((light, dark), tag_feeds) = rayon::join(highlight::stylesheets, || {
+            self.tags
+                .terms
+                .par_iter()
+                .map(|t| {
+                    let path = format!("tags/{}/", t.slug);
+                    (
+                        format!("{path}atom.xml"),
+                        self.atom(&path, &t.pages).into_bytes(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        });
         let mut files = vec![
             (
                 "atom.xml".to_string(),
@@ -45,17 +61,10 @@ impl Site {
             ),
             (".nojekyll".to_string(), Vec::new()),
         ];
-        for t in &self.tags.terms {
-            let path = format!("tags/{}/", t.slug);
-            files.push((
-                format!("{path}atom.xml"),
-                self.atom(&path, &t.pages).into_bytes(),
-            ));
-        }
+        files.extend(tag_feeds);
         for (name, bytes) in THEME_STATIC {
             files.push((format!("static/{name}"), bytes.to_vec()));
         }
-        let (light, dark) = highlight::stylesheets();
         files.push(("static/syntax-light.css".into(), light.into_bytes()));
         files.push(("static/syntax-dark.css".into(), dark.into_bytes()));
         files.extend(self.redirects());
