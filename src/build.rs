@@ -61,6 +61,7 @@ impl BuildFailure {
 /// Builds the site at `opts.root` into its output folder.
 pub fn build(opts: &BuildOptions) -> Result<(Site, BuildReport), BuildFailure> {
     let started = Instant::now();
+    timing("start", started);
     let diags = Diagnostics::default();
     let config = load_config(opts)?;
     check_output_dir(&config).map_err(BuildFailure::one)?;
@@ -275,8 +276,11 @@ fn load_site(config: Config, diags: &Diagnostics, pass: Pass) -> Result<Site, Ve
     Ok(site)
 }
 
-/// Prints how long a step took when `CASEWIKI_TIMINGS` is set (for profiling).
+/// Prints how long a step took when `CASEWIKI_TIMINGS` is set (for profiling),
+/// and when it ended, counted from the first step's report.
 pub fn timing(step: &str, since: Instant) {
+    static FIRST: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    let first = *FIRST.get_or_init(Instant::now);
     if std::env::var_os("CASEWIKI_TIMINGS").is_some() {
         let rss = std::fs::read_to_string("/proc/self/status")
             .ok()
@@ -287,8 +291,9 @@ pub fn timing(step: &str, since: Instant) {
             })
             .unwrap_or_default();
         eprintln!(
-            "timing: {step}: {} ms, rss {rss} kB",
-            since.elapsed().as_millis()
+            "timing: {step}: {} ms (at {} ms), rss {rss} kB",
+            since.elapsed().as_millis(),
+            first.elapsed().as_millis()
         );
     }
 }

@@ -49,14 +49,17 @@ pub fn excerpt(text: &str, title: &str, lang: &str) -> String {
         EXCERPT_CHARS_EN
     };
     let mut flat = String::new();
+    let mut chars = 0;
     for word in text.split_whitespace() {
-        if flat.chars().count() > limit * 2 {
+        if chars > limit * 2 {
             break;
         }
         if !flat.is_empty() {
             flat.push(' ');
+            chars += 1;
         }
         flat.push_str(word);
+        chars += word.chars().count();
     }
     let title = title.trim();
     let mut body = flat.as_str();

@@ -229,7 +229,9 @@ fn for_each_cjk_word(runs: &str, emit: &mut impl FnMut(&str)) {
     let jieba = jieba();
     for token in jieba.cut_for_search(runs, false) {
         let word = token.word;
-        if word != "\n" && word.chars().count() <= MAX_TERM_CHARS && !is_stop_word(word) {
+        // `start..end` counts characters.
+        let chars = token.end - token.start;
+        if word != "\n" && chars <= MAX_TERM_CHARS && !is_stop_word(word) {
             emit(word);
         }
     }
