@@ -114,7 +114,7 @@ fn write_site(site: &mut Site, out: &Output, diags: &Diagnostics) -> (usize, usi
     // Feeds, sitemap and static files beside the search index: both only
     // read the site model.
     let site = &*site;
-    let (support, search) = rayon::join(
+    let (support_files, (search_files, search_bytes)) = rayon::join(
         || {
             let mut support = site.support_files();
             support.extend(copy_static(&site.config.root.join("static"), diags));
@@ -126,7 +126,7 @@ fn write_site(site: &mut Site, out: &Output, diags: &Diagnostics) -> (usize, usi
         },
     );
     timing("search", t);
-    (files + support + search.0, search.1)
+    (files + support_files + search_files, search_bytes)
 }
 
 /// Writes `files` (paths relative to `out`); returns how many were given.
@@ -216,11 +216,10 @@ pub fn search_docs(site: &Site) -> Vec<DocEntry> {
             path: p.path.clone(),
             title: p.meta.title.clone(),
             lang: p.lang.clone(),
-            // `category` is a configured slug (checked when the page loaded).
             category: p
                 .category
                 .as_deref()
-                .and_then(|slug| site.config.categories.iter().find(|c| c.slug == slug))
+                .and_then(|slug| site.config.category_by_slug(slug))
                 .map(|c| c.name.clone())
                 .unwrap_or_default(),
             tags: p.tags.clone(),

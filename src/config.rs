@@ -122,6 +122,11 @@ impl Config {
         self.base_url = url;
     }
 
+    /// The category with this slug (what pages hold once loaded).
+    pub fn category_by_slug(&self, slug: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.slug == slug)
+    }
+
     /// Finds a category by slug, name or alias (case-insensitive).
     pub fn category(&self, value: &str) -> Option<&Category> {
         let wanted = value.trim().to_lowercase();

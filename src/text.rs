@@ -62,6 +62,39 @@ pub fn is_cjk(c: char) -> bool {
     is_cjk_point(c as u32)
 }
 
+/// A character of a Latin-script word: a letter or digit of any script but
+/// the ideographs (which have no word boundaries).
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !is_cjk(c) && c.is_alphanumeric()
+    }
+}
+
+/// Whether `name` starts, and whether it ends, with a word character: only
+/// such an edge of a name can cut a longer word.
+pub fn word_edges(name: &str) -> (bool, bool) {
+    let first = name.chars().next().is_some_and(is_word_char);
+    let last = name.chars().next_back().is_some_and(is_word_char);
+    (first, last)
+}
+
+/// Whether a name with these `edges` (`word_edges`), found at `start..end`
+/// of `text`, starts or ends inside a longer Latin word: `lei jun` is not in
+/// `lei juns`, `MIUI` not in `MIUIs`; a Chinese name never cuts anything.
+pub fn cuts_word(text: &str, start: usize, end: usize, edges: (bool, bool)) -> bool {
+    let (starts_word, ends_word) = edges;
+    let before = || text[..start].chars().next_back().is_some_and(is_word_char);
+    let after = || text[end..].chars().next().is_some_and(is_word_char);
+    (starts_word && before()) || (ends_word && after())
+}
+
+/// Whether the match `start..end` of `text` stands on word boundaries.
+pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    !cuts_word(text, start, end, word_edges(&text[start..end]))
+}
+
 fn is_cjk_point(point: u32) -> bool {
     matches!(point,
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2EBEF | 0x30000..=0x3134F)
@@ -91,56 +124,66 @@ pub fn detect_lang(s: &str) -> &'static str {
 
 /// `detect_lang` of several strings taken together (no copy is made).
 pub fn detect_lang_of(parts: &[&str]) -> &'static str {
-    let (mut cjk, mut latin) = (0usize, 0usize);
-    for s in parts {
-        let bytes = s.as_bytes();
+    ScriptCounts::of(parts).lang()
+}
+
+/// How many ideographs and how many ASCII letters some text holds.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ScriptCounts {
+    pub cjk: usize,
+    pub latin: usize,
+}
+
+impl ScriptCounts {
+    /// The counts of `parts` taken together (no copy is made).
+    pub fn of(parts: &[&str]) -> ScriptCounts {
+        let mut counts = ScriptCounts::default();
+        for s in parts {
+            counts.add(s.as_bytes());
+        }
+        counts
+    }
+
+    fn add(&mut self, bytes: &[u8]) {
         let mut i = 0;
         while i < bytes.len() {
             // Eight ASCII bytes at a time (most of an English page).
             if let Some(word) = bytes.get(i..i + 8) {
                 let w = u64::from_le_bytes(word.try_into().unwrap_or([0x80; 8]));
                 if w & HIGH_BITS == 0 {
-                    latin += ascii_letters(w);
+                    self.latin += ascii_letters(w);
                     i += 8;
                     continue;
                 }
             }
             let b = bytes[i];
             if b < 0x80 {
-                latin += usize::from(b.is_ascii_alphabetic());
+                self.latin += usize::from(b.is_ascii_alphabetic());
                 i += 1;
-                continue;
-            }
-            // Outside ASCII (valid UTF-8, so the lead byte gives the width):
-            // only three- and four-byte characters can be ideographs, and
-            // their code point comes straight from the bytes.
-            match b {
-                0xC0..=0xDF => i += 2,
-                0xE0..=0xEF => {
-                    let tail = bytes.get(i + 1..i + 3).unwrap_or(&[0x80, 0x80]);
-                    let point = u32::from(b & 0x0F) << 12
-                        | u32::from(tail[0] & 0x3F) << 6
-                        | u32::from(tail[1] & 0x3F);
-                    cjk += usize::from(is_cjk_point(point));
-                    i += 3;
+            } else if b < 0xE0 {
+                i += 2; // two-byte characters are never ideographs
+            } else {
+                // Three or four bytes (valid UTF-8: the lead byte gives the
+                // width): the code point straight from the bytes.
+                let width = if b < 0xF0 { 3 } else { 4 };
+                let mut point = u32::from(b & (0x7F >> width));
+                for &t in bytes.get(i + 1..i + width).unwrap_or(&[]) {
+                    point = point << 6 | u32::from(t & 0x3F);
                 }
-                _ => {
-                    let tail = bytes.get(i + 1..i + 4).unwrap_or(&[0x80, 0x80, 0x80]);
-                    let point = u32::from(b & 0x07) << 18
-                        | u32::from(tail[0] & 0x3F) << 12
-                        | u32::from(tail[1] & 0x3F) << 6
-                        | u32::from(tail[2] & 0x3F);
-                    cjk += usize::from(is_cjk_point(point));
-                    i += 4;
-                }
+                self.cjk += usize::from(is_cjk_point(point));
+                i += width;
             }
         }
     }
-    // One ideograph carries about as much as a 3-4 letter word.
-    if cjk * 4 >= latin && cjk > 0 {
-        "zh"
-    } else {
-        "en"
+
+    /// `zh` when ideographs make up a noticeable share of the letters (one
+    /// carries about as much as a 3-4 letter word), else `en`.
+    pub fn lang(self) -> &'static str {
+        if self.cjk * 4 >= self.latin && self.cjk > 0 {
+            "zh"
+        } else {
+            "en"
+        }
     }
 }
 
@@ -156,6 +199,24 @@ mod tests {
         assert_eq!(detect_lang("Ünïcödé café résumé, 𠀀 é"), "en");
         assert_eq!(detect_lang("𠀀𠀁𠀂 ok"), "zh");
         assert_eq!(detect_lang("日本語、かな"), "zh");
+    }
+
+    #[test]
+    fn latin_names_stay_on_word_boundaries_and_chinese_ones_do_not_care() {
+        assert!(on_word_boundaries("lei jun said", 0, 7));
+        assert!(!on_word_boundaries("lei juns", 0, 7));
+        assert!(!on_word_boundaries("xmiui", 1, 5));
+        assert!(on_word_boundaries("买小米手机", 3, 9));
+        assert!(on_word_boundaries("小米MIUI", 6, 10));
+        assert!(on_word_boundaries("use MIUI now", 4, 8));
+        assert!(!on_word_boundaries("two MIUIs", 4, 8));
+        assert!(on_word_boundaries("Xiaomi's brand", 0, 6));
+        assert!(on_word_boundaries("我们的小米手机", 9, 15));
+        assert!(!on_word_boundaries("unMIUI", 2, 6));
+        // A name that may run on (a word prefix) only checks its start.
+        let (starts, _) = word_edges("apologi");
+        assert!(!cuts_word("apologises", 0, 7, (starts, false)));
+        assert!(cuts_word("reapologise", 2, 9, (starts, false)));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! none around Chinese ones.
 
 use crate::fxhash::{FxHashMap, FxHashSet};
+use crate::text::on_word_boundaries;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -99,7 +100,7 @@ impl LinkTargets {
             return Vec::new();
         };
         ac.find_iter(text)
-            .filter(|m| at_word_boundary(text, m.start(), m.end()))
+            .filter(|m| on_word_boundaries(text, m.start(), m.end()))
             .map(|m| Mention {
                 start: m.start(),
                 end: m.end(),
@@ -128,21 +129,6 @@ fn fold(name: &str) -> String {
     name.trim().to_ascii_lowercase()
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !crate::text::is_cjk(c)
-}
-
-/// A Latin name must not be glued to letters or digits on either side.
-fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
-    let first = text[start..end].chars().next();
-    let last = text[start..end].chars().next_back();
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    let left_ok = !(first.is_some_and(is_word_char) && before.is_some_and(is_word_char));
-    let right_ok = !(last.is_some_and(is_word_char) && after.is_some_and(is_word_char));
-    left_ok && right_ok
-}
-
 /// Resolves `.` and `..` in a `/`-separated path, never above the root.
 fn normalize(path: &str) -> String {
     let mut parts: Vec<&str> = Vec::new();
@@ -161,15 +147,6 @@ fn normalize(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn word_boundaries() {
-        assert!(at_word_boundary("use MIUI now", 4, 8));
-        assert!(!at_word_boundary("two MIUIs", 4, 8));
-        assert!(at_word_boundary("Xiaomi's brand", 0, 6));
-        assert!(at_word_boundary("我们的小米手机", 9, 15));
-        assert!(!at_word_boundary("unMIUI", 2, 6));
-    }
 
     #[test]
     fn paths_normalise() {

@@ -254,11 +254,20 @@ fn parse_file(config: &Config, content_dir: &Path, file: &Path) -> Result<Parsed
         .filter(|_| rel.contains('/'))
         .unwrap_or("")
         .to_string();
-    let lang = meta
-        .lang
-        .clone()
-        .unwrap_or_else(|| crate::text::detect_lang_of(&[&meta.title, split.body]).to_string());
-    if lang == "zh" || (!crate::text::prewarm_started() && crate::text::has_cjk(split.body)) {
+    // The scan that detects the language also says whether there is Chinese
+    // text at all; a page with its own `lang` is only scanned until jieba is
+    // loading anyway.
+    let (lang, chinese) = match &meta.lang {
+        Some(lang) => (
+            lang.clone(),
+            lang == "zh" || (!crate::text::prewarm_started() && crate::text::has_cjk(split.body)),
+        ),
+        None => {
+            let counts = crate::text::ScriptCounts::of(&[&meta.title, split.body]);
+            (counts.lang().to_string(), counts.cjk > 0)
+        }
+    };
+    if chinese {
         crate::text::prewarm(); // the page pass will segment Chinese text
     }
     let mut meta = meta;

@@ -141,7 +141,7 @@ impl Site {
     }
 
     pub fn category_view(&self, slug: &str) -> Option<TermView> {
-        let cat = self.config.categories.iter().find(|c| c.slug == slug)?;
+        let cat = self.config.category_by_slug(slug)?;
         let count = self
             .categories
             .get(slug)

@@ -8,9 +8,9 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::tokenize::{is_word_char, normalize};
+use super::tokenize::normalize;
 use super::AliasGroup;
-use crate::text::has_cjk;
+use crate::text::{cuts_word, has_cjk, on_word_boundaries, word_edges};
 
 /// The index term standing for alias group `group`.
 pub fn group_term(group: usize) -> String {
@@ -88,8 +88,7 @@ impl AliasMatcher {
         let Some(ac) = &self.automaton else { return };
         for m in ac.find_iter(hay) {
             let p = m.pattern().as_usize();
-            let (starts_word, ends_word) = self.word_edges[p];
-            if !cuts_word(hay, m.start(), m.end(), starts_word, ends_word) {
+            if !cuts_word(hay, m.start(), m.end(), self.word_edges[p]) {
                 for &g in &self.credits[p] {
                     counts[g] += 1;
                 }
@@ -117,36 +116,6 @@ fn credits(patterns: &[&str], pattern_groups: &[Vec<usize>]) -> Vec<Vec<usize>> 
             groups
         })
         .collect()
-}
-
-/// Whether `name` starts, and whether it ends, with a Latin word character.
-fn word_edges(name: &str) -> (bool, bool) {
-    let first = name.chars().next().is_some_and(is_word_char);
-    let last = name.chars().next_back().is_some_and(is_word_char);
-    (first, last)
-}
-
-/// Whether the text before byte `i` ends with a Latin word character.
-fn ends_word_at(hay: &str, i: usize) -> bool {
-    hay[..i].chars().next_back().is_some_and(is_word_char)
-}
-
-/// Whether the text from byte `i` starts with a Latin word character.
-fn starts_word_at(hay: &str, i: usize) -> bool {
-    hay[i..].chars().next().is_some_and(is_word_char)
-}
-
-/// A Latin name must not start or end inside a longer word (`lei jun` is not
-/// in `lei juns`); ideographs have no word boundaries to respect.
-fn on_word_boundaries(hay: &str, start: usize, end: usize) -> bool {
-    let (starts_word, ends_word) = word_edges(&hay[start..end]);
-    !cuts_word(hay, start, end, starts_word, ends_word)
-}
-
-/// Whether a match at `start..end` of a name with these word edges starts
-/// or ends inside a longer word of `hay`.
-fn cuts_word(hay: &str, start: usize, end: usize, starts_word: bool, ends_word: bool) -> bool {
-    (starts_word && ends_word_at(hay, start)) || (ends_word && starts_word_at(hay, end))
 }
 
 #[cfg(test)]

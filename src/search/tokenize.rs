@@ -86,14 +86,7 @@ pub fn fold_width(c: char) -> char {
     }
 }
 
-/// A character that belongs to a Latin-script (non-CJK) word, after folding.
-pub fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        !is_cjk(c) && c.is_alphanumeric()
-    }
-}
+pub use crate::text::is_word_char;
 
 /// Calls `emit` for every term of `text`, in no particular order.
 pub fn for_each_term(text: &str, mut emit: impl FnMut(&str)) {

@@ -7,6 +7,8 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use crate::text::{cuts_word, word_edges};
+
 /// How one term matches.
 #[derive(Debug, Clone)]
 struct TermShape {
@@ -46,10 +48,10 @@ impl TermMatcher {
         self.automaton
             .find_iter(text)
             .filter(|m| {
-                let id = m.pattern().as_usize();
-                let shape = &self.shapes[id];
-                starts_on_boundary(text, m.start())
-                    && (shape.prefix || ends_on_boundary(text, m.end()))
+                let shape = &self.shapes[m.pattern().as_usize()];
+                // A prefix term may run on into a longer word.
+                let (starts, ends) = word_edges(&text[m.start()..m.end()]);
+                !cuts_word(text, m.start(), m.end(), (starts, ends && !shape.prefix))
             })
             .map(|m| m.pattern().as_usize())
             .collect()
@@ -67,30 +69,6 @@ pub fn normalise(text: &str) -> String {
             _ => c,
         })
         .collect()
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !crate::text::is_cjk(c)
-}
-
-/// A match starting with a Latin letter must not continue a word.
-fn starts_on_boundary(text: &str, start: usize) -> bool {
-    let first = text[start..].chars().next();
-    let before = text[..start].chars().next_back();
-    match (first, before) {
-        (Some(f), Some(b)) if is_word_char(f) => !is_word_char(b),
-        _ => true,
-    }
-}
-
-/// A match ending with a Latin letter must not run into the next word.
-fn ends_on_boundary(text: &str, end: usize) -> bool {
-    let last = text[..end].chars().next_back();
-    let after = text[end..].chars().next();
-    match (last, after) {
-        (Some(l), Some(a)) if is_word_char(l) => !is_word_char(a),
-        _ => true,
-    }
 }
 
 #[cfg(test)]
