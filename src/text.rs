@@ -100,16 +100,36 @@ fn is_cjk_point(point: u32) -> bool {
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2EBEF | 0x30000..=0x3134F)
 }
 
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+/// 1 for an ASCII letter, else 0.
+fn ascii_letter(b: u8) -> u8 {
+    u8::from((b | 0x20).wrapping_sub(b'a') < 26)
+}
 
-/// How many of the eight ASCII bytes in `w` are letters: each byte folded to
-/// lower case, then tested for `a..=z` with byte-wise additions that set the
-/// byte's high bit (no byte can carry into the next: all are below 0x80).
-fn ascii_letters(w: u64) -> usize {
-    let x = w | 0x2020_2020_2020_2020;
-    let at_least_a = x.wrapping_add(0x1F1F_1F1F_1F1F_1F1F) & HIGH_BITS;
-    let above_z = x.wrapping_add(0x0505_0505_0505_0505) & HIGH_BITS;
-    (at_least_a & !above_z).count_ones() as usize
+/// 1 when lead byte `b`, followed by `n`, starts an ideograph of three
+/// bytes, else 0: U+3400–U+3FFF (E3 90–BF), U+4000–U+4DBF and U+4E00–U+4FFF
+/// (E4 but not E4 B7, the Yijing symbols), U+5000–U+9FFF (E5–E9) and
+/// U+F900–U+FAFF (EF A4–AB). Bit operations, no branches.
+fn starts_3_byte_ideograph(b: u8, n: u8) -> u8 {
+    u8::from(b.wrapping_sub(0xE5) < 5)
+        | u8::from(b == 0xE4) & u8::from(n != 0xB7)
+        | u8::from(b == 0xE3) & u8::from(n >= 0x90)
+        | u8::from(b == 0xEF) & u8::from(n.wrapping_sub(0xA4) < 8)
+}
+
+/// Ideographs of four bytes (the extension planes) in `bytes`, decoded.
+fn four_byte_ideographs(bytes: &[u8]) -> usize {
+    let mut count = 0;
+    for (i, _) in bytes.iter().enumerate().filter(|(_, &b)| b >= 0xF0) {
+        let point = bytes
+            .get(i + 1..i + 4)
+            .unwrap_or(&[])
+            .iter()
+            .fold(u32::from(bytes[i] & 0x07), |p, &t| {
+                p << 6 | u32::from(t & 0x3F)
+            });
+        count += usize::from(is_cjk_point(point));
+    }
+    count
 }
 
 /// True when `s` contains at least one CJK ideograph.
@@ -144,35 +164,31 @@ impl ScriptCounts {
         counts
     }
 
+    /// Counts by looking at each byte and the one after it, never decoding:
+    /// a three-byte ideograph is told by its lead byte (and for the blocks
+    /// that share a lead byte with other characters, the second byte). The
+    /// loop has no branches and counts into bytes, 255 pairs at a time, so
+    /// the compiler runs it on vectors; the rare four-byte characters are
+    /// decoded in a second pass.
     fn add(&mut self, bytes: &[u8]) {
-        let mut i = 0;
-        while i < bytes.len() {
-            // Eight ASCII bytes at a time (most of an English page).
-            if let Some(word) = bytes.get(i..i + 8) {
-                let w = u64::from_le_bytes(word.try_into().unwrap_or([0x80; 8]));
-                if w & HIGH_BITS == 0 {
-                    self.latin += ascii_letters(w);
-                    i += 8;
-                    continue;
-                }
+        let Some((&last, _)) = bytes.split_last() else {
+            return;
+        };
+        let pairs = bytes.len() - 1;
+        let mut wide = 0u8;
+        for (leads, nexts) in bytes[..pairs].chunks(255).zip(bytes[1..].chunks(255)) {
+            let (mut latin, mut cjk) = (0u8, 0u8);
+            for (&b, &n) in leads.iter().zip(nexts) {
+                latin += ascii_letter(b);
+                cjk += starts_3_byte_ideograph(b, n);
+                wide |= u8::from(b >= 0xF0);
             }
-            let b = bytes[i];
-            if b < 0x80 {
-                self.latin += usize::from(b.is_ascii_alphabetic());
-                i += 1;
-            } else if b < 0xE0 {
-                i += 2; // two-byte characters are never ideographs
-            } else {
-                // Three or four bytes (valid UTF-8: the lead byte gives the
-                // width): the code point straight from the bytes.
-                let width = if b < 0xF0 { 3 } else { 4 };
-                let mut point = u32::from(b & (0x7F >> width));
-                for &t in bytes.get(i + 1..i + width).unwrap_or(&[]) {
-                    point = point << 6 | u32::from(t & 0x3F);
-                }
-                self.cjk += usize::from(is_cjk_point(point));
-                i += width;
-            }
+            self.latin += usize::from(latin);
+            self.cjk += usize::from(cjk);
+        }
+        self.latin += usize::from(ascii_letter(last));
+        if wide > 0 {
+            self.cjk += four_byte_ideographs(bytes);
         }
     }
 
@@ -241,7 +257,8 @@ mod tests {
         // The same decision as counting decoded characters, on text whose
         // share of ideographs sits near the threshold, in every script width.
         let pieces = [
-            "ab", "é", "小", "𠀀", "﨑", "ㄅ", "䷀", "㐀", "😀", "Ω", " ", "9",
+            "ab", "é", "小", "𠀀", "﨑", "ㄅ", "䷀", "㐀", "😀", "Ω", " ", "9", "。", "ａ", "鿿",
+            "豈",
         ];
         for n in 0..400usize {
             let text: String = (0..(n % 37))
@@ -259,13 +276,28 @@ mod tests {
     }
 
     #[test]
-    fn counts_ascii_letters_eight_at_a_time() {
-        let all: Vec<u8> = (0u8..128).collect();
-        for chunk in all.chunks(8) {
-            let w = u64::from_le_bytes(chunk.try_into().unwrap());
-            let want = chunk.iter().filter(|b| b.is_ascii_alphabetic()).count();
-            assert_eq!(ascii_letters(w), want, "{chunk:?}");
+    fn letters_and_lead_bytes_agree_with_decoding() {
+        for b in 0u8..=255 {
+            assert_eq!(ascii_letter(b) == 1, b.is_ascii_alphabetic(), "{b}");
         }
+        // Every character of the planes that hold ideographs, alone and
+        // inside a text long enough to cross the counting chunks.
+        let mut long = String::new();
+        for point in (0x2000..0x10000).chain(0x1F000..0x32000) {
+            let Some(c) = char::from_u32(point) else {
+                continue;
+            };
+            let counts = ScriptCounts::of(&[c.encode_utf8(&mut [0; 4])]);
+            assert_eq!(counts.cjk, usize::from(is_cjk(c)), "U+{point:X}");
+            long.push(c);
+            long.push('a');
+        }
+        let counts = ScriptCounts::of(&[&long]);
+        assert_eq!(counts.cjk, long.chars().filter(|&c| is_cjk(c)).count());
+        assert_eq!(
+            counts.latin,
+            long.chars().filter(char::is_ascii_alphabetic).count()
+        );
     }
 
     #[test]
