@@ -6,7 +6,9 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::AhoCorasick;
+
+use super::names::NameIndex;
 
 use super::tokenize::normalize;
 use super::AliasGroup;
@@ -23,11 +25,11 @@ pub struct AliasMatcher {
     pub groups: Vec<Vec<String>>,
     /// The index term of each group (`group_term`), made once.
     pub terms: Vec<String>,
-    automaton: Option<AhoCorasick>,
-    /// For each automaton pattern, the groups one match of it counts for:
+    names: NameIndex,
+    /// For each pattern, the groups one match of it counts for:
     /// its own, and those of the names inside it (`小米` in `小米手机`).
-    /// The scan reports only the longest name at a place, which lets
-    /// Aho-Corasick skip ahead quickly; this puts the shorter ones back.
+    /// The scan reports only the longest name at a place; this puts the
+    /// shorter ones back.
     credits: Vec<Vec<usize>>,
     /// For each pattern, whether it starts and whether it ends with a
     /// character of a Latin word: only then can a match cut a word.
@@ -62,21 +64,13 @@ impl AliasMatcher {
                 pattern_groups[pi].push(gi);
             }
         }
-        let automaton = (!patterns.is_empty())
-            .then(|| {
-                let mut builder = AhoCorasick::builder();
-                builder
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .match_kind(MatchKind::LeftmostLongest);
-                builder.build(&patterns).ok()
-            })
-            .flatten();
+        let names = NameIndex::new(&patterns);
         let credits = credits(&patterns, &pattern_groups);
         let word_edges = patterns.iter().map(|p| word_edges(p)).collect();
         AliasMatcher {
             terms: (0..groups.len()).map(group_term).collect(),
             groups,
-            automaton,
+            names,
             credits,
             word_edges,
         }
@@ -85,15 +79,13 @@ impl AliasMatcher {
     /// Adds to `counts` (one slot per group) how often each group's names
     /// occur in `hay`, text that is already `normalize`d.
     pub fn count_in_normalized(&self, hay: &str, counts: &mut [u32]) {
-        let Some(ac) = &self.automaton else { return };
-        for m in ac.find_iter(hay) {
-            let p = m.pattern().as_usize();
-            if !cuts_word(hay, m.start(), m.end(), self.word_edges[p]) {
-                for &g in &self.credits[p] {
+        self.names.scan(hay, |m| {
+            if !cuts_word(hay, m.start, m.end, self.word_edges[m.pattern]) {
+                for &g in &self.credits[m.pattern] {
                     counts[g] += 1;
                 }
             }
-        }
+        });
     }
 }
 
@@ -149,6 +141,14 @@ mod tests {
         let m = AliasMatcher::new(&[group(&["Mi", "小米"])]);
         assert_eq!(counts(&m, "Xiaomi minutes"), vec![]);
         assert_eq!(counts(&m, "the Mi 6 and 小米手机"), vec![(0, 2)]);
+    }
+
+    #[test]
+    fn a_name_cut_inside_a_word_hides_nothing_after_it() {
+        // `mi fan` inside `redmi fan club` is no mention, and must not
+        // swallow the `fan` it overlaps.
+        let m = AliasMatcher::new(&[group(&["mi fan", "米粉"]), group(&["fan", "粉丝"])]);
+        assert_eq!(counts(&m, "Redmi fan club"), vec![(1, 1)]);
     }
 
     #[test]

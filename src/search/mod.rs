@@ -22,6 +22,7 @@ mod analyse;
 mod codec;
 mod docs;
 mod emit;
+mod names;
 mod page_terms;
 mod postings;
 pub mod query;
