@@ -12,7 +12,7 @@ use std::hash::{BuildHasher, BuildHasherDefault};
 
 use super::aliases::AliasMatcher;
 use super::page_terms::PageTerms;
-use super::terms::{shard_of, TermId, TermTable, TABLE_SHARDS};
+use super::terms::{shard_of, split, TermId, TermTable, TABLE_SHARDS};
 use super::tokenize::{for_each_normalized_term, normalize};
 use crate::fxhash::FxHasher;
 use crate::text::is_cjk;
@@ -72,7 +72,10 @@ pub fn analyse_page(
         .zip(&distinct)
         .map(|(&id, o)| (id, o.stat.value()))
         .collect();
-    terms.sort_unstable_by_key(|t| t.0);
+    // Grouped by table shard already (`distinct`): only each group needs sorting.
+    for group in terms.chunk_by_mut(|a, b| split(a.0).0 == split(b.0).0) {
+        group.sort_unstable_by_key(|t| t.0);
+    }
     let bytes =
         fields.text.len() + fields.title.len() + fields.tags.iter().map(String::len).sum::<usize>();
     let keywords = best.into_iter().map(|k| ids[k]).collect();
@@ -123,7 +126,7 @@ impl Collector {
                 0 => break,
                 s => {
                     let t = &self.terms[s as usize - 1];
-                    if t.hash == hash && self.term(t) == term {
+                    if t.hash == hash && same_bytes(self.term(t).as_bytes(), term.as_bytes()) {
                         let t = &mut self.terms[s as usize - 1];
                         t.stat.tf += stat.tf;
                         t.stat.flags |= stat.flags;
@@ -204,6 +207,28 @@ impl Collector {
         ranked.truncate(max);
         ranked
     }
+}
+
+/// Whether `a` and `b` hold the same bytes: terms are short, so up to 16
+/// bytes are compared as two overlapping words each rather than by a call to
+/// `memcmp`.
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    fn word4(s: &[u8], at: usize) -> u32 {
+        u32::from_le_bytes([s[at], s[at + 1], s[at + 2], s[at + 3]])
+    }
+    fn word8(s: &[u8], at: usize) -> u64 {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&s[at..at + 8]);
+        u64::from_le_bytes(w)
+    }
+    let n = a.len();
+    n == b.len()
+        && match n {
+            0..=3 => a.iter().zip(b).all(|(x, y)| x == y),
+            4..=8 => word4(a, 0) == word4(b, 0) && word4(a, n - 4) == word4(b, n - 4),
+            9..=16 => word8(a, 0) == word8(b, 0) && word8(a, n - 8) == word8(b, n - 8),
+            _ => a == b,
+        }
 }
 
 /// A table slot from the hash's high half (an FxHash's low bits are weak).
@@ -383,6 +408,31 @@ mod tests {
         texts.sort_unstable();
         texts.dedup();
         assert_eq!(texts.len(), 3000);
+    }
+
+    #[test]
+    fn same_bytes_agrees_with_equality() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abce",
+            "小米",
+            "小米手机",
+            "口碑传播法则",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnopr",
+            "abcdefgh",
+            "abcdefgi",
+            "xbcdefgh",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(same_bytes(a.as_bytes(), b.as_bytes()), a == b, "{a} {b}");
+            }
+        }
     }
 
     #[test]
