@@ -203,7 +203,7 @@ fn page_slug_base(page: &Page) -> String {
 
 fn parse_file(config: &Config, content_dir: &Path, file: &Path) -> Result<Parsed, Diagnostic> {
     let display = file.strip_prefix(&config.root).unwrap_or(file);
-    let bytes = read_file(file).map_err(|e| Diagnostic::error(display, None, e.to_string()))?;
+    let bytes = std::fs::read(file).map_err(|e| Diagnostic::error(display, None, e.to_string()))?;
     let text = crate::text::string_from_utf8(bytes)
         .map_err(|e| Diagnostic::error(display, None, format!("not valid UTF-8: {e}")))?;
     let split = front_matter::split(&text)
@@ -308,17 +308,4 @@ fn fallback_title(body: &str, rel: &str) -> String {
                 .trim_end_matches(".md")
                 .to_string()
         })
-}
-
-/// A content file's bytes. Pages are a few kilobytes: reading into a buffer
-/// of that size spares the `fstat` that `std::fs::read` (and `File`'s own
-/// `read_to_end`) makes to size its buffer, one system call per page. (A
-/// `Take` reads with the generic `read_to_end`, straight into the buffer.)
-fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let mut bytes = Vec::with_capacity(16 * 1024);
-    std::fs::File::open(path)?
-        .take(u64::MAX)
-        .read_to_end(&mut bytes)?;
-    Ok(bytes)
 }
