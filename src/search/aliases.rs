@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use aho_corasick::AhoCorasick;
 
-use super::names::NameIndex;
+use super::names::{Found, NameIndex};
 
 use super::tokenize::normalize;
 use super::AliasGroup;
@@ -79,13 +79,21 @@ impl AliasMatcher {
     /// Adds to `counts` (one slot per group) how often each group's names
     /// occur in `hay`, text that is already `normalize`d.
     pub fn count_in_normalized(&self, hay: &str, counts: &mut [u32]) {
-        self.names.scan(hay, |m| {
-            if !cuts_word(hay, m.start, m.end, self.word_edges[m.pattern]) {
-                for &g in &self.credits[m.pattern] {
-                    counts[g] += 1;
-                }
+        self.names.scan(hay, |m| self.count(hay, m, counts));
+    }
+
+    /// The names to look for (see `tokenize::scan_normalized`).
+    pub fn names(&self) -> &NameIndex {
+        &self.names
+    }
+
+    /// Adds a match of `names()` in `hay` to `counts`, unless it cuts a word.
+    pub fn count(&self, hay: &str, m: Found, counts: &mut [u32]) {
+        if !cuts_word(hay, m.start, m.end, self.word_edges[m.pattern]) {
+            for &g in &self.credits[m.pattern] {
+                counts[g] += 1;
             }
-        });
+        }
     }
 }
 

@@ -8,13 +8,11 @@
 //! one arena string: no allocation per term), then grouped by shard and
 //! interned into the site's term table in one go.
 
-use std::hash::{BuildHasher, BuildHasherDefault};
-
 use super::aliases::AliasMatcher;
+use super::names::word_hash;
 use super::page_terms::PageTerms;
 use super::terms::{shard_of, split, TermId, TermTable, TABLE_SHARDS};
-use super::tokenize::{for_each_normalized_term, normalize};
-use crate::fxhash::FxHasher;
+use super::tokenize::{normalize, scan_normalized};
 use crate::text::is_cjk;
 
 pub const FLAG_TAG: u32 = 1;
@@ -115,7 +113,11 @@ impl Default for Collector {
 
 impl Collector {
     fn add(&mut self, term: &str, stat: TermStat) {
-        let hash = BuildHasherDefault::<FxHasher>::default().hash_one(term);
+        self.add_hashed(term, word_hash(term), stat);
+    }
+
+    /// `add` of a term whose `word_hash` is known.
+    fn add_hashed(&mut self, term: &str, hash: u64, stat: TermStat) {
         if self.terms.len() * 2 >= self.slots.len() {
             self.grow();
         }
@@ -266,11 +268,15 @@ fn add_field(
 ) -> u32 {
     let hay = normalize(text);
     let mut words = 0u32;
-    for_each_normalized_term(&hay, &mut |t| {
-        words += 1;
-        c.add(t, stat);
-    });
-    aliases.count_in_normalized(&hay, found);
+    scan_normalized(
+        &hay,
+        aliases.names(),
+        &mut |t, hash| {
+            words += 1;
+            c.add_hashed(t, hash, stat);
+        },
+        &mut |m| aliases.count(&hay, m, found),
+    );
     words
 }
 

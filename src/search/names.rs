@@ -18,8 +18,16 @@
 //! after it, whether or not its end then cuts a word. Unlike the automaton, a
 //! Latin name cannot start inside a word, so it never hides a name after it.
 
-use crate::fxhash::FxHashMap;
+use std::hash::{BuildHasher, BuildHasherDefault};
+
+use crate::fxhash::{FxHashMap, FxHasher};
 use crate::text::{is_cjk, is_word_char};
+
+/// The hash a word is looked up by; the same one the search index's term
+/// collector uses, so a word's hash is computed once for both.
+pub fn word_hash(word: &str) -> u64 {
+    BuildHasherDefault::<FxHasher>::default().hash_one(word)
+}
 
 /// A match: pattern number and its byte range in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,11 +37,21 @@ pub struct Found {
     pub end: usize,
 }
 
+#[derive(Debug)]
+struct WordSlot {
+    hash: u64,
+    len: usize,
+    candidates: Box<[u32]>,
+}
+
 /// Patterns by how they start, longest first within each key.
 #[derive(Debug, Default)]
 pub struct NameIndex {
     patterns: Vec<Box<str>>,
-    by_word: FxHashMap<Box<str>, Box<[u32]>>,
+    /// Patterns led by a Latin word: an open-addressing table keyed by the
+    /// word's hash and length (a power of two long, empty when there are
+    /// none); each slot holds its candidates.
+    by_word: Vec<Option<WordSlot>>,
     by_char: FxHashMap<char, Box<[u32]>>,
     /// Bit `c` set when a pattern starts with ideograph `c` (BMP only; the
     /// rest are looked up directly).
@@ -66,12 +84,26 @@ impl NameIndex {
             v.sort_by_key(|&k| std::cmp::Reverse(patterns[k as usize].len()));
             v.into_boxed_slice()
         };
+        let mut slots: Vec<Option<WordSlot>> = Vec::new();
+        if !by_word.is_empty() {
+            slots.resize_with((by_word.len() * 4).next_power_of_two(), || None);
+        }
+        let mask = slots.len().wrapping_sub(1);
+        for (word, v) in by_word {
+            let hash = word_hash(&word);
+            let mut at = slot_of(hash, mask);
+            while slots[at].is_some() {
+                at = (at + 1) & mask;
+            }
+            slots[at] = Some(WordSlot {
+                hash,
+                len: word.len(),
+                candidates: longest_first(v),
+            });
+        }
         NameIndex {
             patterns: patterns.iter().map(|p| Box::from(*p)).collect(),
-            by_word: by_word
-                .into_iter()
-                .map(|(w, v)| (w, longest_first(v)))
-                .collect(),
+            by_word: slots,
             by_char: by_char
                 .into_iter()
                 .map(|(c, v)| (c, longest_first(v)))
@@ -81,6 +113,7 @@ impl NameIndex {
     }
 
     /// Calls `found` for every leftmost-longest match in `hay`, in order.
+    /// (The search index's field scan does the same inside its word split.)
     pub fn scan(&self, hay: &str, mut found: impl FnMut(Found)) {
         let bytes = hay.as_bytes();
         let mut i = 0;
@@ -95,28 +128,48 @@ impl NameIndex {
             } else {
                 hay[i..].chars().next().unwrap_or(' ')
             };
-            if is_cjk(c) {
-                match self.longest_at(hay, i, self.ideograph_candidates(c)) {
-                    Some(f) => {
-                        found(f);
-                        i = self.resume_after(hay, f.end);
-                    }
-                    None => i += c.len_utf8(),
-                }
-                continue;
-            }
-            // A word (or a character that is neither: the text is
-            // normalized, so there is none, but skip it all the same).
-            let end = word_end(hay, i).max(i + c.len_utf8());
-            let candidates = self.by_word.get(&hay[i..end]).map_or(&[][..], |v| &v[..]);
-            match self.longest_at(hay, i, candidates) {
+            let (hit, next) = if is_cjk(c) {
+                (self.at_ideograph(hay, i, c), i + c.len_utf8())
+            } else {
+                let end = word_end(hay, i).max(i + c.len_utf8());
+                let word = &hay[i..end];
+                (self.at_word(hay, i, word, word_hash(word)), end)
+            };
+            match hit {
                 Some(f) => {
                     found(f);
                     i = self.resume_after(hay, f.end);
                 }
-                None => i = end,
+                None => i = next,
             }
         }
+    }
+
+    /// Whether any name starts with a Latin word.
+    pub fn has_words(&self) -> bool {
+        !self.by_word.is_empty()
+    }
+
+    /// The longest name starting with the Latin word `word` (hash `hash`) at
+    /// byte `at` of `hay`.
+    pub fn at_word(&self, hay: &str, at: usize, word: &str, hash: u64) -> Option<Found> {
+        if self.by_word.is_empty() {
+            return None;
+        }
+        let mask = self.by_word.len() - 1;
+        let mut i = slot_of(hash, mask);
+        while let Some(slot) = &self.by_word[i] {
+            if slot.hash == hash && slot.len == word.len() {
+                return self.longest_at(hay, at, &slot.candidates);
+            }
+            i = (i + 1) & mask;
+        }
+        None
+    }
+
+    /// The longest name starting with ideograph `c` at byte `at` of `hay`.
+    pub fn at_ideograph(&self, hay: &str, at: usize, c: char) -> Option<Found> {
+        self.longest_at(hay, at, self.ideograph_candidates(c))
     }
 
     fn ideograph_candidates(&self, c: char) -> &[u32] {
@@ -145,7 +198,7 @@ impl NameIndex {
 
     /// Where the scan goes on after a match ending at `end`: there, unless
     /// that is inside a word, which no name can start in; then after it.
-    fn resume_after(&self, hay: &str, end: usize) -> usize {
+    pub fn resume_after(&self, hay: &str, end: usize) -> usize {
         let inside = |at: usize| {
             let before = hay[..at].chars().next_back().is_some_and(is_word_char);
             let here = hay[at..].chars().next().is_some_and(is_word_char);
@@ -157,6 +210,11 @@ impl NameIndex {
             end
         }
     }
+}
+
+/// A table slot from the hash's high half (an FxHash's low bits are weak).
+fn slot_of(hash: u64, mask: usize) -> usize {
+    (hash >> 32) as usize & mask
 }
 
 /// The end of the Latin word starting at byte `i` of `s`: the next space or

@@ -10,6 +10,7 @@
 
 use std::sync::OnceLock;
 
+use super::names::{word_hash, Found, NameIndex};
 use crate::text::{is_cjk, jieba};
 
 /// Words longer than this (in chars) are noise: URLs, hashes, base64.
@@ -162,8 +163,30 @@ fn keep(out: &mut String, gap: &mut bool) {
 /// `hay`); the runs of ideographs go to jieba together. ASCII bytes are
 /// taken a byte at a time; only other characters are decoded.
 pub fn for_each_normalized_term(hay: &str, emit: &mut impl FnMut(&str)) {
+    scan_normalized(hay, &NameIndex::default(), &mut |t, _| emit(t), &mut |_| {});
+}
+
+/// `for_each_normalized_term` that also finds the names of `names` on the
+/// way (as `NameIndex::scan` would, leftmost-longest), so a field is walked
+/// once: names can only start at the word starts and ideographs the split
+/// visits anyway, and a word's hash serves both the name lookup and the
+/// caller's term table. `terms` gets each term with its `word_hash`.
+pub fn scan_normalized(
+    hay: &str,
+    names: &NameIndex,
+    terms: &mut impl FnMut(&str, u64),
+    found: &mut impl FnMut(Found),
+) {
     let bytes = hay.as_bytes();
     let mut runs = String::new();
+    // No name starts before this: the end of the last one found.
+    let mut names_from = 0;
+    let mut hit = |f: Option<Found>, names_from: &mut usize| {
+        if let Some(f) = f {
+            found(f);
+            *names_from = names.resume_after(hay, f.end);
+        }
+    };
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b' ' {
@@ -173,6 +196,9 @@ pub fn for_each_normalized_term(hay: &str, emit: &mut impl FnMut(&str)) {
         let start = i;
         if char_at(hay, i).is_some_and(is_cjk) {
             while let Some(c) = char_at(hay, i).filter(|&c| is_cjk(c)) {
+                if i >= names_from {
+                    hit(names.at_ideograph(hay, i, c), &mut names_from);
+                }
                 i += c.len_utf8();
             }
             runs.push_str(&hay[start..i]);
@@ -191,9 +217,20 @@ pub fn for_each_normalized_term(hay: &str, emit: &mut impl FnMut(&str)) {
             }
             chars += 1;
         }
-        emit_word(&hay[start..i], chars, emit);
+        let word = &hay[start..i];
+        let is_term = (2..=MAX_TERM_CHARS).contains(&chars) && !is_stop_word(word);
+        let look_up = start >= names_from && names.has_words();
+        if is_term || look_up {
+            let hash = word_hash(word);
+            if look_up {
+                hit(names.at_word(hay, start, word, hash), &mut names_from);
+            }
+            if is_term {
+                terms(word, hash);
+            }
+        }
     }
-    for_each_cjk_word(&runs, emit);
+    for_each_cjk_word(&runs, &mut |w| terms(w, word_hash(w)));
 }
 
 /// The character starting at byte `i` of `s` (a char boundary), if any; ASCII
@@ -203,12 +240,6 @@ fn char_at(s: &str, i: usize) -> Option<char> {
         Some(&b) if b.is_ascii() => Some(char::from(b)),
         Some(_) => s[i..].chars().next(),
         None => None,
-    }
-}
-
-fn emit_word(word: &str, chars: usize, emit: &mut impl FnMut(&str)) {
-    if (2..=MAX_TERM_CHARS).contains(&chars) && !is_stop_word(word) {
-        emit(word);
     }
 }
 
@@ -258,6 +289,59 @@ mod tests {
             out.push((hay[start..i].to_string(), cjk));
         }
         out
+    }
+
+    #[test]
+    fn the_split_finds_names_as_the_name_scan_does() {
+        let patterns = [
+            "lei jun",
+            "lei",
+            "mi fan",
+            "fan",
+            "小米",
+            "小米手机",
+            "米手",
+            "小米su7",
+            "su7",
+            "iphone手机",
+            "𠀀𠀁",
+            "word of mouth",
+            "of",
+        ];
+        let names = NameIndex::new(&patterns);
+        let pieces = [
+            "lei", "jun", "juns", "redmi", "fan", "club", "小米", "手机", "su7", "x", "iphone",
+            "𠀀𠀁", "word", "of", "mouth", "口碑", "的",
+        ];
+        for n in 0..3000usize {
+            let text: String = (0..(n % 13))
+                .map(|k| pieces[(n * 7 + k * k + 3 * k) % pieces.len()])
+                .enumerate()
+                .map(|(k, p)| {
+                    if (n >> k) & 1 == 1 {
+                        format!("{p} ")
+                    } else {
+                        p.to_string()
+                    }
+                })
+                .collect();
+            let hay = normalize(&text);
+            let mut want = Vec::new();
+            names.scan(&hay, |f| want.push(f));
+            let mut got = Vec::new();
+            let mut terms = Vec::new();
+            scan_normalized(
+                &hay,
+                &names,
+                &mut |t, h| terms.push((t.to_string(), h)),
+                &mut |f| got.push(f),
+            );
+            assert_eq!(got, want, "{hay}");
+            assert!(terms.iter().all(|(t, h)| word_hash(t) == *h));
+            let mut plain = Vec::new();
+            for_each_normalized_term(&hay, &mut |t| plain.push(t.to_string()));
+            assert_eq!(plain, terms.into_iter().map(|(t, _)| t).collect::<Vec<_>>());
+        }
     }
 
     #[test]
