@@ -12,6 +12,8 @@
 #   SEED=42         corpus seed
 #   ZOLA=/path      a Zola binary (skipped when unset)
 #   SITE=path       the casewiki binary (default target/release/site; built if missing)
+#   PGO=1           also measure a profile-guided build (made by bench/pgo.sh)
+#   SITE_PGO=path   that PGO binary, if already built (implies PGO=1)
 #   WORK=dir        scratch folder on tmpfs (default /dev/shm/casewiki-bench)
 #   TOOLS="casewiki hugo zola"   which generators to run
 #   SKIP_SEED_SITE=1             skip the seed-site cold build
@@ -23,7 +25,14 @@ RUNS=${RUNS:-5}
 SEED=${SEED:-42}
 SITE=${SITE:-$ROOT/target/release/site}
 WORK=${WORK:-/dev/shm/casewiki-bench}
-TOOLS=${TOOLS:-casewiki hugo zola}
+SITE_PGO=${SITE_PGO:-}
+[ -n "$SITE_PGO" ] && PGO=1
+PGO=${PGO:-}
+if [ -n "$PGO" ]; then
+    TOOLS=${TOOLS:-casewiki casewiki-pgo hugo zola}
+else
+    TOOLS=${TOOLS:-casewiki hugo zola}
+fi
 RESULTS=$WORK/results.tsv
 
 log() { printf '%s\n' "$*" >&2; }
@@ -38,9 +47,14 @@ ensure_hugo() {
 }
 
 ensure_site() {
-    [ -x "$SITE" ] && return 0
-    log "building $SITE (cargo build --release)"
-    (cd "$ROOT" && cargo build --release --bin site)
+    if [ ! -x "$SITE" ]; then
+        log "building $SITE (cargo build --release)"
+        (cd "$ROOT" && cargo build --release --bin site)
+    fi
+    if [ -n "$PGO" ] && [ -z "$SITE_PGO" ]; then
+        log "building a PGO binary (bench/pgo.sh)"
+        SITE_PGO=$("$ROOT/bench/pgo.sh")
+    fi
 }
 
 # measure OUTFILE CMD...: runs CMD, writes "wall user sys maxrss_kb" to OUTFILE.
@@ -80,9 +94,10 @@ zola_config() {
 
 # build_cmd TOOL OUTDIR: prints nothing, sets the global array CMD.
 build_cmd() {
-    local tool=$1 out=$2 src=$WORK/corpus/$1
+    local tool=$1 out=$2 src=$WORK/corpus/${1%-pgo}
     case $tool in
         casewiki) CMD=("$SITE" build --root "$src" --output "$out") ;;
+        casewiki-pgo) CMD=("$SITE_PGO" build --root "$src" --output "$out") ;;
         hugo) CMD=(hugo --quiet --source "$src" --destination "$out" --cacheDir "$WORK/hugo-cache") ;;
         zola) CMD=("$ZOLA" --root "$src" --config "$src/$(zola_config)" build --output-dir "$out") ;;
     esac
@@ -117,6 +132,7 @@ run_tools() {
     for tool in $TOOLS; do
         case $tool in
             casewiki) warm_up casewiki casewiki && ready+=(casewiki) ;;
+            casewiki-pgo) [ -n "$SITE_PGO" ] && warm_up casewiki-pgo "casewiki (PGO)" && ready+=(casewiki-pgo) ;;
             hugo) ensure_hugo && warm_up hugo "hugo $(hugo version | awk '{print $2}' | cut -d+ -f1)" && ready+=(hugo) ;;
             zola) if [ -n "${ZOLA:-}" ]; then warm_up zola zola && ready+=(zola); else log "ZOLA not set; skipping zola"; fi ;;
         esac
@@ -130,17 +146,17 @@ run_tools() {
 
 # Cold build of the repository's own site (seeds → wiki), copied to tmpfs each run.
 run_seed_site() {
-    local src=$WORK/seed-site i
-    log "seed site: cold builds of $ROOT (copied to $src)"
+    local bin=$1 label=$2 src=$WORK/seed-site i
+    log "$label: cold builds of $ROOT (copied to $src)"
     for i in $(seq 1 "$RUNS"); do
         rm -rf "$src"
         mkdir -p "$src"
         (cd "$ROOT" && tar --exclude=./target --exclude=./.git --exclude=./public -cf - .) | tar -xf - -C "$src"
-        measure "$WORK/m.txt" "$SITE" build --root "$src" --output "$src/public" ||
-            { log "seed site: build failed"; return 1; }
+        measure "$WORK/m.txt" "$bin" build --root "$src" --output "$src/public" ||
+            { log "$label: build failed"; return 1; }
         local files
         files=$(find "$src/public" -name '*.html' | wc -l)
-        printf '%s\t%s\t%s\n' "seed site (cold)" "$files" "$(tr ' ' '\t' <"$WORK/m.txt")" >>"$RESULTS"
+        printf '%s\t%s\t%s\n' "$label" "$files" "$(tr ' ' '\t' <"$WORK/m.txt")" >>"$RESULTS"
     done
 }
 
@@ -167,10 +183,14 @@ report() {
         }
         print ""
         printf "%-28s %10s %10s %10s\n", "ratio", "wall", "cpu", "rss"
-        for (k = 1; k <= count; k++) {
-            t = order[k]
-            if (t == "casewiki" || !("casewiki" in W) || t ~ /seed/ || W[t] * C[t] * R[t] == 0) continue
-            printf "%-28s %10.2f %10.2f %10.2f\n", "casewiki / " t, W["casewiki"] / W[t], C["casewiki"] / C[t], R["casewiki"] / R[t]
+        for (m = 1; m <= count; m++) {
+            c = order[m]
+            if (c !~ /^casewiki/) continue
+            for (k = 1; k <= count; k++) {
+                t = order[k]
+                if (t ~ /^casewiki/ || t ~ /seed/ || W[t] * C[t] * R[t] == 0) continue
+                printf "%-28s %10.2f %10.2f %10.2f\n", c " / " t, W[c] / W[t], C[c] / C[t], R[c] / R[t]
+            }
         }
     }' "$RESULTS"
 }
@@ -182,7 +202,10 @@ main() {
     ensure_site
     generate_corpus
     run_tools
-    [ -n "${SKIP_SEED_SITE:-}" ] || run_seed_site || true
+    if [ -z "${SKIP_SEED_SITE:-}" ]; then
+        run_seed_site "$SITE" "seed site (cold)" || true
+        [ -z "$SITE_PGO" ] || run_seed_site "$SITE_PGO" "seed site (cold, PGO)" || true
+    fi
     log "raw results: $RESULTS"
     report
 }

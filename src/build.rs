@@ -267,6 +267,7 @@ fn load_site(config: Config, diags: &Diagnostics, pass: Pass) -> Result<Site, Ve
     let library = Library::load(&config, diags);
     timing("load", started);
     let templates = Templates::load(&config)?;
+    timing("templates", started);
     let mut site = Site::new(config, library, templates);
     site.full_pass = pass != Pass::Check;
     site.one_shot = pass == Pass::Build(false);

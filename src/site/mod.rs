@@ -133,6 +133,7 @@ impl Site {
         );
         self.targets = targets;
         self.indexer = Arc::new(indexer);
+        crate::build::timing("link targets and names", started);
         let passes: Vec<PagePass> = if self.one_shot {
             // Each source is dropped as soon as its pass is done, so sources
             // and HTML are never all held at once.
