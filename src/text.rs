@@ -25,15 +25,28 @@ pub fn release_jieba() {
     drop(taken);
 }
 
-/// Starts loading jieba on a background thread (once per process); later
+/// Starts loading jieba in the background (once per process); later
 /// `jieba()` calls wait for it. Called as soon as any Chinese text is seen.
+///
+/// Called from a rayon worker (loading pages), the load becomes that
+/// worker's next job instead of a third thread: on two cores a third thread
+/// got a third of the machine, so the load outlasted the reading and both
+/// workers then waited for it with one core idle. As a job it has a core to
+/// itself while the other worker reads on. Nothing waits for the job as
+/// such: the first `jieba()` caller loads the dictionary itself if the job
+/// has not started yet.
 pub fn prewarm() {
     static START: std::sync::Once = std::sync::Once::new();
     START.call_once(|| {
         PREWARMED.store(true, std::sync::atomic::Ordering::Relaxed);
-        std::thread::spawn(|| {
+        let load = || {
             jieba();
-        });
+        };
+        if rayon::current_thread_index().is_some() {
+            rayon::spawn(load);
+        } else {
+            std::thread::spawn(load);
+        }
     });
 }
 
