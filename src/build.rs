@@ -266,8 +266,9 @@ fn load_site(config: Config, diags: &Diagnostics, pass: Pass) -> Result<Site, Ve
     let started = Instant::now();
     let library = Library::load(&config, diags);
     timing("load", started);
+    let templates_started = Instant::now();
     let templates = Templates::load(&config)?;
-    timing("templates", started);
+    timing("templates", templates_started);
     let mut site = Site::new(config, library, templates);
     site.full_pass = pass != Pass::Check;
     site.one_shot = pass == Pass::Build(false);
