@@ -34,6 +34,8 @@ else
     TOOLS=${TOOLS:-casewiki hugo zola}
 fi
 RESULTS=$WORK/results.tsv
+# shellcheck source=bench/common.sh
+. "$ROOT/bench/common.sh"
 
 log() { printf '%s\n' "$*" >&2; }
 
@@ -150,8 +152,7 @@ run_seed_site() {
     log "$label: cold builds of $ROOT (copied to $src)"
     for i in $(seq 1 "$RUNS"); do
         rm -rf "$src"
-        mkdir -p "$src"
-        (cd "$ROOT" && tar --exclude=./target --exclude=./.git --exclude=./public -cf - .) | tar -xf - -C "$src"
+        copy_repo_site "$ROOT" "$src"
         measure "$WORK/m.txt" "$bin" build --root "$src" --output "$src/public" ||
             { log "$label: build failed"; return 1; }
         local files

@@ -25,12 +25,14 @@ TRAIN_PAGES=${TRAIN_PAGES:-3000}
 TRAIN_SEED=${TRAIN_SEED:-7}
 WORK=${WORK:-/dev/shm/casewiki-pgo}
 HOST=$(rustc -vV | sed -n 's/^host: //p')
+# shellcheck source=bench/common.sh
+. "$ROOT/bench/common.sh"
 
 log() { printf 'pgo: %s\n' "$*" >&2; }
 
 # llvm-profdata from the toolchain's llvm-tools component, which matches
-# rustc's LLVM (a system llvm-profdata of another version cannot read the
-# profiles).
+# rustc's LLVM (Debian 12's llvm-profdata 14 rejects the profiles:
+# "unsupported instrumentation profile format version").
 profdata() {
     local tool
     tool="$(rustc --print sysroot)/lib/rustlib/$HOST/bin/llvm-profdata"
@@ -58,9 +60,7 @@ train() {
         rm -rf "$WORK/out"
         "$bin" build --root "$corpus/casewiki" --output "$WORK/out" >/dev/null
     done
-    mkdir -p "$seed_site"
-    (cd "$ROOT" && tar --exclude=./target --exclude=./.git --exclude=./public -cf - .) |
-        tar -xf - -C "$seed_site"
+    copy_repo_site "$ROOT" "$seed_site"
     rm -rf "$seed_site/content/case-studies"
     "$bin" build --root "$seed_site" --output "$seed_site/public" >/dev/null
     "$bin" check --root "$seed_site" >/dev/null
