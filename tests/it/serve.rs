@@ -43,8 +43,8 @@ fn edits_additions_deletions_and_renames_are_served() {
     server.wait_for("case-studies/c/", |s, _| s == 404);
     server.wait_for("tags/fresh-tag/", |s, _| s == 404);
     server.wait_for("case-studies/a/", |_, b| !b.contains("/case-studies/c/"));
-    assert!(!server.root().join("public/case-studies/c").exists());
-    assert!(!server.root().join("public/tags/fresh-tag").exists());
+    server.wait_gone("public/case-studies/c");
+    server.wait_gone("public/tags/fresh-tag");
 
     let b = server.root().join("content/case-studies/b.md");
     std::fs::rename(&b, server.root().join("content/case-studies/b2.md")).expect("rename");

@@ -147,6 +147,16 @@ impl Server {
         })
     }
 
+    /// Polls until `rel` (under the site root) no longer exists on disk: a
+    /// rebuild removes a page first and its folder's other files (a tag's
+    /// feed) a moment later, so the 404 can be served before the folder goes.
+    pub(crate) fn wait_gone(&self, rel: &str) {
+        self.poll(|| match self.root().join(rel).exists() {
+            true => Err(format!("{rel} still exists")),
+            false => Ok(()),
+        })
+    }
+
     /// Status, content type and body of `path` (no redirects, 4xx included).
     pub(crate) fn get(&self, path: &str) -> (u16, String, String) {
         let url = format!("{}{}", self.url, path.trim_start_matches('/'));
