@@ -53,10 +53,7 @@ fn edits_additions_deletions_and_renames_are_served() {
     });
     server.wait_for("case-studies/b/", |s, _| s == 404);
     server.wait_for("tags/fans/", |_, b| b.contains("/case-studies/b2/"));
-    assert!(server
-        .lines()
-        .iter()
-        .any(|l| l.starts_with("rebuilt content/case-studies/")));
+    server.wait_line(|l| l.starts_with("rebuilt content/case-studies/"));
 }
 
 #[test]
