@@ -19,6 +19,10 @@ pub struct IngestInfo {
     /// SHA-256 of the seed's bytes.
     #[serde(default)]
     pub seed_hash: String,
+    /// Fingerprint of the ingest engine that wrote the page (empty before it
+    /// was recorded): another engine's page is regenerated.
+    #[serde(default)]
+    pub engine: String,
     /// Hash of the generated file; a mismatch means a person edited it.
     #[serde(default)]
     pub content_hash: String,

@@ -5,8 +5,11 @@
 //! `run(&IngestOptions, &Diagnostics) -> IngestSummary`.
 //!
 //! Seeds are cleaned in parallel (`pipeline`), then written in file-name order
-//! so slugs and output are deterministic. A page a person edited (its
-//! `content_hash` no longer matches) is kept unless `force` is set.
+//! so slugs and output are deterministic. A seed is cleaned again when its
+//! bytes changed or its page was written by another ingest engine (the
+//! `engine` fingerprint of this binary's ingest code and rules, `build.rs`).
+//! A page a person edited (its `content_hash` no longer matches) is kept
+//! unless `force` is set.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -269,7 +272,9 @@ fn source_of(root: &Path, path: &Path) -> String {
         .replace('\\', "/")
 }
 
-/// True when the case study generated from `path` exists and was made from these very bytes.
+/// True when the case study generated from `path` exists and was made from
+/// these very bytes by this ingest engine, or was edited by hand since (it is
+/// kept then, so cleaning the seed again would be wasted).
 fn up_to_date(root: &Path, path: &Path, existing: &write::Scan) -> bool {
     let Some(prev) = existing.by_source.get(&source_of(root, path)) else {
         return false;
@@ -277,11 +282,14 @@ fn up_to_date(root: &Path, path: &Path, existing: &write::Scan) -> bool {
     let Ok(bytes) = std::fs::read(path) else {
         return false;
     };
-    let recorded = front_matter::split(&prev.text)
+    let Some(recorded) = front_matter::split(&prev.text)
         .ok()
         .and_then(|s| s.front_matter.ingest)
-        .map(|i| i.seed_hash);
-    recorded.is_some_and(|h| h == write::sha256_hex(&bytes))
+    else {
+        return false;
+    };
+    recorded.seed_hash == write::sha256_hex(&bytes)
+        && (recorded.engine == write::ENGINE || write::is_edited(&prev.text))
 }
 
 /// The cleaning report recorded in a generated page's header.

@@ -34,11 +34,16 @@ struct Header<'a> {
 struct IngestHeader<'a> {
     source: &'a str,
     seed_hash: &'a str,
+    engine: &'a str,
     content_hash: &'a str,
     encoding: &'a str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     report: Vec<ReportLine>,
 }
+
+/// Fingerprint of the ingest code and rule tables in this binary (`build.rs`):
+/// a page made by another engine is regenerated even if its seed is unchanged.
+pub const ENGINE: &str = env!("CASEWIKI_INGEST_ENGINE");
 
 /// SHA-256 hex of bytes.
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -73,6 +78,7 @@ pub fn page_file(page: &Page, source: &str, seed_hash: &str) -> Result<String, S
         ingest: IngestHeader {
             source,
             seed_hash,
+            engine: ENGINE,
             content_hash: "",
             encoding: page.encoding,
             report: page.report.to_lines(),
