@@ -287,6 +287,10 @@ fn pages_of_another_ingest_engine_are_regenerated_unless_edited() {
         &text.replace("## Core fans", "## Old rules"),
         "0123456789abcdef",
     );
+    assert!(
+        old.contains("## Old rules"),
+        "the old body differs from the new"
+    );
     std::fs::write(&path, &old).unwrap();
     let (summary, _) = ingest(dir.path(), false);
     assert_eq!(summary.written, vec![path.clone()], "{summary:?}");
