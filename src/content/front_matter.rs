@@ -28,6 +28,9 @@ pub struct IngestInfo {
     pub content_hash: String,
     #[serde(default)]
     pub encoding: String,
+    /// The article had no headline; ingest made the title from its metadata.
+    #[serde(default)]
+    pub title_generated: bool,
     /// Cleaning report lines: `what` and how many times.
     #[serde(default)]
     pub report: Vec<ReportLine>,

@@ -3,8 +3,8 @@
 //! The rules (`data/ingest/boilerplate.toml`, embedded) are regexes with a
 //! scope: a line, a block ending at a line (inserted ads), or the rest of the
 //! text (related-links lists), or a label at the start of a line (`摘要：`).
-//! Navigation trails go (`breadcrumb`). The title line loses its
-//! site/channel name segments, and later copies of the title line are dropped.
+//! Navigation trails go (`breadcrumb`). The site/channel name patterns of
+//! title lines live here too; `title` applies them.
 
 use std::sync::OnceLock;
 
@@ -15,8 +15,6 @@ use super::breadcrumb::{self, BreadcrumbDef, Breadcrumbs};
 use super::report::{snippet, Report};
 
 const RULES_TOML: &str = include_str!("../../data/ingest/boilerplate.toml");
-/// Separators between a title and site/channel names in a page title.
-const TITLE_SEPARATORS: &[&str] = &[" - ", " – ", " — ", " | ", "｜", "_", " :: "];
 
 #[derive(Debug, Deserialize)]
 struct RulesFile {
@@ -109,27 +107,20 @@ fn compile(src: &str) -> Result<Rules, String> {
     })
 }
 
-/// The text without chrome, and the title line when the page had one.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Cleaned {
-    pub lines: Vec<String>,
-    /// The title, when the first line was recognisably one (site name or repeats).
-    pub title: Option<String>,
+impl Rules {
+    /// Patterns that recognise a site, channel or section name in a title line.
+    pub fn site_segments(&self) -> &[Regex] {
+        &self.site_segments
+    }
 }
 
-/// Removes chrome from `lines` (already trimmed), counting per rule.
-pub fn remove(lines: Vec<String>, rules: &Rules, report: &mut Report) -> Cleaned {
-    let mut lines = remove_by_rules(lines, rules, report);
-    let trail_title = rules
+/// Removes the navigation trail near the top of `lines`; its last segment,
+/// when it can be the title.
+pub fn remove_trail(lines: &mut Vec<String>, rules: &Rules, report: &mut Report) -> Option<String> {
+    rules
         .breadcrumbs
         .as_ref()
-        .and_then(|b| breadcrumb::remove(&mut lines, b, report));
-    let mut cleaned = dedupe_title(lines, rules, report);
-    let first = cleaned.lines.iter().find(|l| !l.is_empty());
-    if cleaned.title.is_none() && trail_title.as_ref() == first {
-        cleaned.title = trail_title;
-    }
-    cleaned
+        .and_then(|b| breadcrumb::remove(lines, b, report))
 }
 
 fn matches(rule: &Rule, line: &str) -> bool {
@@ -138,7 +129,9 @@ fn matches(rule: &Rule, line: &str) -> bool {
         && rule.pattern.is_match(line)
 }
 
-fn remove_by_rules(mut lines: Vec<String>, rules: &Rules, report: &mut Report) -> Vec<String> {
+/// Which lines the rules keep (labels such as `摘要：` are cut from their
+/// line in place), counting per rule.
+pub fn rule_mask(lines: &mut [String], rules: &Rules, report: &mut Report) -> Vec<bool> {
     let mut keep = vec![true; lines.len()];
     'lines: for i in 0..lines.len() {
         for rule in &rules.rules {
@@ -152,7 +145,7 @@ fn remove_by_rules(mut lines: Vec<String>, rules: &Rules, report: &mut Report) -
             }
             let removed = match rule.scope {
                 Scope::Line | Scope::Prefix => vec![i],
-                Scope::Block => block_above(&lines, &keep, i, rule),
+                Scope::Block => block_above(lines, &keep, i, rule),
                 Scope::Rest => (i..lines.len()).collect(),
             };
             let count = removed.iter().filter(|&&j| !lines[j].is_empty()).count();
@@ -169,9 +162,7 @@ fn remove_by_rules(mut lines: Vec<String>, rules: &Rules, report: &mut Report) -
             }
         }
     }
-    let mut k = keep.into_iter();
-    lines.retain(|_| k.next().unwrap_or(true));
-    lines
+    keep
 }
 
 /// Removes the label `rule` matches at the start of `line`.
@@ -212,135 +203,23 @@ fn block_above(lines: &[String], keep: &[bool], i: usize, rule: &Rule) -> Vec<us
     }
 }
 
-/// Strips site names from the first line and drops later copies of it.
-fn dedupe_title(lines: Vec<String>, rules: &Rules, report: &mut Report) -> Cleaned {
-    let Some(first) = lines.iter().position(|l| !l.is_empty()) else {
-        return Cleaned { lines, title: None };
-    };
-    let raw = lines[first].clone();
-    let parts = title_parts(&raw);
-    let later: Vec<&String> = lines[first + 1..]
-        .iter()
-        .filter(|l| !l.is_empty())
-        .collect();
-    let stripped = strip_site_segments(&parts, rules);
-    // A later line equal to one part of the title line names the real title.
-    let repeated_part = parts.iter().find(|p| later.iter().any(|l| same_text(l, p)));
-    let title = repeated_part
-        .cloned()
-        .or(stripped.clone())
-        .unwrap_or_else(|| raw.clone());
-    if title != raw {
-        let dropped: Vec<&str> = parts
-            .iter()
-            .filter(|p| **p != title)
-            .map(String::as_str)
-            .collect();
-        report.add("site-name", 1, dropped.join(" / "));
-    }
-    let repeated = later
-        .iter()
-        .any(|l| same_text(l, &raw) || same_text(l, &title));
-    let mut out = Vec::with_capacity(lines.len());
-    for (i, line) in lines.into_iter().enumerate() {
-        if i > first && (same_text(&line, &raw) || same_text(&line, &title)) {
-            report.add("repeated-title", 1, snippet(&line, 40));
-            continue;
-        }
-        out.push(if i == first { title.clone() } else { line });
-    }
-    let known = repeated || title != raw;
-    Cleaned {
-        lines: out,
-        title: known.then_some(title),
-    }
-}
-
-/// Two lines say the same thing: equal up to case, spacing and quote style
-/// (an entity-decoded `Nike’s` repeats a plain `Nike's`).
-fn same_text(a: &str, b: &str) -> bool {
-    fn key(s: &str) -> String {
-        s.split_whitespace()
-            .flat_map(|w| w.chars().chain(std::iter::once(' ')))
-            .map(|c| match c {
-                '’' | '‘' | '`' | '´' => '\'',
-                '“' | '”' | '„' => '"',
-                c => c,
-            })
-            .flat_map(char::to_lowercase)
-            .collect()
-    }
-    a == b || key(a) == key(b)
-}
-
-/// The title line split at separators (one part when there is none).
-fn title_parts(line: &str) -> Vec<String> {
-    let mut parts = vec![line.to_string()];
-    for sep in TITLE_SEPARATORS {
-        parts = parts
-            .iter()
-            .flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>())
-            .collect();
-    }
-    parts
-        .into_iter()
-        .map(|p| p.trim().to_string())
-        .filter(|p| !p.is_empty())
-        .collect()
-}
-
-/// The longest part, when another part is a site name.
-fn strip_site_segments(parts: &[String], rules: &Rules) -> Option<String> {
-    if parts.len() < 2 {
-        return None;
-    }
-    let is_site = |p: &String| rules.site_segments.iter().any(|r| r.is_match(p));
-    if !parts.iter().any(is_site) {
-        return None;
-    }
-    parts
-        .iter()
-        .filter(|p| !is_site(p))
-        .max_by_key(|p| p.chars().count())
-        .cloned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn clean(text: &str) -> (Cleaned, Report) {
-        let mut r = Report::default();
-        let lines = text.lines().map(|l| l.trim().to_string()).collect();
-        (remove(lines, rules().unwrap(), &mut r), r)
-    }
-
     fn body(text: &str) -> String {
-        clean(text).0.lines.join("\n")
+        let mut r = Report::default();
+        let mut lines: Vec<String> = text.lines().map(|l| l.trim().to_string()).collect();
+        remove_trail(&mut lines, rules().unwrap(), &mut r);
+        let keep = rule_mask(&mut lines, rules().unwrap(), &mut r);
+        let mut k = keep.into_iter();
+        lines.retain(|_| k.next().unwrap_or(true));
+        lines.join("\n")
     }
 
     #[test]
     fn rules_compile() {
         assert!(rules().is_ok(), "{:?}", rules().err());
-    }
-
-    #[test]
-    fn site_name_in_title_line() {
-        let (c, r) = clean("Joke Collection Website - Talk about mood - A dark horse named Xiaomi\n\nA dark horse named Xiaomi\n\nText.");
-        assert_eq!(c.title.as_deref(), Some("A dark horse named Xiaomi"));
-        assert_eq!(c.lines, vec!["A dark horse named Xiaomi", "", "", "Text."]);
-        assert_eq!(r.count("site-name"), 1);
-        assert_eq!(r.count("repeated-title"), 1);
-        let (c, _) = clean("小米口碑传播规律_小米论文\n\n小米口碑传播规律_小米论文\n正文。\n小米口碑传播规律_小米论文");
-        assert_eq!(c.title.as_deref(), Some("小米口碑传播规律"));
-        assert_eq!(c.lines, vec!["小米口碑传播规律", "", "正文。"]);
-    }
-
-    #[test]
-    fn plain_titles_are_not_split() {
-        let (c, _) = clean("Xiaomi - The Untold Story\nBody text.");
-        assert_eq!(c.title, None);
-        assert_eq!(c.lines[0], "Xiaomi - The Untold Story");
     }
 
     #[test]
@@ -351,9 +230,13 @@ mod tests {
 
     #[test]
     fn inserted_ad_block() {
-        let text = "T\nPara one.\nHow can product managers do B-end work?\nAll walks of life rode the wave.\nView details >\nPara two.";
-        let (c, r) = clean(text);
-        assert_eq!(c.lines, vec!["T", "Para one.", "Para two."]);
+        let mut r = Report::default();
+        let mut lines: Vec<String> = "T\nPara one.\nHow can product managers do B-end work?\nAll walks of life rode the wave.\nView details >\nPara two."
+            .lines()
+            .map(String::from)
+            .collect();
+        let keep = rule_mask(&mut lines, rules().unwrap(), &mut r);
+        assert_eq!(keep, vec![true, true, false, false, false, true]);
         assert_eq!(r.count("boilerplate:inserted-ad"), 3);
     }
 
@@ -372,11 +255,16 @@ mod tests {
     }
 
     #[test]
-    fn trail_names_the_title() {
-        let (c, r) =
-            clean("Home » Business » How a boycott sold shoes\nHow a boycott sold shoes\nBody.");
-        assert_eq!(c.title.as_deref(), Some("How a boycott sold shoes"));
-        assert_eq!(c.lines, vec!["How a boycott sold shoes", "Body."]);
+    fn trail_is_removed() {
+        let mut r = Report::default();
+        let mut lines: Vec<String> = vec![
+            "Home » Business » How a boycott sold shoes".into(),
+            "How a boycott sold shoes".into(),
+            "Body.".into(),
+        ];
+        let title = remove_trail(&mut lines, rules().unwrap(), &mut r);
+        assert_eq!(title.as_deref(), Some("How a boycott sold shoes"));
+        assert_eq!(lines, vec!["How a boycott sold shoes", "Body."]);
         assert_eq!(r.count("boilerplate:breadcrumb"), 1);
     }
 

@@ -20,6 +20,7 @@ pub mod meta;
 
 mod boilerplate;
 mod breadcrumb;
+mod chrome;
 mod decode;
 mod html;
 mod markdown;
@@ -30,6 +31,7 @@ mod quotes;
 mod report;
 mod sentences;
 mod structure;
+mod title;
 mod write;
 
 use crate::content::front_matter;

@@ -3,18 +3,22 @@
 //! Markdown and metadata. Pure: bytes in, a finished page out.
 
 use super::boilerplate;
+use super::chrome;
 use super::decode::{self, DecodeError};
 use super::markdown;
 use super::meta::{self, MetaInput, Metadata};
 use super::mt_fix;
 use super::report::Report;
 use super::structure::{self, Block};
+use super::title::{self, Candidate, Source};
 use super::{html, mojibake, quotes};
 
 /// A cleaned seed, ready to be written.
 #[derive(Debug, Clone)]
 pub struct Page {
     pub title: String,
+    /// The article had no headline: the title was made from its metadata.
+    pub title_generated: bool,
     pub lang: &'static str,
     pub encoding: &'static str,
     pub body: String,
@@ -46,30 +50,84 @@ pub fn prepare(bytes: &[u8]) -> Result<Page, Skip> {
     let mut report = Report::default();
     let text = repair(&decoded.text, &mut report);
     let lines: Vec<String> = text.split('\n').map(|l| l.trim().to_string()).collect();
-    let cleaned = boilerplate::remove(
-        lines,
-        boilerplate::rules().map_err(Skip::Rules)?,
-        &mut report,
-    );
-    let lines = mt_fix::apply(
-        cleaned.lines,
-        mt_fix::fixes().map_err(Skip::Rules)?,
-        &mut report,
-    );
+    let cleaned = remove_chrome(lines, &mut report)?;
+    let lines = mt_fix::apply(cleaned.lines, mt_fix::fixes().map_err(Skip::Rules)?, &mut report);
     let lang = crate::text::detect_lang(&lines.join("\n"));
     let article = structure::build(&lines, cleaned.title.as_deref(), lang, &mut report);
     if article.blocks.is_empty() {
         return Err(Skip::NothingLeft);
     }
-    let meta = metadata(&article.title, lang, &article.blocks);
+    let provisional = article.title.clone().unwrap_or_default();
+    let meta = metadata(&provisional, lang, &article.blocks);
+    let (title, title_generated) = match article.title {
+        Some(t) => (t, false),
+        None => (generated_title(&meta, lang, &article.blocks), true),
+    };
     Ok(Page {
-        title: article.title,
+        title,
+        title_generated,
         lang,
         encoding: decoded.encoding,
         body: markdown::render(&article.blocks),
         meta,
         report,
     })
+}
+
+/// Lines without chrome, and the title when the page has a headline.
+struct Cleaned {
+    lines: Vec<String>,
+    title: Option<String>,
+}
+
+/// The chrome stages: navigation trail, one-line walls, fixed rules, the
+/// title, then chrome by mechanism.
+fn remove_chrome(mut lines: Vec<String>, report: &mut Report) -> Result<Cleaned, Skip> {
+    let rules = boilerplate::rules().map_err(Skip::Rules)?;
+    let lexicon = chrome::lexicon::Lexicon::embedded().map_err(Skip::Rules)?;
+    let mut judge = chrome::Chrome::new(lexicon, rules.site_segments());
+    let trail = boilerplate::remove_trail(&mut lines, rules, report);
+    let (mut lines, pieces) = chrome::wall::split(lines);
+    let keep = boilerplate::rule_mask(&mut lines, rules, report);
+    let (lines, pieces) = retain(lines, pieces, &keep);
+    let extra: Vec<Candidate> = trail
+        .map(|text| Candidate {
+            text,
+            source: Source::Trail,
+        })
+        .into_iter()
+        .collect();
+    let chosen = title::choose(&lines, &extra, &judge);
+    if let Some(c) = &chosen {
+        judge.learn_site_names(&c.site_names);
+    }
+    let title = chosen.map(|c| c.text);
+    let keep = judge.sweep(&lines, title.as_deref(), report);
+    let (lines, pieces) = retain(lines, pieces, &keep);
+    let lines = chrome::wall::join(lines, pieces, structure::starts_section);
+    Ok(Cleaned { lines, title })
+}
+
+/// `lines` and their `pieces` flags where `keep` is true.
+fn retain(lines: Vec<String>, pieces: Vec<bool>, keep: &[bool]) -> (Vec<String>, Vec<bool>) {
+    lines
+        .into_iter()
+        .zip(pieces)
+        .zip(keep.iter().chain(std::iter::repeat(&true)))
+        .filter(|(_, k)| **k)
+        .map(|(lp, _)| lp)
+        .unzip()
+}
+
+/// A title for an article without a headline: its main entity and key
+/// phrases, or, without tags, its first sentence shortened.
+fn generated_title(meta: &Metadata, lang: &str, blocks: &[Block]) -> String {
+    let t = title::generate(meta, lang);
+    if t.is_empty() {
+        structure::derived_title(blocks, lang)
+    } else {
+        t
+    }
 }
 
 /// The character-level repairs, in order.

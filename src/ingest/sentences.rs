@@ -121,7 +121,8 @@ pub fn pack(text: &str, max_chars: usize) -> Vec<String> {
     out
 }
 
-fn needs_space(before: &str, after: &str) -> bool {
+/// Whether two pieces of text are joined with a space (not after or before Chinese).
+pub fn needs_space(before: &str, after: &str) -> bool {
     let last = before.chars().last().unwrap_or(' ');
     let first = after.chars().next().unwrap_or(' ');
     !(crate::text::is_cjk(first)

@@ -9,7 +9,7 @@
 //! markers (`◎`, `●`, `•`) inside a line start new items. Long paragraphs,
 //! like a Chinese wall of text, are split at sentence ends.
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
@@ -36,7 +36,8 @@ impl Block {
 /// A structured article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {
-    pub title: String,
+    /// The headline, `None` when the article has none.
+    pub title: Option<String>,
     pub blocks: Vec<Block>,
 }
 
@@ -57,45 +58,84 @@ fn ordered_marker() -> Option<&'static Regex> {
         .as_ref()
 }
 
-fn chinese_section_marker() -> Option<&'static Regex> {
-    static P: OnceLock<Option<Regex>> = OnceLock::new();
-    P.get_or_init(|| {
-        Regex::new(r"^([一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十\d]{1,3}[章节部分])")
-            .ok()
-    })
-    .as_ref()
+/// Section markers at the start of a line: `一、`, `（一）`, `第二章`.
+static SECTION_START: LazyLock<Result<Regex, regex::Error>> = LazyLock::new(|| {
+    Regex::new(r"^([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]\s*|第[一二三四五六七八九十\d]{1,3}[章节部分])")
+});
+
+fn section_start() -> Option<&'static Regex> {
+    SECTION_START.as_ref().ok()
 }
 
-/// Builds the article from clean, trimmed lines.
-pub fn build(
-    lines: &[String],
-    known_title: Option<&str>,
-    lang: &str,
-    report: &mut Report,
-) -> Article {
-    let mut lines: Vec<String> = split_bullets(lines)
+/// Builds the article from clean, trimmed lines; `title` is the headline
+/// chosen for it, `None` when it has none.
+pub fn build(lines: &[String], title: Option<&str>, lang: &str, report: &mut Report) -> Article {
+    let lines: Vec<String> = split_bullets(lines)
         .into_iter()
-        .filter(|l| !l.is_empty())
+        .filter(|l| !l.is_empty() && Some(l.as_str()) != title)
+        .flat_map(|l| split_inline_sections(&l, report))
         .collect();
-    let mut title = known_title.map(str::to_string);
-    if title.is_none() && lines.len() > 1 && is_heading_like(&lines[0], lang) {
-        title = Some(lines[0].clone());
-    }
-    if title
-        .as_deref()
-        .is_some_and(|t| lines.first().is_some_and(|l| l == t))
-    {
-        lines.remove(0);
-    }
     let mut blocks = classify(&lines, lang);
     restore_list_numbers(&mut blocks, report);
     bullet_runs(&mut blocks);
     let blocks = split_long_paragraphs(blocks, lang, report);
-    let title = title
-        .map(|t| sentences::headline(&t, usize::MAX))
-        .unwrap_or_else(|| derived_title(&blocks, lang));
-    let blocks = blocks.into_iter().filter(|b| b.text() != title).collect();
+    let title = title.map(|t| sentences::headline(t, usize::MAX));
+    let blocks = blocks
+        .into_iter()
+        .filter(|b| Some(b.text()) != title.as_deref())
+        .collect();
     Article { title, blocks }
+}
+
+/// A line that starts a section: `一、`, `（一）`, `第二章` and the like.
+pub fn starts_section(line: &str) -> bool {
+    section_start().is_some_and(|r| r.is_match(line))
+}
+
+/// A paragraph holding section markers at sentence starts (`…。二、危机公关
+/// 丑闻曝光后…`) split there; a marker's heading ends at the first space or,
+/// when the sentence is short, with the sentence.
+fn split_inline_sections(line: &str, report: &mut Report) -> Vec<String> {
+    let parts = sentences::split(line);
+    if parts.len() < 2 && !starts_section(line) {
+        return vec![line.to_string()];
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for part in parts {
+        if starts_section(part) {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            let (heading, rest) = section_heading(part);
+            if !rest.is_empty() || heading.chars().count() < part.chars().count() {
+                report.add("inline-heading", 1, super::report::snippet(&heading, 30));
+            }
+            out.push(heading);
+            current.push_str(rest);
+            continue;
+        }
+        if !current.is_empty() && sentences::needs_space(&current, part) {
+            current.push(' ');
+        }
+        current.push_str(part);
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// A sentence that starts with a section marker: its heading and the rest.
+fn section_heading(sentence: &str) -> (String, &str) {
+    let limit = MAX_ZH_HEADING + 5;
+    if let Some((b, c)) = sentence.char_indices().find(|(_, c)| c.is_whitespace()) {
+        let head = &sentence[..b];
+        if head.chars().count() <= limit && crate::text::has_cjk(head) {
+            return (head.to_string(), sentence[b + c.len_utf8()..].trim());
+        }
+    }
+    (sentence.to_string(), "")
 }
 
 /// Lines with mid-line bullet markers split into one line per item.
@@ -166,7 +206,7 @@ fn classify(lines: &[String], lang: &str) -> Vec<Block> {
 
 /// `一、…` / `第二章…` lines of heading length.
 fn is_section_marker(line: &str) -> bool {
-    chinese_section_marker().is_some_and(|r| r.is_match(line))
+    section_start().is_some_and(|r| r.is_match(line))
         && line.chars().count() <= MAX_ZH_HEADING + 5
 }
 
@@ -267,7 +307,7 @@ fn split_long_paragraphs(blocks: Vec<Block>, lang: &str, report: &mut Report) ->
 }
 
 /// A headline from the first paragraph's first sentence.
-fn derived_title(blocks: &[Block], lang: &str) -> String {
+pub fn derived_title(blocks: &[Block], lang: &str) -> String {
     let max = if is_zh(lang) {
         MAX_ZH_TITLE
     } else {
@@ -296,13 +336,36 @@ mod tests {
     }
 
     #[test]
+    fn section_pattern_compiles() {
+        SECTION_START.as_ref().unwrap();
+    }
+
+    #[test]
+    fn inline_section_markers_become_headings() {
+        let mut r = Report::default();
+        let text = "瑞幸从创立之初就选择了烧钱换规模的打法。二、危机公关的得与失 丑闻曝光后，瑞幸在官方微博发布致歉声明。（三）从丑闻中走出来 令人意外的是，瑞幸并没有倒下。";
+        let a = build(&[text.to_string()], Some("T"), "zh", &mut r);
+        assert_eq!(
+            a.blocks,
+            vec![
+                Block::Paragraph("瑞幸从创立之初就选择了烧钱换规模的打法。".into()),
+                Block::Heading("二、危机公关的得与失".into()),
+                Block::Paragraph("丑闻曝光后，瑞幸在官方微博发布致歉声明。".into()),
+                Block::Heading("（三）从丑闻中走出来".into()),
+                Block::Paragraph("令人意外的是，瑞幸并没有倒下。".into()),
+            ]
+        );
+        assert_eq!(r.count("inline-heading"), 2);
+    }
+
+    #[test]
     fn headings_and_paragraphs() {
         let (a, _) = build_text(
             "Xiaomi is growing fast. It sells phones.\nBrutal growth\nThe growth was brutal.",
             None,
             "en",
         );
-        assert_eq!(a.title, "Xiaomi is growing fast");
+        assert_eq!(a.title, None);
         assert_eq!(a.blocks[1], Block::Heading("Brutal growth".into()));
         assert_eq!(
             a.blocks[2],
@@ -311,13 +374,13 @@ mod tests {
     }
 
     #[test]
-    fn short_first_line_is_the_title() {
+    fn the_title_is_not_repeated() {
         let (a, _) = build_text(
             "小米口碑传播规律\n\n小米手机的红火。\n社会化媒体\n粉丝效应。",
-            None,
+            Some("小米口碑传播规律"),
             "zh",
         );
-        assert_eq!(a.title, "小米口碑传播规律");
+        assert_eq!(a.title.as_deref(), Some("小米口碑传播规律"));
         assert_eq!(
             a.blocks,
             vec![
@@ -349,14 +412,14 @@ mod tests {
 
     #[test]
     fn lost_list_numbers_are_restored() {
-        let (a, r) = build_text("T\nIntro text here.\n1. Word of mouth\nText one.\nbe concentrated\nText two.\n3. extreme\nText three.", None, "en");
+        let (a, r) = build_text("T\nIntro text here.\n1. Word of mouth\nText one.\nbe concentrated\nText two.\n3. extreme\nText three.", Some("T"), "en");
         assert_eq!(a.blocks[3], Block::Ordered(2, "be concentrated".into()));
         assert_eq!(r.count("list-number-restored"), 1);
     }
 
     #[test]
     fn number_markers_and_bullet_runs() {
-        let (a, _) = build_text("T\nIntro.\n01\nThese days, things.\nThree steps:\nPositioning\nCommunity action\nParticipation\nFan places\nText.", None, "en");
+        let (a, _) = build_text("T\nIntro.\n01\nThese days, things.\nThree steps:\nPositioning\nCommunity action\nParticipation\nFan places\nText.", Some("T"), "en");
         assert_eq!(a.blocks[1], Block::Heading("01".into()));
         assert_eq!(a.blocks[4], Block::Bullet("Positioning".into()));
         assert_eq!(a.blocks[6], Block::Bullet("Participation".into()));
@@ -369,8 +432,8 @@ mod tests {
             "{}关于案例◎ 不是机海战术。◎ 雷军身上有一个词。",
             "小米做了很多病毒营销。".repeat(40)
         );
-        let (a, r) = build_text(&format!("标题\n{wall}"), None, "zh");
-        assert_eq!(a.title, "标题");
+        let (a, r) = build_text(&format!("标题\n{wall}"), Some("标题"), "zh");
+        assert_eq!(a.title.as_deref(), Some("标题"));
         assert!(a.blocks.iter().all(|b| b.text().chars().count() <= 300));
         assert_eq!(
             a.blocks
@@ -385,7 +448,7 @@ mod tests {
     #[test]
     fn title_not_repeated_in_body() {
         let (a, _) = build_text("Text one.\nText two.", Some("Text one"), "en");
-        assert_eq!(a.title, "Text one");
+        assert_eq!(a.title.as_deref(), Some("Text one"));
         assert_eq!(
             a.blocks,
             vec![

@@ -37,6 +37,8 @@ struct IngestHeader<'a> {
     engine: &'a str,
     content_hash: &'a str,
     encoding: &'a str,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    title_generated: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     report: Vec<ReportLine>,
 }
@@ -81,6 +83,7 @@ pub fn page_file(page: &Page, source: &str, seed_hash: &str) -> Result<String, S
             engine: ENGINE,
             content_hash: "",
             encoding: page.encoding,
+            title_generated: page.title_generated,
             report: page.report.to_lines(),
         },
     };
@@ -176,6 +179,7 @@ mod tests {
         let mut report = Report::default();
         report.add("mojibake", 2, "â€œ → “");
         Page {
+            title_generated: false,
             title: "Xiaomi’s \"privacy\" gate".into(),
             lang: "en",
             encoding: "UTF-8",

@@ -5,6 +5,7 @@ mod support;
 
 mod build;
 mod ingest;
+mod ingest_corpus;
 mod ingest_unseen;
 mod search;
 mod serve;

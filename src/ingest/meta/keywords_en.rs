@@ -22,7 +22,7 @@ const NOT_PLURAL: &[&str] = &[
 /// Adverbs ending in -ly that are nouns.
 const LY_NOUNS: &[&str] = &["supply", "family", "monopoly", "italy", "ally", "assembly"];
 
-fn stopwords() -> &'static HashSet<&'static str> {
+pub fn stopwords() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| word_list(STOPWORDS_EN))
 }

@@ -1,0 +1,231 @@
+//! One line judged on its own: what share of it chrome phrases, dates and
+//! counters cover, whether what is left reads as prose, and its separators.
+//! Prose (a sentence of some length) is chrome only when chrome phrases
+//! cover most of it; a short line is chrome when a phrase or a date leaves
+//! nothing but a name, a number or separators behind.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{Hit, Lexicon};
+
+/// Dates, times, counters and handles: page furniture that carries no prose.
+static FURNITURE: LazyLock<Result<Regex, regex::Error>> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?",
+        r"|\d{4}年\d{1,2}月(\d{1,2}日)?|\d{1,2}月\d{1,2}日",
+        r"|\b\d{1,2}:\d{2}(:\d{2})?(\s*[ap]\.?m\.?)?\b",
+        r"|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}\b",
+        r"|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b",
+        r"|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b,?",
+        r"|\b(gmt|utc|bst|edt|est|pst|pdt|cst|hkt)\b",
+        r"|@\w+|#\S+",
+        r"|\d[\d.,]*\s*[kmw万千]?\+?",
+    ))
+});
+
+/// The furniture pattern; an error when it does not compile (a test checks it).
+pub fn furniture() -> Result<&'static Regex, String> {
+    FURNITURE.as_ref().map_err(|e| format!("chrome furniture pattern: {e}"))
+}
+
+/// What a line is made of.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Features {
+    /// Characters other than whitespace.
+    pub chars: usize,
+    pub words: usize,
+    pub cjk: usize,
+    /// Ends like a sentence (or holds a Chinese full stop).
+    pub sentence: bool,
+    /// Weighted share of the characters that chrome phrases cover.
+    pub coverage: f64,
+    /// Phrases found, and how many of them are head-only (navigation) words.
+    pub hits: usize,
+    pub head_hits: usize,
+    pub tail_hits: usize,
+    /// Phrases of comment threads (`Reply`, `3 hours ago`).
+    pub comment_hits: usize,
+    /// Dates, times or counters found.
+    pub furniture: bool,
+    /// Separators such as `|`, `·`, `»`, `/` between parts.
+    pub separators: usize,
+    /// Words (or CJK characters) left after phrases, furniture and punctuation.
+    pub rest_words: usize,
+    pub rest_cjk: usize,
+    /// Every word left starts with a capital (a name, a site).
+    pub rest_capitalised: bool,
+}
+
+impl Features {
+    /// A sentence of some length.
+    pub fn prose(&self) -> bool {
+        self.sentence && (self.words >= 8 || self.cjk >= 15)
+    }
+}
+
+const SEPARATORS: &[char] = &['|', '｜', '·', '•', '»', '›', '>', '/', '丨', '—', '–', '　', '/'];
+
+/// Measures `line` against the lexicon.
+pub fn features(line: &str, lex: &Lexicon) -> Features {
+    let hits = lex.hits(line);
+    let mut covered = vec![0.0f64; line.len()];
+    for h in &hits {
+        let w = lex.class(h.class).weight;
+        for c in &mut covered[h.start..h.end] {
+            *c = w;
+        }
+    }
+    let mut furniture_found = false;
+    if let Ok(re) = furniture() {
+        for m in re.find_iter(line) {
+            furniture_found = true;
+            for c in &mut covered[m.start()..m.end()] {
+                *c = c.max(1.0);
+            }
+        }
+    }
+    let mut f = Features {
+        hits: hits.len(),
+        head_hits: count(&hits, |h| lex.class(h.class).head),
+        tail_hits: count(&hits, |h| lex.class(h.class).tail),
+        comment_hits: count(&hits, |h| lex.class(h.class).name == "comments"),
+        furniture: furniture_found,
+        sentence: ends_sentence(line),
+        ..Features::default()
+    };
+    let mut weighted = 0.0;
+    let mut rest = String::new();
+    for (i, c) in line.char_indices() {
+        if c.is_whitespace() {
+            rest.push(' ');
+            continue;
+        }
+        f.chars += 1;
+        f.cjk += usize::from(crate::text::is_cjk(c));
+        f.separators += usize::from(SEPARATORS.contains(&c));
+        weighted += covered[i];
+        rest.push(if covered[i] > 0.0 { ' ' } else { c });
+    }
+    f.words = line.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    f.coverage = if f.chars == 0 { 0.0 } else { weighted / f.chars as f64 };
+    let rest_words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || (c.is_ascii_punctuation() && c != '\'') || SEPARATORS.contains(&c))
+        .filter(|w| w.chars().any(|c| c.is_alphanumeric() && !crate::text::is_cjk(c)))
+        .collect();
+    f.rest_words = rest_words.len();
+    f.rest_cjk = rest.chars().filter(|&c| crate::text::is_cjk(c)).count();
+    f.rest_capitalised = rest_words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()));
+    f
+}
+
+fn count(hits: &[Hit], pred: impl Fn(&Hit) -> bool) -> usize {
+    hits.iter().filter(|h| pred(h)).count()
+}
+
+fn ends_sentence(line: &str) -> bool {
+    let trimmed = line.trim_end_matches(['”', '’', '"', '\'', ')', '）', '」', '』']);
+    trimmed.ends_with(['.', '!', '?', '。', '！', '？', '…', ';', '；'])
+        || line.contains(['。', '！', '？'])
+}
+
+/// Why a line is chrome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// Chrome phrases cover most of it.
+    Phrases,
+    /// A phrase or date, and only a name or number besides.
+    Furniture,
+    /// A row of short parts between separators (share row, navigation).
+    Row,
+}
+
+/// The verdict on one line, when it is chrome; `head` says whether it stands
+/// above the article, where navigation words alone make chrome.
+pub fn judge(f: &Features, head: bool) -> Option<Why> {
+    if f.chars == 0 {
+        return None;
+    }
+    let nav_only = f.hits > 0 && f.hits == f.head_hits;
+    if nav_only && !head && f.hits < 3 {
+        return None;
+    }
+    if f.prose() {
+        return (f.coverage >= 0.6).then_some(Why::Phrases);
+    }
+    if f.hits >= 1 && f.coverage >= 0.5 && (f.hits >= 2 || trivial_rest(f)) {
+        return Some(Why::Phrases);
+    }
+    if (f.hits >= 1 || f.furniture) && trivial_rest(f) && !f.sentence {
+        return Some(Why::Furniture);
+    }
+    if f.separators >= 2 && f.hits >= 1 && !f.sentence && f.words <= 3 * (f.separators + 1) {
+        return Some(Why::Row);
+    }
+    None
+}
+
+/// What is left is nothing, a number, or a short name.
+fn trivial_rest(f: &Features) -> bool {
+    let latin = f.rest_words <= 1 || (f.rest_words <= 4 && f.rest_capitalised);
+    let cjk_limit = if f.hits >= 2 { 6 } else { 4 };
+    latin && f.rest_cjk <= cjk_limit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chrome(line: &str) -> Option<Why> {
+        let lex = Lexicon::embedded().unwrap();
+        judge(&features(line, lex), false)
+    }
+
+    #[test]
+    fn furniture_pattern_compiles() {
+        furniture().unwrap();
+    }
+
+    #[test]
+    fn chrome_lines() {
+        for line in [
+            "By Staff Writer | Share this article | Subscribe to our newsletter",
+            "By Jane Doe",
+            "jdoe42 · 3 hours ago",
+            "Reply",
+            "Sign up for our daily newsletter",
+            "Facebook Twitter LinkedIn Email",
+            "Photo: Reuters",
+            "图片来源：视觉中国",
+            "2023-05-12 10:30 来源：财经网 作者：李明",
+            "分享 Facebook LINE",
+            "字級：小 中 大",
+            "记者王小明／台北报导",
+            "We use cookies to improve your experience on our site. By continuing to browse, you agree to our Cookie Policy.",
+            "Published September 14, 2018",
+            "上一篇：某某文章",
+        ] {
+            assert!(chrome(line).is_some(), "{line}");
+        }
+    }
+
+    #[test]
+    fn article_lines_are_kept() {
+        for line in [
+            "By Friday, Xiaomi had sold out.",
+            "Subscribers grew fast after the launch of the paid tier.",
+            "What other brands can learn",
+            "2018年7月9日 小米在港交所上市",
+            "The company shared its results on Twitter and in an email to staff.",
+            "一、疯狂扩张的代价",
+            "服务就是最好的广告",
+            "Bottom line",
+            "Business",
+        ] {
+            assert_eq!(chrome(line), None, "{line}");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! Chrome by mechanism: which lines of a page are web furniture rather than
+//! article, judged by what each line is (`line`: the share of it that chrome
+//! phrases of `data/ingest/chrome.toml`, dates and counters cover, what is
+//! left, separators) and where it stands (`zones`: above the first paragraph
+//! of prose, in a box between chrome lines, in the run of chrome at the end,
+//! in a comment thread or a related list). It runs after the fixed rules of
+//! `boilerplate` and before structure; a one-line wall of text is split into
+//! sentences first (`wall`).
+
+pub mod lexicon;
+mod line;
+pub mod wall;
+mod zones;
+
+use regex::Regex;
+
+use super::report::{snippet, Report};
+use lexicon::Lexicon;
+pub use line::Why;
+
+/// The judge, with the site names this page revealed.
+pub struct Chrome {
+    lexicon: &'static Lexicon,
+    site_segments: &'static [Regex],
+    site_names: Vec<String>,
+}
+
+impl Chrome {
+    /// A judge over `lexicon`; `site_segments` recognise a site or section
+    /// name in a title line (`… News`, `…网`).
+    pub fn new(lexicon: &'static Lexicon, site_segments: &'static [Regex]) -> Chrome {
+        Chrome {
+            lexicon,
+            site_segments,
+            site_names: Vec::new(),
+        }
+    }
+
+    /// Names of the site found on this page (title segments, `og:site_name`).
+    pub fn learn_site_names(&mut self, names: &[String]) {
+        for n in names {
+            let n = n.trim();
+            if n.chars().count() >= 2 && !self.site_names.iter().any(|s| s == n) {
+                self.site_names.push(n.to_string());
+            }
+        }
+    }
+
+    fn features(&self, line: &str) -> line::Features {
+        line::features(line, self.lexicon)
+    }
+
+    /// A paragraph of prose that is not chrome: the article is around it.
+    pub fn is_anchor(&self, line: &str) -> bool {
+        let f = self.features(line);
+        let long = f.words >= 12 || f.cjk >= 30;
+        long && f.sentence && line::judge(&f, false).is_none()
+    }
+
+    /// The line is chrome by itself (`head`: it stands above the article).
+    pub fn is_chrome_line(&self, line: &str, head: bool) -> bool {
+        self.verdict(line, head).is_some()
+    }
+
+    fn verdict(&self, line: &str, head: bool) -> Option<Why> {
+        if self.is_site_name(line) {
+            return Some(Why::Phrases);
+        }
+        line::judge(&self.features(line), head)
+    }
+
+    /// A part of a title line that names a site or a section.
+    pub fn is_site_segment(&self, part: &str) -> bool {
+        let part = part.trim();
+        self.site_segments.iter().any(|r| r.is_match(part))
+            || self.is_site_name(part)
+            || is_domain(part)
+    }
+
+    /// The line is a known site name, alone or with chrome words around it.
+    fn is_site_name(&self, line: &str) -> bool {
+        let l = line.trim().to_lowercase();
+        self.site_names.iter().any(|s| {
+            let s = s.to_lowercase();
+            l == s
+                || l.strip_prefix(&s)
+                    .or_else(|| l.strip_suffix(&s))
+                    .is_some_and(|rest| {
+                        let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
+                        rest.is_empty() || line::judge(&self.features(rest), true).is_some()
+                    })
+        })
+    }
+
+    /// Which of `lines` to keep; `title` is the chosen title's text (its
+    /// copies go). Counts every removal in `report`.
+    pub fn sweep(&self, lines: &[String], title: Option<&str>, report: &mut Report) -> Vec<bool> {
+        let verdicts = zones::judge_all(self, lines, title);
+        let mut keep = Vec::with_capacity(lines.len());
+        for (line, v) in lines.iter().zip(&verdicts) {
+            match v {
+                Some(reason) if !line.is_empty() => {
+                    report.add(&format!("chrome:{reason}"), 1, snippet(line, 40));
+                    keep.push(false);
+                }
+                _ => keep.push(true),
+            }
+        }
+        keep
+    }
+}
+
+/// `example.com`, `www.example.com.cn`.
+fn is_domain(part: &str) -> bool {
+    let p = part.trim().trim_start_matches("www.");
+    let labels: Vec<&str> = p.split('.').collect();
+    labels.len() >= 2
+        && !p.contains(' ')
+        && labels.iter().all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels.last().is_some_and(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn domains() {
+        assert!(is_domain("www.example-news.com"));
+        assert!(is_domain("sina.com.cn"));
+        assert!(!is_domain("Mr. Li"));
+        assert!(!is_domain("3.5"));
+    }
+}

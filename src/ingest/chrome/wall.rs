@@ -1,0 +1,124 @@
+//! One-line walls of text: a page saved without line breaks (the dateline,
+//! the article, the related list and the licence number run together) is cut
+//! into pieces before chrome is judged, at sentence ends and at the spaces
+//! that separate fields in Chinese text (Chinese prose has no spaces; a space
+//! between two Chinese characters or numbers parts a dateline's fields). The
+//! pieces that stay are joined back into paragraphs afterwards.
+
+use crate::ingest::sentences;
+
+/// A line at least this long is cut into pieces.
+const WALL_CHARS: usize = 600;
+
+/// The lines, long ones cut into pieces; `true` beside a piece of a wall.
+pub fn split(lines: Vec<String>) -> (Vec<String>, Vec<bool>) {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut pieces = Vec::with_capacity(lines.len());
+    for line in lines {
+        if line.chars().count() < WALL_CHARS {
+            out.push(line);
+            pieces.push(false);
+            continue;
+        }
+        for sentence in sentences::split(&line) {
+            for field in fields(sentence) {
+                out.push(field.to_string());
+                pieces.push(true);
+            }
+        }
+    }
+    (out, pieces)
+}
+
+/// A sentence cut at the spaces between fields.
+fn fields(sentence: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = sentence.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].1.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() && chars[j].1.is_whitespace() {
+            j += 1;
+        }
+        let before = i.checked_sub(1).map(|k| chars[k].1);
+        let after = chars.get(j).map(|&(_, c)| c);
+        let wide = j - i >= 2 || chars[i..j].iter().any(|&(_, c)| c == '\u{3000}');
+        if wide || (before.is_some_and(separates) && after.is_some_and(separates)) {
+            let piece = sentence[start..chars[i].0].trim();
+            if !piece.is_empty() {
+                out.push(piece);
+            }
+            start = chars.get(j).map_or(sentence.len(), |&(b, _)| b);
+        }
+        i = j;
+    }
+    let rest = sentence[start..].trim();
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
+}
+
+/// A character on whose sides a space parts fields rather than words.
+fn separates(c: char) -> bool {
+    crate::text::is_cjk(c)
+        || c.is_ascii_digit()
+        || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}')
+}
+
+/// Joins the kept pieces of a wall back into paragraphs; `starts` says which
+/// pieces must begin a line of their own (a heading marker).
+pub fn join(lines: Vec<String>, pieces: Vec<bool>, starts: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut open = false;
+    for (line, piece) in lines.into_iter().zip(pieces) {
+        if piece && open && !starts(&line) {
+            if let Some(last) = out.last_mut() {
+                if sentences::needs_space(last, &line) {
+                    last.push(' ');
+                }
+                last.push_str(&line);
+                continue;
+            }
+        }
+        open = piece;
+        out.push(line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dateline_fields_part_but_latin_words_stay() {
+        assert_eq!(
+            fields("2023-05-12 10:30 来源：财经网 作者：李明 小米 Note 的发布会"),
+            vec!["2023-05-12", "10:30", "来源：财经网", "作者：李明", "小米 Note 的发布会"]
+        );
+    }
+
+    #[test]
+    fn walls_split_and_join() {
+        let wall = format!("来源：某网 作者：王五 {}相关阅读：别的文章", "小米做了很多营销。".repeat(80));
+        let (lines, pieces) = split(vec!["标题".into(), wall]);
+        assert_eq!(lines[0], "标题");
+        assert!(lines.contains(&"来源：某网".to_string()));
+        assert!(pieces[1..].iter().all(|p| *p));
+        let kept: Vec<(String, bool)> = lines
+            .into_iter()
+            .zip(pieces)
+            .filter(|(l, _)| !l.contains('：'))
+            .collect();
+        let (l, p): (Vec<String>, Vec<bool>) = kept.into_iter().unzip();
+        let joined = join(l, p, |_| false);
+        assert_eq!(joined.len(), 2);
+        assert_eq!(joined[1], "小米做了很多营销。".repeat(80));
+    }
+}

@@ -1,0 +1,143 @@
+//! Where a line stands: above the article (the head zone, before the first
+//! paragraph of prose), between two chrome lines (a box: newsletter sign-up,
+//! share bar), in a comment thread, after a related-list header, or in the
+//! run of short and chrome lines that ends the page. Each place turns lines
+//! that would pass on their own into chrome.
+
+use super::line::{Features, Why};
+use super::Chrome;
+
+/// A reason per line (`None`: article).
+pub type Verdicts = Vec<Option<&'static str>>;
+
+fn name(why: Why) -> &'static str {
+    match why {
+        Why::Phrases => "phrases",
+        Why::Furniture => "furniture",
+        Why::Row => "row",
+    }
+}
+
+/// Judges every line of a page.
+pub fn judge_all(chrome: &Chrome, lines: &[String], title: Option<&str>) -> Verdicts {
+    let feats: Vec<Features> = lines.iter().map(|l| chrome.features(l)).collect();
+    let anchors: Vec<usize> = (0..lines.len()).filter(|&i| chrome.is_anchor(&lines[i])).collect();
+    let first = anchors.first().copied().unwrap_or(lines.len());
+    let mut v: Verdicts = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| chrome.verdict(l, i < first).map(name))
+        .collect();
+    if let Some(t) = title {
+        title_copies(lines, t, first, &mut v);
+    }
+    section_labels(lines, &feats, first, &mut v);
+    boxes(lines, &feats, &mut v);
+    comments(lines, &feats, first, &mut v);
+    related_lists(lines, &feats, first, &mut v);
+    tail_run(lines, &feats, &mut v);
+    v
+}
+
+/// Copies of the title, and title lines with site names around it.
+fn title_copies(lines: &[String], title: &str, first: usize, v: &mut Verdicts) {
+    for (i, l) in lines.iter().enumerate() {
+        let near = i < first && l.contains(title) && l.chars().count() <= title.chars().count() + 60;
+        if crate::ingest::title::same(l, title) || near {
+            v[i] = Some("title-copy");
+        }
+    }
+}
+
+/// Above the article: short labels in capitals (`BUSINESS`, `OPINION`).
+fn section_labels(lines: &[String], feats: &[Features], first: usize, v: &mut Verdicts) {
+    for i in 0..first.min(lines.len()) {
+        let letters: Vec<char> = lines[i].chars().filter(|c| c.is_alphabetic()).collect();
+        let caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        if v[i].is_none() && caps && feats[i].words <= 3 && !feats[i].sentence {
+            v[i] = Some("section-label");
+        }
+    }
+}
+
+/// A short line whose neighbours (blank lines skipped) are both chrome.
+fn boxes(lines: &[String], feats: &[Features], v: &mut Verdicts) {
+    let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
+    for w in filled.windows(3) {
+        let (a, b, c) = (w[0], w[1], w[2]);
+        if v[b].is_none() && v[a].is_some() && v[c].is_some() && short(&feats[b]) {
+            v[b] = Some("box");
+        }
+    }
+}
+
+fn short(f: &Features) -> bool {
+    !f.prose() && (f.words <= 15 && f.cjk <= 30)
+}
+
+/// A comment thread: from the first comment line after the article's start
+/// (with the header just above it) to the end, when two or more follow.
+fn comments(lines: &[String], feats: &[Features], first: usize, v: &mut Verdicts) {
+    let signal = |i: usize| v[i].is_some() && feats[i].comment_hits > 0;
+    let Some(start) = (first..lines.len()).find(|&i| signal(i)) else {
+        return;
+    };
+    if (start..lines.len()).filter(|&i| signal(i)).count() < 2 || start * 2 < lines.len() {
+        return;
+    }
+    let mut from = start;
+    if let Some(h) = (0..start).rev().find(|&j| !lines[j].is_empty()) {
+        if short(&feats[h]) && !feats[h].sentence {
+            from = h;
+        }
+    }
+    for slot in &mut v[from..] {
+        slot.get_or_insert("comments");
+    }
+}
+
+/// A related-list header after the article starts: it and the headline-like
+/// lines after it (up to the next sentence).
+fn related_lists(lines: &[String], feats: &[Features], first: usize, v: &mut Verdicts) {
+    let mut i = first;
+    while i < lines.len() {
+        let f = &feats[i];
+        let header = v[i].is_some() && f.tail_hits > 0 && !f.sentence && (f.words <= 8 && f.cjk <= 12);
+        if !header {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < lines.len() && (lines[j].is_empty() || !feats[j].sentence) && !feats[j].prose() {
+            if !lines[j].is_empty() {
+                v[j].get_or_insert("related");
+            }
+            j += 1;
+        }
+        i = j;
+    }
+}
+
+/// The run at the end of the page of chrome and short headline-like lines,
+/// when it holds chrome.
+fn tail_run(lines: &[String], feats: &[Features], v: &mut Verdicts) {
+    let mut start = lines.len();
+    let mut chrome_seen = false;
+    while start > 0 {
+        let i = start - 1;
+        let f = &feats[i];
+        let fits = lines[i].is_empty() || v[i].is_some() || (short(f) && !f.sentence);
+        if !fits {
+            break;
+        }
+        chrome_seen |= v[i].is_some();
+        start = i;
+    }
+    if chrome_seen {
+        for i in start..lines.len() {
+            if !lines[i].is_empty() {
+                v[i].get_or_insert("tail");
+            }
+        }
+    }
+}

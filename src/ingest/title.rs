@@ -1,0 +1,247 @@
+//! Titles a person would choose. Candidates are the lines above the article
+//! (before its first paragraph of prose), the breadcrumb's last segment and,
+//! for HTML pages, `<title>`, `og:title` and `<h1>`. Each loses its site-name
+//! and section segments, then is scored by where it stands, whether another
+//! source repeats it, its shape (a headline, not a label, a sentence, a
+//! prompt or markup) and whether it names what the article is about (one of
+//! the body's most frequent terms). When no candidate is good enough the
+//! article has no headline and `None` is returned: the title is generated
+//! from its metadata later (`generated`).
+
+use super::chrome::Chrome;
+use super::meta::Metadata;
+
+/// Where a title candidate comes from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Source {
+    /// A line of the text, by index.
+    Line(usize),
+    /// The breadcrumb trail's last segment.
+    Trail,
+    HtmlTitle,
+    OgTitle,
+    H1,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub text: String,
+    pub source: Source,
+}
+
+/// The chosen title and the lines it was taken from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chosen {
+    pub text: String,
+    /// Site names split off the candidates (they are chrome wherever they stand alone).
+    pub site_names: Vec<String>,
+}
+
+/// How many lines above the article are looked at.
+const HEAD_LINES: usize = 10;
+/// The score a candidate needs.
+const MIN_SCORE: f64 = 1.0;
+
+/// Separators between a headline and site or section names.
+const SEPARATORS: &[&str] = &[" - ", " – ", " — ", " | ", "｜", "|", "_", " :: ", " · ", " » ", "丨"];
+
+/// Chooses the title among the head lines of `lines` and `extra` candidates.
+pub fn choose(lines: &[String], extra: &[Candidate], chrome: &Chrome) -> Option<Chosen> {
+    let body_terms = frequent_terms(lines);
+    let first_prose = lines
+        .iter()
+        .position(|l| chrome.is_anchor(l))
+        .unwrap_or(lines.len());
+    let mut cands: Vec<Candidate> = lines[..first_prose]
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.is_empty())
+        .take(HEAD_LINES)
+        .map(|(i, l)| Candidate {
+            text: l.clone(),
+            source: Source::Line(i),
+        })
+        .collect();
+    cands.extend(extra.iter().cloned());
+    let mut site_names = Vec::new();
+    let cleaned: Vec<(Candidate, Option<String>)> = cands
+        .iter()
+        .map(|c| {
+            let (text, sites) = strip_sites(&c.text, lines, chrome);
+            site_names.extend(sites);
+            (c.clone(), text)
+        })
+        .collect();
+    let mut best: Option<(f64, String)> = None;
+    for (i, (c, text)) in cleaned.iter().enumerate() {
+        let Some(text) = text else { continue };
+        let repeated = cleaned
+            .iter()
+            .enumerate()
+            .any(|(j, (o, t))| j != i && o.source != c.source && t.as_ref().is_some_and(|t| same(t, text)));
+        let Some(score) = score(text, c.source, repeated, &body_terms, chrome) else {
+            continue;
+        };
+        if best.as_ref().is_none_or(|(s, _)| score > *s) {
+            best = Some((score, text.clone()));
+        }
+    }
+    site_names.sort();
+    site_names.dedup();
+    best.filter(|(s, _)| *s >= MIN_SCORE).map(|(_, text)| Chosen { text, site_names })
+}
+
+/// The candidate without site and section segments, and the segments dropped.
+fn strip_sites(text: &str, lines: &[String], chrome: &Chrome) -> (Option<String>, Vec<String>) {
+    let text = text.trim();
+    if text.starts_with('<') || text.to_lowercase().contains("doctype") {
+        return (None, Vec::new());
+    }
+    let mut parts = vec![text.to_string()];
+    for sep in SEPARATORS {
+        parts = parts
+            .iter()
+            .flat_map(|p| p.split(sep).map(|s| s.trim().to_string()).collect::<Vec<_>>())
+            .filter(|p| !p.is_empty())
+            .collect();
+    }
+    if parts.len() < 2 {
+        return (Some(text.to_string()), Vec::new());
+    }
+    let standalone = |p: &str| lines.iter().filter(|l| same(l, p)).count() >= 1;
+    let (sites, rest): (Vec<String>, Vec<String>) = parts.into_iter().partition(|p| {
+        chrome.is_site_segment(p) || chrome.is_chrome_line(p, true) || standalone(p)
+    });
+    if sites.is_empty() {
+        return (Some(text.to_string()), Vec::new());
+    }
+    let title = rest.into_iter().max_by_key(|p| p.chars().count());
+    (title, sites)
+}
+
+/// The score of a cleaned candidate, `None` when it cannot be a title.
+fn score(text: &str, source: Source, repeated: bool, terms: &[String], chrome: &Chrome) -> Option<f64> {
+    let chars = text.chars().count();
+    let cjk = text.chars().filter(|&c| crate::text::is_cjk(c)).count();
+    let words = text.split_whitespace().count();
+    let zh = cjk * 2 > chars;
+    let (min_ok, max_ok) = if zh { (cjk >= 5, chars <= 50) } else { (words >= 3, chars <= 160) };
+    if !max_ok || (!min_ok && !repeated) || chrome.is_chrome_line(text, true) {
+        return None;
+    }
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    if !zh && letters.len() > 3 && letters.iter().all(|c| c.is_uppercase()) && words <= 3 {
+        return None;
+    }
+    let sentence = text.ends_with(['.', '。', ';', '；', ',', '，', ':', '：']) || text.contains('。');
+    let mut s = match source {
+        Source::Line(i) => 2.0 - 0.25 * i.min(8) as f64,
+        Source::Trail => 2.0,
+        Source::HtmlTitle => 1.5,
+        Source::OgTitle => 2.5,
+        Source::H1 => 3.0,
+    };
+    if repeated {
+        s += 3.0;
+    }
+    if sentence {
+        s -= 2.0;
+    }
+    if zh && cjk > 32 || !zh && words > 22 {
+        s -= 1.5;
+    }
+    let folded = text.to_lowercase();
+    if terms.iter().any(|t| folded.contains(t.as_str())) {
+        s += 1.0;
+    } else if !repeated {
+        s -= 3.0;
+    }
+    Some(s)
+}
+
+/// Equal up to case, spacing and quote style.
+pub fn same(a: &str, b: &str) -> bool {
+    fn key(s: &str) -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| match c {
+                '’' | '‘' | '`' | '´' => '\'',
+                '“' | '”' | '„' => '"',
+                c => c,
+            })
+            .flat_map(char::to_lowercase)
+            .collect()
+    }
+    a == b || key(a) == key(b)
+}
+
+/// The body's most frequent content terms: Latin words of four letters or
+/// more outside the stop words, and Chinese character pairs, lower-cased.
+fn frequent_terms(lines: &[String]) -> Vec<String> {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let stop = super::meta::keywords_en::stopwords();
+    for line in lines {
+        for w in line.split(|c: char| !c.is_alphanumeric() || crate::text::is_cjk(c)) {
+            let w = w.to_lowercase();
+            if w.chars().count() >= 4 && !w.chars().all(|c| c.is_ascii_digit()) && !stop.contains(w.as_str()) {
+                *counts.entry(w).or_default() += 1;
+            }
+        }
+        let cjk: Vec<char> = line.chars().collect();
+        for pair in cjk.windows(2) {
+            if pair.iter().all(|&c| crate::text::is_cjk(c) && !FUNCTION_CHARS.contains(c)) {
+                *counts.entry(pair.iter().collect()).or_default() += 1;
+            }
+        }
+    }
+    let mut terms: Vec<(String, usize)> = counts.into_iter().filter(|(_, n)| *n >= 3).collect();
+    terms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    terms.into_iter().take(12).map(|(t, _)| t).collect()
+}
+
+/// Characters that make a Chinese pair grammar rather than a term.
+const FUNCTION_CHARS: &str = "的了是在和有我们这个一不也就都而及与或被把让给对从到为以于之其中上下来去说要会能可没很还更最又";
+
+/// A generated title: the article's main entity and its two top key phrases,
+/// in the article's language (`小米：病毒营销与爆品`, `Haier: quality and service`).
+pub fn generate(meta: &Metadata, lang: &str) -> String {
+    let zh = lang == "zh";
+    let names: Vec<String> = meta.tags.iter().map(|t| display(t, zh)).collect();
+    let is_name = |t: &str| t.chars().next().is_some_and(|c| c.is_uppercase()) || crate::text::has_cjk(t) && zh;
+    let entity = meta
+        .tags
+        .iter()
+        .zip(&names)
+        .find(|(t, _)| t.chars().next().is_some_and(|c| c.is_uppercase()))
+        .map(|(_, n)| n.clone());
+    let topics: Vec<&String> = meta
+        .tags
+        .iter()
+        .zip(&names)
+        .filter(|(t, n)| !t.chars().next().is_some_and(|c| c.is_uppercase()) && Some(*n) != entity.as_ref() && (is_name(n) || !zh))
+        .map(|(_, n)| n)
+        .take(2)
+        .collect();
+    let joined = match (zh, topics.as_slice()) {
+        (_, []) => String::new(),
+        (_, [a]) => a.to_string(),
+        (true, [a, b, ..]) => format!("{a}与{b}"),
+        (false, [a, b, ..]) => format!("{a} and {b}"),
+    };
+    match (entity, joined.is_empty()) {
+        (Some(e), false) if zh => format!("{e}：{joined}"),
+        (Some(e), false) => format!("{e}: {joined}"),
+        (Some(e), true) => e,
+        (None, _) => joined,
+    }
+}
+
+/// A tag in the article's language: the Chinese name of its alias group for a Chinese article.
+fn display(tag: &str, zh: bool) -> String {
+    if !zh {
+        return tag.to_string();
+    }
+    super::meta::aliases::group_of(tag)
+        .and_then(|g| g.all_names().find(|n| crate::text::has_cjk(n)).map(str::to_string))
+        .unwrap_or_else(|| tag.to_string())
+}

