@@ -149,11 +149,14 @@ pub fn normalise_newlines(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
+/// Many C0 control characters, or a NUL. C1 controls (U+0080–U+009F) are not
+/// counted: UTF-8 read as cp1252 keeps its undefined bytes as those, and the
+/// mojibake repair turns them back.
 fn looks_binary(text: &str) -> bool {
     let total = text.chars().count().max(1);
     let controls = text
         .chars()
-        .filter(|&c| c == '\0' || (c.is_control() && !matches!(c, '\n' | '\t' | '\u{c}')))
+        .filter(|&c| c == '\0' || (c < '\u{80}' && c.is_control() && !matches!(c, '\n' | '\t' | '\u{c}')))
         .count();
     text.contains('\0') || controls as f64 / total as f64 > MAX_CONTROL_SHARE
 }

@@ -87,9 +87,11 @@ fn remove_chrome(mut lines: Vec<String>, report: &mut Report) -> Result<Cleaned,
     let lexicon = chrome::lexicon::Lexicon::embedded().map_err(Skip::Rules)?;
     let mut judge = chrome::Chrome::new(lexicon, rules.site_segments());
     let trail = boilerplate::remove_trail(&mut lines, rules, report);
-    let (mut lines, pieces) = chrome::wall::split(lines);
+    let fields = chrome::wall::field_patterns().map_err(Skip::Rules)?;
+    let (mut lines, pieces) = chrome::wall::split(lines, fields);
     let keep = boilerplate::rule_mask(&mut lines, rules, report);
     let (lines, pieces) = retain(lines, pieces, &keep);
+    judge.discover_site_names(&lines);
     let extra: Vec<Candidate> = trail
         .map(|text| Candidate {
             text,
@@ -183,5 +185,29 @@ mod tests {
             prepare("Share this article\nhttp://x.com/".as_bytes()),
             Err(Skip::NothingLeft)
         ));
+    }
+}
+
+/// Prints each line of the seed named by `CASEWIKI_EXPLAIN` with the chrome
+/// verdict on it: `cargo test --lib explain_seed -- --ignored --nocapture`.
+#[cfg(test)]
+#[test]
+#[ignore]
+fn explain_seed() {
+    let Ok(path) = std::env::var("CASEWIKI_EXPLAIN") else {
+        return;
+    };
+    let bytes = std::fs::read(path).unwrap();
+    let decoded = decode::decode(&bytes).unwrap();
+    let mut report = Report::default();
+    let text = repair(&decoded.text, &mut report);
+    let lines: Vec<String> = text.split('\n').map(|l| l.trim().to_string()).collect();
+    let cleaned = remove_chrome(lines, &mut report).unwrap();
+    println!("TITLE: {:?}", cleaned.title);
+    for l in &cleaned.lines {
+        println!("KEPT  {l}");
+    }
+    for line in report.to_lines() {
+        println!("{} {} {}", line.rule, line.count, line.detail);
     }
 }

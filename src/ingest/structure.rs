@@ -79,7 +79,7 @@ pub fn build(lines: &[String], title: Option<&str>, lang: &str, report: &mut Rep
     restore_list_numbers(&mut blocks, report);
     bullet_runs(&mut blocks);
     let blocks = split_long_paragraphs(blocks, lang, report);
-    let title = title.map(|t| sentences::headline(t, usize::MAX));
+    let title = title.map(|t| t.trim_end_matches(['.', '。', ',', '，', ';', '；', ':', '：']).trim().to_string());
     let blocks = blocks
         .into_iter()
         .filter(|b| Some(b.text()) != title.as_deref())

@@ -109,14 +109,28 @@ fn strip_sites(text: &str, lines: &[String], chrome: &Chrome) -> (Option<String>
         return (Some(text.to_string()), Vec::new());
     }
     let standalone = |p: &str| lines.iter().filter(|l| same(l, p)).count() >= 1;
+    let longest = parts.iter().map(|p| size(p)).max().unwrap_or(0);
+    // Beside a headline of four words or more, a part of at most four is a site name.
+    let minor = |p: &str| longest >= 4 && size(p) <= 4 && size(p) < longest;
     let (sites, rest): (Vec<String>, Vec<String>) = parts.into_iter().partition(|p| {
-        chrome.is_site_segment(p) || chrome.is_chrome_line(p, true) || standalone(p)
+        chrome.is_site_segment(p) || chrome.is_chrome_line(p, true) || standalone(p) || minor(p)
     });
     if sites.is_empty() {
         return (Some(text.to_string()), Vec::new());
     }
     let title = rest.into_iter().max_by_key(|p| p.chars().count());
-    (title, sites)
+    // `Site Name | Subscribe`: what is left beside a prompt is the site's name, not a headline.
+    let beside_prompt = sites.iter().any(|p| chrome.is_chrome_line(p, true) && !chrome.is_site_segment(p));
+    match title {
+        Some(t) if beside_prompt && size(&t) < 4 => (None, vec![t]),
+        t => (t, sites),
+    }
+}
+
+/// Words of a Latin text, or Chinese characters divided by two (about a word each).
+fn size(text: &str) -> usize {
+    let cjk = text.chars().filter(|&c| crate::text::is_cjk(c)).count();
+    text.split_whitespace().count().max(cjk / 2)
 }
 
 /// The score of a cleaned candidate, `None` when it cannot be a title.
@@ -126,7 +140,7 @@ fn score(text: &str, source: Source, repeated: bool, terms: &[String], chrome: &
     let words = text.split_whitespace().count();
     let zh = cjk * 2 > chars;
     let (min_ok, max_ok) = if zh { (cjk >= 5, chars <= 50) } else { (words >= 3, chars <= 160) };
-    if !max_ok || (!min_ok && !repeated) || chrome.is_chrome_line(text, true) {
+    if !max_ok || (!min_ok && !repeated) || chrome.is_chrome_line(text, true) || chrome.is_site_segment(text) {
         return None;
     }
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
@@ -149,6 +163,8 @@ fn score(text: &str, source: Source, repeated: bool, terms: &[String], chrome: &
     }
     if zh && cjk > 32 || !zh && words > 22 {
         s -= 1.5;
+    } else if zh && cjk >= 8 || !zh && words >= 5 {
+        s += 0.75;
     }
     let folded = text.to_lowercase();
     if terms.iter().any(|t| folded.contains(t.as_str())) {

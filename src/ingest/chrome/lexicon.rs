@@ -23,6 +23,8 @@ struct ClassDef {
     tail: bool,
     #[serde(default)]
     head: bool,
+    #[serde(default)]
+    prompt: bool,
 }
 
 fn one() -> f64 {
@@ -38,6 +40,8 @@ pub struct Class {
     pub tail: bool,
     /// Chrome mainly above the article (navigation words are common words too).
     pub head: bool,
+    /// A call to action (`Sign up`, `Download our app`).
+    pub prompt: bool,
 }
 
 /// One phrase found in a line.
@@ -73,6 +77,7 @@ impl Lexicon {
                 weight: def.weight,
                 tail: def.tail,
                 head: def.head,
+                prompt: def.prompt,
             });
         }
         let matcher = AhoCorasickBuilder::new()

@@ -47,6 +47,18 @@ pub struct Features {
     pub tail_hits: usize,
     /// Phrases of comment threads (`Reply`, `3 hours ago`).
     pub comment_hits: usize,
+    /// Image credits (`Photo:`, `图片来源`).
+    pub credit_hits: usize,
+    /// The line opens with a phrase followed by a colon (`Read more:`, `来源：`).
+    pub label: bool,
+    /// A call-to-action phrase opens or closes the line (`… Sign up`).
+    pub prompt: bool,
+    /// No letter or digit at all (`-----`, `* * *`).
+    pub rule: bool,
+    /// A phrase opens the line (a navigation word only in a short line).
+    pub opens_with_hit: bool,
+    /// Phrases of classes weighted above 1 (share, newsletter, credit, copyright…).
+    pub strong_hits: usize,
     /// Dates, times or counters found.
     pub furniture: bool,
     /// Separators such as `|`, `·`, `»`, `/` between parts.
@@ -91,6 +103,16 @@ pub fn features(line: &str, lex: &Lexicon) -> Features {
         head_hits: count(&hits, |h| lex.class(h.class).head),
         tail_hits: count(&hits, |h| lex.class(h.class).tail),
         comment_hits: count(&hits, |h| lex.class(h.class).name == "comments"),
+        credit_hits: count(&hits, |h| lex.class(h.class).name == "credit"),
+        label: opens_label(line, &hits) && !hits.first().is_some_and(|h| lex.class(h.class).head),
+        prompt: hits.iter().any(|h| {
+            lex.class(h.class).prompt && (at_start(line, h.start) || at_end(line, h.end))
+        }),
+        opens_with_hit: hits.first().is_some_and(|h| {
+            at_start(line, h.start) && (!lex.class(h.class).head || line.split_whitespace().count() <= 4)
+        }),
+        strong_hits: count(&hits, |h| lex.class(h.class).weight > 1.0),
+        rule: line.chars().count() >= 3 && !line.chars().any(char::is_alphanumeric),
         furniture: furniture_found,
         sentence: ends_sentence(line),
         ..Features::default()
@@ -105,6 +127,7 @@ pub fn features(line: &str, lex: &Lexicon) -> Features {
         f.chars += 1;
         f.cjk += usize::from(crate::text::is_cjk(c));
         f.separators += usize::from(SEPARATORS.contains(&c));
+        f.separators += usize::from(line[i + c.len_utf8()..].starts_with("  ") && !line[..i].ends_with(' '));
         weighted += covered[i];
         rest.push(if covered[i] > 0.0 { ' ' } else { c });
     }
@@ -120,6 +143,26 @@ pub fn features(line: &str, lex: &Lexicon) -> Features {
         .iter()
         .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()));
     f
+}
+
+/// Only brackets, quotes and spaces stand before byte `start`.
+fn at_start(line: &str, start: usize) -> bool {
+    line[..start].chars().all(|c| c.is_whitespace() || "[【(（「“\"'-—–•·|".contains(c))
+}
+
+/// Only punctuation and spaces stand after byte `end`.
+fn at_end(line: &str, end: usize) -> bool {
+    line[end..].chars().all(|c| !c.is_alphanumeric())
+}
+
+/// The first phrase opens the line and a colon follows it.
+fn opens_label(line: &str, hits: &[Hit]) -> bool {
+    hits.first().is_some_and(|h| {
+        at_start(line, h.start) && {
+            let after = line[h.end..].trim_start_matches([' ', '】', ']', ')', '）']);
+            after.starts_with([':', '：'])
+        }
+    })
 }
 
 fn count(hits: &[Hit], pred: impl Fn(&Hit) -> bool) -> usize {
@@ -141,6 +184,12 @@ pub enum Why {
     Furniture,
     /// A row of short parts between separators (share row, navigation).
     Row,
+    /// A chrome label and what it labels (`Read more: …`, `Topics: …`).
+    Label,
+    /// A call to action (`… Sign up`, `Subscribe now`).
+    Prompt,
+    /// A line of dashes or stars.
+    Rule,
 }
 
 /// The verdict on one line, when it is chrome; `head` says whether it stands
@@ -153,8 +202,22 @@ pub fn judge(f: &Features, head: bool) -> Option<Why> {
     if nav_only && !head && f.hits < 3 {
         return None;
     }
+    if f.rule {
+        return Some(Why::Rule);
+    }
     if f.prose() {
-        return (f.coverage >= 0.6).then_some(Why::Phrases);
+        let long_label = f.label && f.words <= 20 && f.cjk <= 60;
+        return if f.coverage >= 0.6 {
+            Some(Why::Phrases)
+        } else {
+            long_label.then_some(Why::Label)
+        };
+    }
+    if f.label && f.words <= 25 && f.cjk <= 60 {
+        return Some(Why::Label);
+    }
+    if f.prompt && f.words <= 25 && f.cjk <= 40 {
+        return Some(Why::Prompt);
     }
     if f.hits >= 1 && f.coverage >= 0.5 && (f.hits >= 2 || trivial_rest(f)) {
         return Some(Why::Phrases);
@@ -162,7 +225,7 @@ pub fn judge(f: &Features, head: bool) -> Option<Why> {
     if (f.hits >= 1 || f.furniture) && trivial_rest(f) && !f.sentence {
         return Some(Why::Furniture);
     }
-    if f.separators >= 2 && f.hits >= 1 && !f.sentence && f.words <= 3 * (f.separators + 1) {
+    if f.separators >= 2 && (f.hits >= 1 || f.furniture) && !f.sentence && f.words <= 3 * (f.separators + 1) {
         return Some(Why::Row);
     }
     None
@@ -171,7 +234,7 @@ pub fn judge(f: &Features, head: bool) -> Option<Why> {
 /// What is left is nothing, a number, or a short name.
 fn trivial_rest(f: &Features) -> bool {
     let latin = f.rest_words <= 1 || (f.rest_words <= 4 && f.rest_capitalised);
-    let cjk_limit = if f.hits >= 2 { 6 } else { 4 };
+    let cjk_limit = if f.hits >= 2 { 6 } else { 3 };
     latin && f.rest_cjk <= cjk_limit
 }
 

@@ -18,6 +18,9 @@ use super::report::{snippet, Report};
 use lexicon::Lexicon;
 pub use line::Why;
 
+/// How many lines from the top may name the site.
+const SITE_NAME_LINES: usize = 15;
+
 /// The judge, with the site names this page revealed.
 pub struct Chrome {
     lexicon: &'static Lexicon,
@@ -44,6 +47,37 @@ impl Chrome {
                 self.site_names.push(n.to_string());
             }
         }
+    }
+
+    /// Short lines near the top that recur inside chrome lines elsewhere
+    /// (`© 2023 Startup Chronicle`, `Photo: Startup Chronicle archive`) are
+    /// the site's name.
+    pub fn discover_site_names(&mut self, lines: &[String]) {
+        let chrome_lines: Vec<String> = lines
+            .iter()
+            .filter(|l| {
+                let f = self.features(l);
+                f.strong_hits > 0 && line::judge(&f, false).is_some()
+            })
+            .map(|l| l.to_lowercase())
+            .collect();
+        let found: Vec<String> = lines
+            .iter()
+            .filter(|l| !l.is_empty())
+            .take(SITE_NAME_LINES)
+            .flat_map(|l| l.split([' ', '|', '｜', '·', '丨']).fold(vec![String::new()], segments))
+            .filter(|l| {
+                let f = self.features(l);
+                let short = (2..=5).contains(&f.words) || (f.cjk >= 3 && f.cjk <= 12 && f.words <= 1);
+                let name = l.to_lowercase();
+                short
+                    && !f.sentence
+                    && f.hits == 0
+                    && chrome_lines.iter().any(|c| c != &name && c.contains(&name))
+            })
+            .cloned()
+            .collect();
+        self.learn_site_names(&found);
     }
 
     fn features(&self, line: &str) -> line::Features {
@@ -108,6 +142,21 @@ impl Chrome {
         }
         keep
     }
+}
+
+/// Folds the words of a line into segments between separator words (`|`,
+/// `-`, `–`, `·`): `The Daily Ledger | Subscribe` → both parts.
+fn segments(mut acc: Vec<String>, word: &str) -> Vec<String> {
+    if word.is_empty() || matches!(word, "-" | "–" | "—" | "::") {
+        acc.push(String::new());
+    } else if let Some(last) = acc.last_mut() {
+        if !last.is_empty() {
+            last.push(' ');
+        }
+        last.push_str(word);
+    }
+    acc.retain(|s| !s.is_empty() || true);
+    acc
 }
 
 /// `example.com`, `www.example.com.cn`.

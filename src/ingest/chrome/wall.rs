@@ -5,13 +5,47 @@
 //! between two Chinese characters or numbers parts a dateline's fields). The
 //! pieces that stay are joined back into paragraphs afterwards.
 
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
 use crate::ingest::sentences;
+
+const CHROME_TOML: &str = include_str!("../../../data/ingest/chrome.toml");
+
+#[derive(Deserialize)]
+struct WallFile {
+    wall: WallDef,
+}
+
+#[derive(Deserialize)]
+struct WallDef {
+    fields: Vec<String>,
+}
+
+/// The `[wall] fields` patterns, compiled once; an error names the broken one.
+pub fn field_patterns() -> Result<&'static [Regex], String> {
+    static FIELDS: OnceLock<Result<Vec<Regex>, String>> = OnceLock::new();
+    FIELDS
+        .get_or_init(|| {
+            let file: WallFile = toml::from_str(CHROME_TOML).map_err(|e| format!("chrome.toml: {e}"))?;
+            file.wall
+                .fields
+                .iter()
+                .map(|p| Regex::new(p).map_err(|e| format!("chrome.toml: bad wall field `{p}`: {e}")))
+                .collect()
+        })
+        .as_ref()
+        .map(Vec::as_slice)
+        .map_err(Clone::clone)
+}
 
 /// A line at least this long is cut into pieces.
 const WALL_CHARS: usize = 600;
 
 /// The lines, long ones cut into pieces; `true` beside a piece of a wall.
-pub fn split(lines: Vec<String>) -> (Vec<String>, Vec<bool>) {
+pub fn split(lines: Vec<String>, fields: &[Regex]) -> (Vec<String>, Vec<bool>) {
     let mut out = Vec::with_capacity(lines.len());
     let mut pieces = Vec::with_capacity(lines.len());
     for line in lines {
@@ -21,17 +55,40 @@ pub fn split(lines: Vec<String>) -> (Vec<String>, Vec<bool>) {
             continue;
         }
         for sentence in sentences::split(&line) {
-            for field in fields(sentence) {
-                out.push(field.to_string());
-                pieces.push(true);
+            for part in cut_fields(sentence, fields) {
+                for field in spaced_fields(part) {
+                    out.push(field.to_string());
+                    pieces.push(true);
+                }
             }
         }
     }
     (out, pieces)
 }
 
+/// A sentence with the matches of `fields` cut out as parts of their own.
+fn cut_fields<'a>(sentence: &'a str, fields: &[Regex]) -> Vec<&'a str> {
+    let mut cuts: Vec<(usize, usize)> = fields
+        .iter()
+        .flat_map(|r| r.find_iter(sentence).map(|m| (m.start(), m.end())))
+        .collect();
+    cuts.sort();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (start, end) in cuts {
+        if start < at {
+            continue;
+        }
+        out.push(&sentence[at..start]);
+        out.push(&sentence[start..end]);
+        at = end;
+    }
+    out.push(&sentence[at..]);
+    out.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect()
+}
+
 /// A sentence cut at the spaces between fields.
-fn fields(sentence: &str) -> Vec<&str> {
+fn spaced_fields(sentence: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let chars: Vec<(usize, char)> = sentence.char_indices().collect();
@@ -99,15 +156,24 @@ mod tests {
     #[test]
     fn dateline_fields_part_but_latin_words_stay() {
         assert_eq!(
-            fields("2023-05-12 10:30 来源：财经网 作者：李明 小米 Note 的发布会"),
+            spaced_fields("2023-05-12 10:30 来源：财经网 作者：李明 小米 Note 的发布会"),
             vec!["2023-05-12", "10:30", "来源：财经网", "作者：李明", "小米 Note 的发布会"]
+        );
+    }
+
+    #[test]
+    fn glued_fields_are_cut_out() {
+        let parts = cut_fields("风波复盘：国潮品牌为什么更输不起2022-04-18 08:56:12 来源：潮商网 字号：大 中 小4月中旬，一组照片", field_patterns().unwrap());
+        assert_eq!(
+            parts,
+            vec!["风波复盘：国潮品牌为什么更输不起", "2022-04-18 08:56:12", "来源：潮商网", "字号：大 中 小", "4月中旬，一组照片"]
         );
     }
 
     #[test]
     fn walls_split_and_join() {
         let wall = format!("来源：某网 作者：王五 {}相关阅读：别的文章", "小米做了很多营销。".repeat(80));
-        let (lines, pieces) = split(vec!["标题".into(), wall]);
+        let (lines, pieces) = split(vec!["标题".into(), wall], field_patterns().unwrap());
         assert_eq!(lines[0], "标题");
         assert!(lines.contains(&"来源：某网".to_string()));
         assert!(pieces[1..].iter().all(|p| *p));

@@ -15,6 +15,9 @@ fn name(why: Why) -> &'static str {
         Why::Phrases => "phrases",
         Why::Furniture => "furniture",
         Why::Row => "row",
+        Why::Label => "label",
+        Why::Prompt => "prompt",
+        Why::Rule => "rule",
     }
 }
 
@@ -32,7 +35,9 @@ pub fn judge_all(chrome: &Chrome, lines: &[String], title: Option<&str>) -> Verd
         title_copies(lines, t, first, &mut v);
     }
     section_labels(lines, &feats, first, &mut v);
-    boxes(lines, &feats, &mut v);
+    head_lines(lines, &feats, first, &mut v);
+    boxes(lines, &feats, &anchors, first, &mut v);
+    captions(lines, &feats, &anchors, &mut v);
     comments(lines, &feats, first, &mut v);
     related_lists(lines, &feats, first, &mut v);
     tail_run(lines, &feats, &mut v);
@@ -60,13 +65,63 @@ fn section_labels(lines: &[String], feats: &[Features], first: usize, v: &mut Ve
     }
 }
 
-/// A short line whose neighbours (blank lines skipped) are both chrome.
-fn boxes(lines: &[String], feats: &[Features], v: &mut Verdicts) {
+/// Above the article, lines that open with a chrome phrase (`By …`,
+/// `Written by …`, `Home …`) and bare names (the author's).
+fn head_lines(lines: &[String], feats: &[Features], first: usize, v: &mut Verdicts) {
+    for i in 0..first.min(lines.len()) {
+        let f = &feats[i];
+        if v[i].is_some() || lines[i].is_empty() || f.prose() {
+            continue;
+        }
+        if f.opens_with_hit || (f.hits == 0 && f.words <= 3 && f.cjk == 0 && f.rest_capitalised && !f.sentence) {
+            v[i] = Some("head");
+        }
+    }
+}
+
+/// Up to three lines between chrome lines (blank lines skipped), none of
+/// them a paragraph of prose: the inside of a box (newsletter sign-up).
+fn boxes(lines: &[String], feats: &[Features], anchors: &[usize], first: usize, v: &mut Verdicts) {
+    let filled: Vec<usize> = (first..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
+    let small = |i: usize| feats[i].words <= 20 && feats[i].cjk <= 40;
+    // A rule or a call to action marks a box's edge firmly: then a sentence inside it goes too.
+    let firm = |r: Option<&str>| matches!(r, Some("rule" | "prompt"));
+    let mut k = 0;
+    while k < filled.len() {
+        if v[filled[k]].is_none() {
+            k += 1;
+            continue;
+        }
+        let run: Vec<usize> = filled[k + 1..]
+            .iter()
+            .copied()
+            .take_while(|&i| v[i].is_none())
+            .collect();
+        let close = filled.get(k + 1 + run.len()).copied();
+        let firm_edge = firm(v[filled[k]]) || close.is_some_and(|c| firm(v[c]));
+        let boxed = |i: usize| small(i) && (firm_edge || !anchors.contains(&i));
+        if close.is_some() && !run.is_empty() && run.len() <= 3 && run.iter().all(|&i| boxed(i)) {
+            for i in &run {
+                v[*i] = Some("box");
+            }
+        }
+        k += 1 + run.len();
+    }
+}
+
+/// A short line next to an image credit is the image's caption.
+fn captions(lines: &[String], feats: &[Features], anchors: &[usize], v: &mut Verdicts) {
     let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
-    for w in filled.windows(3) {
-        let (a, b, c) = (w[0], w[1], w[2]);
-        if v[b].is_none() && v[a].is_some() && v[c].is_some() && short(&feats[b]) {
-            v[b] = Some("box");
+    for (k, &i) in filled.iter().enumerate() {
+        if v[i].is_none() || feats[i].credit_hits == 0 {
+            continue;
+        }
+        let near = [k.checked_sub(1), Some(k + 1)];
+        for j in near.into_iter().flatten().filter_map(|k| filled.get(k).copied()) {
+            let f = &feats[j];
+            if v[j].is_none() && !anchors.contains(&j) && f.words <= 25 && f.cjk <= 40 && !f.label {
+                v[j] = Some("caption");
+            }
         }
     }
 }
@@ -102,13 +157,13 @@ fn related_lists(lines: &[String], feats: &[Features], first: usize, v: &mut Ver
     let mut i = first;
     while i < lines.len() {
         let f = &feats[i];
-        let header = v[i].is_some() && f.tail_hits > 0 && !f.sentence && (f.words <= 8 && f.cjk <= 12);
+        let header = v[i].is_some() && f.tail_hits > 0 && !f.sentence && !f.label && f.words <= 6 && f.cjk <= 12;
         if !header {
             i += 1;
             continue;
         }
         let mut j = i + 1;
-        while j < lines.len() && (lines[j].is_empty() || !feats[j].sentence) && !feats[j].prose() {
+        while j < lines.len() && (lines[j].is_empty() || headline_like(&lines[j], &feats[j])) {
             if !lines[j].is_empty() {
                 v[j].get_or_insert("related");
             }
@@ -116,6 +171,13 @@ fn related_lists(lines: &[String], feats: &[Features], first: usize, v: &mut Ver
         }
         i = j;
     }
+}
+
+/// A line that reads as a headline of a list: no sentence end (a question
+/// mark allowed), not long.
+fn headline_like(line: &str, f: &Features) -> bool {
+    let question = line.trim_end().ends_with(['?', '？']);
+    (!f.sentence || question && !f.prose() || question && f.words <= 14 && f.cjk <= 30) && f.words <= 20 && f.cjk <= 40
 }
 
 /// The run at the end of the page of chrome and short headline-like lines,
@@ -126,7 +188,7 @@ fn tail_run(lines: &[String], feats: &[Features], v: &mut Verdicts) {
     while start > 0 {
         let i = start - 1;
         let f = &feats[i];
-        let fits = lines[i].is_empty() || v[i].is_some() || (short(f) && !f.sentence);
+        let fits = lines[i].is_empty() || v[i].is_some() || (short(f) && headline_like(&lines[i], f));
         if !fits {
             break;
         }
