@@ -159,3 +159,18 @@ fn hidden_and_chrome_elements_are_dropped() {
                 <div class=\"xgyd\">相关阅读</div><section class=\"comments\"><p>c</p></section>";
     assert_eq!(blocks(html), paras(&["Kept text.", "Kept too."]));
 }
+
+#[test]
+fn publication_date_from_meta_or_time() {
+    let meta = "<html><head><meta name=\"pubdate\" content=\" 2021-01-02 \"></head>\
+                <body><time datetime=\"2020-05-05\">May 5</time><p>a</p></body></html>";
+    assert_eq!(
+        extract(meta).unwrap().published.as_deref(),
+        Some("2021-01-02")
+    );
+    let time = "<html><body><p>a <time datetime=\"2020-05-05\">May 5</time></p></body></html>";
+    assert_eq!(
+        extract(time).unwrap().published.as_deref(),
+        Some("2020-05-05")
+    );
+}

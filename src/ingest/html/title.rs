@@ -2,12 +2,13 @@
 //! and `twitter:title` meta, `<h1>` outside chrome), the site name
 //! (`og:site_name`, `application-name`) and the publication date
 //! (`article:published_time`, `pubdate`/`date` meta, else the first
-//! `<time datetime>` of the content, else of the page).
+//! `<time datetime>` of the content, else of the page, else the text of an
+//! element whose class names a date).
 
 use scraper::{ElementRef, Html};
 
 use super::plain;
-use super::prune::Dropped;
+use super::prune::{words, Dropped};
 use super::score::is_dropped;
 use super::{Removed, TitleCandidate, TitleSource};
 
@@ -23,6 +24,19 @@ const DATE_META: &[&str] = &[
     "dc.date",
     "dc.date.issued",
 ];
+
+/// Class/id words of an element holding the publication date as text.
+const DATE_WORDS: &[&str] = &[
+    "date",
+    "time",
+    "pubdate",
+    "pubtime",
+    "publish",
+    "published",
+    "posted",
+];
+const MAX_DATE_CHARS: usize = 40;
+const MIN_DATE_DIGITS: usize = 4;
 
 /// Title candidates, site name and date of a page.
 #[derive(Debug, Default)]
@@ -71,8 +85,27 @@ pub fn read(doc: &Html, dropped: &Dropped, content: &[ElementRef]) -> PageMeta {
         .next()
         .map(|(_, d)| d)
         .or_else(|| first_time(content.iter().copied()))
-        .or_else(|| first_time(std::iter::once(root)));
+        .or_else(|| first_time(std::iter::once(root)))
+        .or_else(|| dated_element(root));
     meta
+}
+
+/// The text of the first short element whose class or id names a date
+/// (`<span class="pub-time">2022-08-19 10:05</span>`).
+fn dated_element(root: ElementRef) -> Option<String> {
+    root.descendent_elements().find_map(|e| {
+        let v = e.value();
+        let named = [v.attr("class"), v.id()]
+            .into_iter()
+            .flatten()
+            .flat_map(words)
+            .any(|w| DATE_WORDS.contains(&w.as_str()));
+        let text = clean(&text_of(e));
+        (named
+            && text.chars().count() <= MAX_DATE_CHARS
+            && text.chars().filter(char::is_ascii_digit).count() >= MIN_DATE_DIGITS)
+            .then_some(text)
+    })
 }
 
 fn push(candidates: &mut Vec<TitleCandidate>, source: TitleSource, text: &str) {
