@@ -1,5 +1,5 @@
 //! One seed through the cleaning stages: decode → repair (mojibake, broken
-//! quotes, HTML) → boilerplate → machine-translation fixes → structure →
+//! quotes, HTML: a page goes through the HTML extractor) → boilerplate → machine-translation fixes → structure →
 //! Markdown and metadata. Pure: bytes in, a finished page out.
 
 use super::boilerplate;
@@ -136,8 +136,33 @@ fn generated_title(meta: &Metadata, lang: &str, blocks: &[Block]) -> String {
 pub fn repair(text: &str, report: &mut Report) -> String {
     let text = mojibake::repair(text, report);
     let text = mojibake::repair_dagger_quotes(&text, report);
-    let text = html::strip_html(&text, report);
+    let text = match html::extract(&text) {
+        Some(article) => {
+            article.removed.record(report);
+            html_text(&article)
+        }
+        None => html::strip_html(&text, report),
+    };
     quotes::repair(&text, report)
+}
+
+/// An HTML page's article as text lines for the line-based stages: its title
+/// (`<h1>`, else `og:title`, else `<title>`) first, then one line per block.
+fn html_text(article: &html::HtmlArticle) -> String {
+    let title = [
+        html::TitleSource::H1,
+        html::TitleSource::OgTitle,
+        html::TitleSource::Title,
+    ]
+    .iter()
+    .find_map(|s| article.title_candidates.iter().find(|c| c.source == *s));
+    let mut lines: Vec<String> = title.map(|t| t.text.clone()).into_iter().collect();
+    lines.extend(article.blocks.iter().map(|b| match b {
+        Block::Heading(t) | Block::Paragraph(t) => t.clone(),
+        Block::Bullet(t) => format!("• {t}"),
+        Block::Ordered(n, t) => format!("{n}. {t}"),
+    }));
+    lines.join("\n\n")
 }
 
 fn metadata(title: &str, lang: &str, blocks: &[Block]) -> Metadata {

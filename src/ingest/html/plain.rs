@@ -1,11 +1,16 @@
-//! HTML left in scraped text: tags are dropped (block tags become line
-//! breaks, script/style bodies and comments vanish) and entities decoded.
+//! Stray HTML in plain text (a seed that `is_html` does not take for a
+//! page): tags are dropped (block tags become line breaks, script/style
+//! bodies and comments vanish) and entities decoded, twice for double-escaped
+//! ones (`&amp;ldquo;`). The entity decoder also serves the HTML extractor for
+//! leftovers the parser left escaped.
 
 use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::report::Report;
+use crate::ingest::report::Report;
+
+use super::Removed;
 
 struct Patterns {
     hidden: Regex,
@@ -57,7 +62,7 @@ fn strip_tags(text: &str, p: &Patterns, report: &mut Report) -> String {
     let mut note = |m: &str| {
         count += 1;
         if example.is_empty() {
-            example = super::report::snippet(m, 30);
+            example = crate::ingest::report::snippet(m, 30);
         }
     };
     let text = p.hidden.replace_all(text, |c: &regex::Captures| {
@@ -76,7 +81,59 @@ fn strip_tags(text: &str, p: &Patterns, report: &mut Report) -> String {
     text.into_owned()
 }
 
+/// Decodes entities left in text the parser already decoded once
+/// (`&amp;ldquo;` in the page → `&ldquo;` → `“`), counting them.
+pub fn decode_leftovers(text: &str, removed: &mut Removed) -> String {
+    let Some(p) = patterns() else {
+        return text.to_string();
+    };
+    if !p.entity.is_match(text) {
+        return text.to_string();
+    }
+    let mut out = text.to_string();
+    for _ in 0..2 {
+        let (decoded, n, example) = decode_counting(&out, p);
+        if n == 0 {
+            break;
+        }
+        if removed.entity_example.is_empty() {
+            removed.entity_example = example;
+        }
+        removed.entities += n;
+        out = decoded;
+    }
+    out
+}
+
+/// Entities in the page source that decode to something, and an example.
+pub fn count_entities(text: &str) -> (usize, String) {
+    let Some(p) = patterns() else {
+        return (0, String::new());
+    };
+    let mut example = String::new();
+    let n = p
+        .entity
+        .find_iter(text)
+        .filter(|m| {
+            let decoded = html_escape::decode_html_entities(m.as_str());
+            let changed = decoded != m.as_str();
+            if changed && example.is_empty() {
+                example = format!("{} → {decoded}", m.as_str());
+            }
+            changed
+        })
+        .count();
+    (n, example)
+}
+
 fn decode_entities(text: &str, p: &Patterns, report: &mut Report) -> String {
+    let (out, count, example) = decode_counting(text, p);
+    report.add("html-entity", count, example);
+    out
+}
+
+/// The text with its entities decoded, how many changed, and an example.
+fn decode_counting(text: &str, p: &Patterns) -> (String, usize, String) {
     let mut count = 0;
     let mut example = String::new();
     let out = p.entity.replace_all(text, |c: &regex::Captures| {
@@ -89,8 +146,7 @@ fn decode_entities(text: &str, p: &Patterns, report: &mut Report) -> String {
         }
         decoded
     });
-    report.add("html-entity", count, example);
-    out.into_owned()
+    (out.into_owned(), count, example)
 }
 
 #[cfg(test)]
@@ -120,6 +176,11 @@ mod tests {
     fn comparisons_are_not_tags() {
         let s = "growth < 5% and a<b, x > y, &unknown; 1 & 2";
         assert_eq!(strip(s).0, s);
+    }
+
+    #[test]
+    fn patterns_compile() {
+        assert!(patterns().is_some());
     }
 
     #[test]
