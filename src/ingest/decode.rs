@@ -156,7 +156,9 @@ fn looks_binary(text: &str) -> bool {
     let total = text.chars().count().max(1);
     let controls = text
         .chars()
-        .filter(|&c| c == '\0' || (c < '\u{80}' && c.is_control() && !matches!(c, '\n' | '\t' | '\u{c}')))
+        .filter(|&c| {
+            c == '\0' || (c < '\u{80}' && c.is_control() && !matches!(c, '\n' | '\t' | '\u{c}'))
+        })
         .count();
     text.contains('\0') || controls as f64 / total as f64 > MAX_CONTROL_SHARE
 }

@@ -8,7 +8,7 @@ use super::decode::{self, DecodeError};
 use super::markdown;
 use super::meta::{self, MetaInput, Metadata};
 use super::mt_fix;
-use super::report::Report;
+use super::report::{snippet, Report};
 use super::structure::{self, Block};
 use super::title::{self, Candidate, Source};
 use super::{html, mojibake, quotes};
@@ -48,10 +48,13 @@ impl std::fmt::Display for Skip {
 pub fn prepare(bytes: &[u8]) -> Result<Page, Skip> {
     let decoded = decode::decode(bytes).map_err(Skip::Decode)?;
     let mut report = Report::default();
-    let text = repair(&decoded.text, &mut report);
-    let lines: Vec<String> = text.split('\n').map(|l| l.trim().to_string()).collect();
-    let cleaned = remove_chrome(lines, &mut report)?;
-    let lines = mt_fix::apply(cleaned.lines, mt_fix::fixes().map_err(Skip::Rules)?, &mut report);
+    let repaired = repair(&decoded.text, &mut report);
+    let cleaned = remove_chrome(repaired, &mut report)?;
+    let lines = mt_fix::apply(
+        cleaned.lines,
+        mt_fix::fixes().map_err(Skip::Rules)?,
+        &mut report,
+    );
     let lang = crate::text::detect_lang(&lines.join("\n"));
     let article = structure::build(&lines, cleaned.title.as_deref(), lang, &mut report);
     if article.blocks.is_empty() {
@@ -82,29 +85,43 @@ struct Cleaned {
 
 /// The chrome stages: navigation trail, one-line walls, fixed rules, the
 /// title, then chrome by mechanism.
-fn remove_chrome(mut lines: Vec<String>, report: &mut Report) -> Result<Cleaned, Skip> {
+fn remove_chrome(page: Repaired, report: &mut Report) -> Result<Cleaned, Skip> {
     let rules = boilerplate::rules().map_err(Skip::Rules)?;
     let lexicon = chrome::lexicon::Lexicon::embedded().map_err(Skip::Rules)?;
     let mut judge = chrome::Chrome::new(lexicon, rules.site_segments());
+    judge.learn_site_names(&page.site_name.into_iter().collect::<Vec<_>>());
+    let mut lines: Vec<String> = page
+        .text
+        .split('\n')
+        .map(|l| l.trim().to_string())
+        .collect();
     let trail = boilerplate::remove_trail(&mut lines, rules, report);
     let fields = chrome::wall::field_patterns().map_err(Skip::Rules)?;
     let (mut lines, pieces) = chrome::wall::split(lines, fields);
-    let keep = boilerplate::rule_mask(&mut lines, rules, report);
-    let (lines, pieces) = retain(lines, pieces, &keep);
-    judge.discover_site_names(&lines);
-    let extra: Vec<Candidate> = trail
+    let rule_keep = boilerplate::rule_mask(&mut lines, rules, report);
+    let removed: Vec<bool> = rule_keep.iter().map(|k| !k).collect();
+    for (line, gone) in lines.iter_mut().zip(&removed) {
+        if let Some(trimmed) = judge.trim_brackets(line).filter(|_| !gone) {
+            report.add("chrome:bracketed", 1, snippet(line, 40));
+            *line = trimmed;
+        }
+    }
+    let (kept, _) = retain(lines.clone(), pieces.clone(), &rule_keep);
+    judge.discover_site_names(&kept);
+    let mut extra: Vec<Candidate> = trail
         .map(|text| Candidate {
             text,
             source: Source::Trail,
         })
         .into_iter()
         .collect();
-    let chosen = title::choose(&lines, &extra, &judge);
+    extra.extend(page.candidates);
+    let chosen = title::choose(&kept, &extra, &judge);
     if let Some(c) = &chosen {
         judge.learn_site_names(&c.site_names);
     }
     let title = chosen.map(|c| c.text);
-    let keep = judge.sweep(&lines, title.as_deref(), report);
+    let keep = judge.sweep(&lines, &removed, title.as_deref(), report);
     let (lines, pieces) = retain(lines, pieces, &keep);
     let lines = chrome::wall::join(lines, pieces, structure::starts_section);
     Ok(Cleaned { lines, title })
@@ -132,18 +149,44 @@ fn generated_title(meta: &Metadata, lang: &str, blocks: &[Block]) -> String {
     }
 }
 
-/// The character-level repairs, in order.
-pub fn repair(text: &str, report: &mut Report) -> String {
+/// Repaired text, and what an HTML page says of its title and site.
+pub struct Repaired {
+    pub text: String,
+    /// `<title>`, `og:title` and `<h1>`.
+    candidates: Vec<Candidate>,
+    /// `og:site_name` and the like.
+    site_name: Option<String>,
+}
+
+/// The character-level repairs, in order; an HTML page goes through the
+/// HTML extractor.
+pub fn repair(text: &str, report: &mut Report) -> Repaired {
     let text = mojibake::repair(text, report);
     let text = mojibake::repair_dagger_quotes(&text, report);
-    let text = match html::extract(&text) {
+    let (text, candidates, site_name) = match html::extract(&text) {
         Some(article) => {
             article.removed.record(report);
-            html_text(&article)
+            let candidates = article
+                .title_candidates
+                .iter()
+                .map(|c| Candidate {
+                    text: quotes::repair(&c.text, &mut Report::default()),
+                    source: match c.source {
+                        html::TitleSource::Title => Source::HtmlTitle,
+                        html::TitleSource::OgTitle => Source::OgTitle,
+                        html::TitleSource::H1 => Source::H1,
+                    },
+                })
+                .collect();
+            (html_text(&article), candidates, article.site_name.clone())
         }
-        None => html::strip_html(&text, report),
+        None => (html::strip_html(&text, report), Vec::new(), None),
     };
-    quotes::repair(&text, report)
+    Repaired {
+        text: quotes::repair(&text, report),
+        candidates,
+        site_name,
+    }
 }
 
 /// An HTML page's article as text lines for the line-based stages: its title
@@ -189,7 +232,7 @@ mod tests {
             "小米的“口碑”传播法则。专注和极致,是产品目标;快,是行动准则。\n参与感是小米品牌理念中的灵魂!",
         ] {
             let mut r = Report::default();
-            assert_eq!(repair(s, &mut r), s);
+            assert_eq!(repair(s, &mut r).text, s);
             assert_eq!(r.to_lines(), vec![]);
         }
     }
@@ -225,9 +268,8 @@ fn explain_seed() {
     let bytes = std::fs::read(path).unwrap();
     let decoded = decode::decode(&bytes).unwrap();
     let mut report = Report::default();
-    let text = repair(&decoded.text, &mut report);
-    let lines: Vec<String> = text.split('\n').map(|l| l.trim().to_string()).collect();
-    let cleaned = remove_chrome(lines, &mut report).unwrap();
+    let repaired = repair(&decoded.text, &mut report);
+    let cleaned = remove_chrome(repaired, &mut report).unwrap();
     println!("TITLE: {:?}", cleaned.title);
     for l in &cleaned.lines {
         println!("KEPT  {l}");

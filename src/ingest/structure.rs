@@ -60,7 +60,9 @@ fn ordered_marker() -> Option<&'static Regex> {
 
 /// Section markers at the start of a line: `一、`, `（一）`, `第二章`.
 static SECTION_START: LazyLock<Result<Regex, regex::Error>> = LazyLock::new(|| {
-    Regex::new(r"^([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]\s*|第[一二三四五六七八九十\d]{1,3}[章节部分])")
+    Regex::new(
+        r"^([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]\s*|第[一二三四五六七八九十\d]{1,3}[章节部分])",
+    )
 });
 
 fn section_start() -> Option<&'static Regex> {
@@ -78,8 +80,13 @@ pub fn build(lines: &[String], title: Option<&str>, lang: &str, report: &mut Rep
     let mut blocks = classify(&lines, lang);
     restore_list_numbers(&mut blocks, report);
     bullet_runs(&mut blocks);
+    lone_bullets(&mut blocks, lang);
     let blocks = split_long_paragraphs(blocks, lang, report);
-    let title = title.map(|t| t.trim_end_matches(['.', '。', ',', '，', ';', '；', ':', '：']).trim().to_string());
+    let title = title.map(|t| {
+        t.trim_end_matches(['.', '。', ',', '，', ';', '；', ':', '：'])
+            .trim()
+            .to_string()
+    });
     let blocks = blocks
         .into_iter()
         .filter(|b| Some(b.text()) != title.as_deref())
@@ -162,7 +169,9 @@ fn is_zh(lang: &str) -> bool {
 /// A short standalone line without final punctuation.
 pub fn is_heading_like(line: &str, lang: &str) -> bool {
     let chars = line.chars().count();
-    let last = line.chars().last().unwrap_or('.');
+    // A closing quote ends a quoted name (`“后浪”`); a question can be a heading.
+    let core = line.trim_end_matches(['”', '’', '"', '」', '』', '?', '？']);
+    let last = core.chars().last().unwrap_or('.');
     let short = if crate::text::has_cjk(line) || is_zh(lang) {
         chars <= MAX_ZH_HEADING
     } else {
@@ -171,7 +180,22 @@ pub fn is_heading_like(line: &str, lang: &str) -> bool {
     short
         && !FINAL_PUNCTUATION.contains(last)
         && !line.starts_with(BULLETS)
-        && !line.contains(['。', '！', '？'])
+        && !core.contains(['。', '！', '？'])
+}
+
+/// A bullet line standing alone between paragraphs, short and without final
+/// punctuation, is a decorated heading (`■一次不同於以往的危機`).
+fn lone_bullets(blocks: &mut [Block], lang: &str) {
+    let is_item = |b: Option<&Block>| matches!(b, Some(Block::Bullet(_) | Block::Ordered(..)));
+    for i in 0..blocks.len() {
+        let alone =
+            !is_item(i.checked_sub(1).and_then(|j| blocks.get(j))) && !is_item(blocks.get(i + 1));
+        if let Block::Bullet(t) = &blocks[i] {
+            if alone && is_heading_like(t, lang) {
+                blocks[i] = Block::Heading(t.clone());
+            }
+        }
+    }
 }
 
 fn classify(lines: &[String], lang: &str) -> Vec<Block> {
@@ -206,8 +230,7 @@ fn classify(lines: &[String], lang: &str) -> Vec<Block> {
 
 /// `一、…` / `第二章…` lines of heading length.
 fn is_section_marker(line: &str) -> bool {
-    section_start().is_some_and(|r| r.is_match(line))
-        && line.chars().count() <= MAX_ZH_HEADING + 5
+    section_start().is_some_and(|r| r.is_match(line)) && line.chars().count() <= MAX_ZH_HEADING + 5
 }
 
 fn is_ordered(line: &str) -> bool {

@@ -43,7 +43,9 @@ const HEAD_LINES: usize = 10;
 const MIN_SCORE: f64 = 1.0;
 
 /// Separators between a headline and site or section names.
-const SEPARATORS: &[&str] = &[" - ", " – ", " — ", " | ", "｜", "|", "_", " :: ", " · ", " » ", "丨"];
+const SEPARATORS: &[&str] = &[
+    " - ", " – ", " — ", " | ", "｜", "|", "_", " :: ", " · ", " » ", "丨",
+];
 
 /// Chooses the title among the head lines of `lines` and `extra` candidates.
 pub fn choose(lines: &[String], extra: &[Candidate], chrome: &Chrome) -> Option<Chosen> {
@@ -75,10 +77,9 @@ pub fn choose(lines: &[String], extra: &[Candidate], chrome: &Chrome) -> Option<
     let mut best: Option<(f64, String)> = None;
     for (i, (c, text)) in cleaned.iter().enumerate() {
         let Some(text) = text else { continue };
-        let repeated = cleaned
-            .iter()
-            .enumerate()
-            .any(|(j, (o, t))| j != i && o.source != c.source && t.as_ref().is_some_and(|t| same(t, text)));
+        let repeated = cleaned.iter().enumerate().any(|(j, (o, t))| {
+            j != i && o.source != c.source && t.as_ref().is_some_and(|t| same(t, text))
+        });
         let Some(score) = score(text, c.source, repeated, &body_terms, chrome) else {
             continue;
         };
@@ -88,7 +89,8 @@ pub fn choose(lines: &[String], extra: &[Candidate], chrome: &Chrome) -> Option<
     }
     site_names.sort();
     site_names.dedup();
-    best.filter(|(s, _)| *s >= MIN_SCORE).map(|(_, text)| Chosen { text, site_names })
+    best.filter(|(s, _)| *s >= MIN_SCORE)
+        .map(|(_, text)| Chosen { text, site_names })
 }
 
 /// The candidate without site and section segments, and the segments dropped.
@@ -101,7 +103,11 @@ fn strip_sites(text: &str, lines: &[String], chrome: &Chrome) -> (Option<String>
     for sep in SEPARATORS {
         parts = parts
             .iter()
-            .flat_map(|p| p.split(sep).map(|s| s.trim().to_string()).collect::<Vec<_>>())
+            .flat_map(|p| {
+                p.split(sep)
+                    .map(|s| s.trim().to_string())
+                    .collect::<Vec<_>>()
+            })
             .filter(|p| !p.is_empty())
             .collect();
     }
@@ -120,7 +126,9 @@ fn strip_sites(text: &str, lines: &[String], chrome: &Chrome) -> (Option<String>
     }
     let title = rest.into_iter().max_by_key(|p| p.chars().count());
     // `Site Name | Subscribe`: what is left beside a prompt is the site's name, not a headline.
-    let beside_prompt = sites.iter().any(|p| chrome.is_chrome_line(p, true) && !chrome.is_site_segment(p));
+    let beside_prompt = sites
+        .iter()
+        .any(|p| chrome.is_chrome_line(p, true) && !chrome.is_site_segment(p));
     match title {
         Some(t) if beside_prompt && size(&t) < 4 => (None, vec![t]),
         t => (t, sites),
@@ -134,20 +142,35 @@ fn size(text: &str) -> usize {
 }
 
 /// The score of a cleaned candidate, `None` when it cannot be a title.
-fn score(text: &str, source: Source, repeated: bool, terms: &[String], chrome: &Chrome) -> Option<f64> {
+fn score(
+    text: &str,
+    source: Source,
+    repeated: bool,
+    terms: &[String],
+    chrome: &Chrome,
+) -> Option<f64> {
     let chars = text.chars().count();
     let cjk = text.chars().filter(|&c| crate::text::is_cjk(c)).count();
     let words = text.split_whitespace().count();
     let zh = cjk * 2 > chars;
-    let (min_ok, max_ok) = if zh { (cjk >= 5, chars <= 50) } else { (words >= 3, chars <= 160) };
-    if !max_ok || (!min_ok && !repeated) || chrome.is_chrome_line(text, true) || chrome.is_site_segment(text) {
+    let (min_ok, max_ok) = if zh {
+        (cjk >= 5, chars <= 50)
+    } else {
+        (words >= 3, chars <= 160)
+    };
+    if !max_ok
+        || (!min_ok && !repeated)
+        || chrome.is_chrome_line(text, true)
+        || chrome.is_site_segment(text)
+    {
         return None;
     }
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     if !zh && letters.len() > 3 && letters.iter().all(|c| c.is_uppercase()) && words <= 3 {
         return None;
     }
-    let sentence = text.ends_with(['.', '。', ';', '；', ',', '，', ':', '：']) || text.contains('。');
+    let sentence =
+        text.ends_with(['.', '。', ';', '；', ',', '，', ':', '：']) || text.contains('。');
     let mut s = match source {
         Source::Line(i) => 2.0 - 0.25 * i.min(8) as f64,
         Source::Trail => 2.0,
@@ -199,13 +222,19 @@ fn frequent_terms(lines: &[String]) -> Vec<String> {
     for line in lines {
         for w in line.split(|c: char| !c.is_alphanumeric() || crate::text::is_cjk(c)) {
             let w = w.to_lowercase();
-            if w.chars().count() >= 4 && !w.chars().all(|c| c.is_ascii_digit()) && !stop.contains(w.as_str()) {
+            if w.chars().count() >= 4
+                && !w.chars().all(|c| c.is_ascii_digit())
+                && !stop.contains(w.as_str())
+            {
                 *counts.entry(w).or_default() += 1;
             }
         }
         let cjk: Vec<char> = line.chars().collect();
         for pair in cjk.windows(2) {
-            if pair.iter().all(|&c| crate::text::is_cjk(c) && !FUNCTION_CHARS.contains(c)) {
+            if pair
+                .iter()
+                .all(|&c| crate::text::is_cjk(c) && !FUNCTION_CHARS.contains(c))
+            {
                 *counts.entry(pair.iter().collect()).or_default() += 1;
             }
         }
@@ -223,7 +252,9 @@ const FUNCTION_CHARS: &str = "的了是在和有我们这个一不也就都而�
 pub fn generate(meta: &Metadata, lang: &str) -> String {
     let zh = lang == "zh";
     let names: Vec<String> = meta.tags.iter().map(|t| display(t, zh)).collect();
-    let is_name = |t: &str| t.chars().next().is_some_and(|c| c.is_uppercase()) || crate::text::has_cjk(t) && zh;
+    let is_name = |t: &str| {
+        t.chars().next().is_some_and(|c| c.is_uppercase()) || crate::text::has_cjk(t) && zh
+    };
     let entity = meta
         .tags
         .iter()
@@ -234,7 +265,11 @@ pub fn generate(meta: &Metadata, lang: &str) -> String {
         .tags
         .iter()
         .zip(&names)
-        .filter(|(t, n)| !t.chars().next().is_some_and(|c| c.is_uppercase()) && Some(*n) != entity.as_ref() && (is_name(n) || !zh))
+        .filter(|(t, n)| {
+            !t.chars().next().is_some_and(|c| c.is_uppercase())
+                && Some(*n) != entity.as_ref()
+                && (is_name(n) || !zh)
+        })
         .map(|(_, n)| n)
         .take(2)
         .collect();
@@ -258,6 +293,10 @@ fn display(tag: &str, zh: bool) -> String {
         return tag.to_string();
     }
     super::meta::aliases::group_of(tag)
-        .and_then(|g| g.all_names().find(|n| crate::text::has_cjk(n)).map(str::to_string))
+        .and_then(|g| {
+            g.all_names()
+                .find(|n| crate::text::has_cjk(n))
+                .map(str::to_string)
+        })
         .unwrap_or_else(|| tag.to_string())
 }

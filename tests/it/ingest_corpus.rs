@@ -86,7 +86,9 @@ fn fold(s: &str) -> String {
     s.nfkc()
         .filter(|c| !c.is_whitespace() && !"*_`[]\\#".contains(*c))
         .map(|c| match c {
-            '’' | '‘' | '`' | '´' | '"' | '“' | '”' | '「' | '」' | '『' | '』' => '\'',
+            '’' | '‘' | '`' | '´' | '"' | '“' | '”' | '「' | '」' | '『' | '』' => {
+                '\''
+            }
             '。' => '.',
             c => c,
         })
@@ -98,8 +100,7 @@ fn fold(s: &str) -> String {
 fn without_marker(s: &str) -> String {
     let t = s.trim();
     let t = t.trim_start_matches(|c: char| {
-        c.is_ascii_digit()
-            || "一二三四五六七八九十第（）()、.．:：章节部分 ".contains(c)
+        c.is_ascii_digit() || "一二三四五六七八九十第（）()、.．:：章节部分 ".contains(c)
     });
     if t.chars().count() >= 2 {
         t.to_string()
@@ -124,7 +125,8 @@ fn has_mojibake(s: &str) -> bool {
 }
 
 fn has_html(s: &str) -> bool {
-    let tag = regex::Regex::new(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>|<!|&(#\d+|[a-z]+);").unwrap();
+    let tag =
+        regex::Regex::new(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>|<!|&(#\d+|[a-z]+);").unwrap();
     tag.is_match(s)
 }
 
@@ -192,17 +194,25 @@ fn score_article(g: &Gold, o: Option<&Out>, scores: &mut Scores, log: &mut Strin
             .chain(&g.titles)
             .any(|w| fold(w) == t)
     };
-    fail("title", title_ok, &|| format!("{:?} (want {:?})", o.title, g.title));
+    fail("title", title_ok, &|| {
+        format!("{:?} (want {:?})", o.title, g.title)
+    });
     fail("category", o.category == g.category, &|| {
         format!("{} (want {})", o.category, g.category)
     });
-    fail("lang", o.lang == g.lang, &|| format!("{} (want {})", o.lang, g.lang));
+    fail("lang", o.lang == g.lang, &|| {
+        format!("{} (want {})", o.lang, g.lang)
+    });
     let all_f = format!("{}{}", fold(&o.title), body_f);
     for n in &g.noise {
-        fail("noise removed", !all_f.contains(&fold(n)), &|| format!("kept {n:?}"));
+        fail("noise removed", !all_f.contains(&fold(n)), &|| {
+            format!("kept {n:?}")
+        });
     }
     for k in &g.keep {
-        fail("survivors kept", body_f.contains(&fold(k)), &|| format!("lost {k:?}"));
+        fail("survivors kept", body_f.contains(&fold(k)), &|| {
+            format!("lost {k:?}")
+        });
     }
     let heads: Vec<String> = o
         .body
@@ -211,15 +221,19 @@ fn score_article(g: &Gold, o: Option<&Out>, scores: &mut Scores, log: &mut Strin
         .map(|l| l.trim_start_matches('#').trim().to_string())
         .collect();
     for h in &g.headings {
-        fail("headings", heading_found(h, &heads), &|| format!("missing {h:?}"));
+        fail("headings", heading_found(h, &heads), &|| {
+            format!("missing {h:?}")
+        });
     }
     for (literal, term) in &g.mt {
         let ok = !body_f.contains(&fold(literal)) && body_f.contains(&fold(term));
         fail("mt terms", ok, &|| format!("{literal:?} -> {term:?}"));
     }
-    fail("no mojibake", !has_mojibake(&o.body) && !has_mojibake(&o.title), &|| {
-        "mojibake".into()
-    });
+    fail(
+        "no mojibake",
+        !has_mojibake(&o.body) && !has_mojibake(&o.title),
+        &|| "mojibake".into(),
+    );
     fail("no html", !has_html(&o.body), &|| "html left".into());
     if o.lang == "zh" {
         for p in paragraphs(&o.body) {
@@ -263,7 +277,9 @@ fn ingest_corpus_scores() {
     let seeds = dir.path().join("seeds");
     std::fs::create_dir_all(&seeds).unwrap();
     for g in tune.iter().chain(&heldout) {
-        let from = manifest().join("tests/fixtures/ingest-corpus/seeds").join(&g.file);
+        let from = manifest()
+            .join("tests/fixtures/ingest-corpus/seeds")
+            .join(&g.file);
         std::fs::copy(&from, seeds.join(&g.file)).unwrap();
     }
     ingest(dir.path(), false);

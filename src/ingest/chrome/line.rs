@@ -27,7 +27,9 @@ static FURNITURE: LazyLock<Result<Regex, regex::Error>> = LazyLock::new(|| {
 
 /// The furniture pattern; an error when it does not compile (a test checks it).
 pub fn furniture() -> Result<&'static Regex, String> {
-    FURNITURE.as_ref().map_err(|e| format!("chrome furniture pattern: {e}"))
+    FURNITURE
+        .as_ref()
+        .map_err(|e| format!("chrome furniture pattern: {e}"))
 }
 
 /// What a line is made of.
@@ -77,7 +79,9 @@ impl Features {
     }
 }
 
-const SEPARATORS: &[char] = &['|', '｜', '·', '•', '»', '›', '>', '/', '丨', '—', '–', '　', '/'];
+const SEPARATORS: &[char] = &[
+    '|', '｜', '·', '•', '»', '›', '>', '/', '丨', '—', '–', '　', '/',
+];
 
 /// Measures `line` against the lexicon.
 pub fn features(line: &str, lex: &Lexicon) -> Features {
@@ -105,11 +109,12 @@ pub fn features(line: &str, lex: &Lexicon) -> Features {
         comment_hits: count(&hits, |h| lex.class(h.class).name == "comments"),
         credit_hits: count(&hits, |h| lex.class(h.class).name == "credit"),
         label: opens_label(line, &hits) && !hits.first().is_some_and(|h| lex.class(h.class).head),
-        prompt: hits.iter().any(|h| {
-            lex.class(h.class).prompt && (at_start(line, h.start) || at_end(line, h.end))
-        }),
+        prompt: hits
+            .iter()
+            .any(|h| lex.class(h.class).prompt && (at_start(line, h.start) || at_end(line, h.end))),
         opens_with_hit: hits.first().is_some_and(|h| {
-            at_start(line, h.start) && (!lex.class(h.class).head || line.split_whitespace().count() <= 4)
+            at_start(line, h.start)
+                && (!lex.class(h.class).head || line.split_whitespace().count() <= 4)
         }),
         strong_hits: count(&hits, |h| lex.class(h.class).weight > 1.0),
         rule: line.chars().count() >= 3 && !line.chars().any(char::is_alphanumeric),
@@ -127,27 +132,44 @@ pub fn features(line: &str, lex: &Lexicon) -> Features {
         f.chars += 1;
         f.cjk += usize::from(crate::text::is_cjk(c));
         f.separators += usize::from(SEPARATORS.contains(&c));
-        f.separators += usize::from(line[i + c.len_utf8()..].starts_with("  ") && !line[..i].ends_with(' '));
+        f.separators +=
+            usize::from(line[i + c.len_utf8()..].starts_with("  ") && !line[..i].ends_with(' '));
         weighted += covered[i];
         rest.push(if covered[i] > 0.0 { ' ' } else { c });
     }
-    f.words = line.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
-    f.coverage = if f.chars == 0 { 0.0 } else { weighted / f.chars as f64 };
+    f.words = line
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    f.coverage = if f.chars == 0 {
+        0.0
+    } else {
+        weighted / f.chars as f64
+    };
     let rest_words: Vec<&str> = rest
-        .split(|c: char| c.is_whitespace() || (c.is_ascii_punctuation() && c != '\'') || SEPARATORS.contains(&c))
-        .filter(|w| w.chars().any(|c| c.is_alphanumeric() && !crate::text::is_cjk(c)))
+        .split(|c: char| {
+            c.is_whitespace() || (c.is_ascii_punctuation() && c != '\'') || SEPARATORS.contains(&c)
+        })
+        .filter(|w| {
+            w.chars()
+                .any(|c| c.is_alphanumeric() && !crate::text::is_cjk(c))
+        })
         .collect();
     f.rest_words = rest_words.len();
     f.rest_cjk = rest.chars().filter(|&c| crate::text::is_cjk(c)).count();
-    f.rest_capitalised = rest_words
-        .iter()
-        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()));
+    f.rest_capitalised = rest_words.iter().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    });
     f
 }
 
 /// Only brackets, quotes and spaces stand before byte `start`.
 fn at_start(line: &str, start: usize) -> bool {
-    line[..start].chars().all(|c| c.is_whitespace() || "[【(（「“\"'-—–•·|".contains(c))
+    line[..start]
+        .chars()
+        .all(|c| c.is_whitespace() || "[【(（「“\"'-—–•·|".contains(c))
 }
 
 /// Only punctuation and spaces stand after byte `end`.
@@ -206,7 +228,7 @@ pub fn judge(f: &Features, head: bool) -> Option<Why> {
         return Some(Why::Rule);
     }
     if f.prose() {
-        let long_label = f.label && f.words <= 20 && f.cjk <= 60;
+        let long_label = f.label && f.words <= 40 && f.cjk <= 80;
         return if f.coverage >= 0.6 {
             Some(Why::Phrases)
         } else {
@@ -225,7 +247,11 @@ pub fn judge(f: &Features, head: bool) -> Option<Why> {
     if (f.hits >= 1 || f.furniture) && trivial_rest(f) && !f.sentence {
         return Some(Why::Furniture);
     }
-    if f.separators >= 2 && (f.hits >= 1 || f.furniture) && !f.sentence && f.words <= 3 * (f.separators + 1) {
+    if f.separators >= 2
+        && (f.hits >= 1 || f.furniture)
+        && !f.sentence
+        && f.words <= 3 * (f.separators + 1)
+    {
         return Some(Why::Row);
     }
     None
@@ -270,6 +296,10 @@ mod tests {
             "We use cookies to improve your experience on our site. By continuing to browse, you agree to our Cookie Policy.",
             "Published September 14, 2018",
             "上一篇：某某文章",
+            "About the author: Rachel Omondi writes about retail and consumer brands.",
+            "Download our 2024 Challenger Brands Report",
+            "Read more: Why brand mascots are having a moment",
+            "Topics: Haier · China · Management · Consumer goods",
         ] {
             assert!(chrome(line).is_some(), "{line}");
         }

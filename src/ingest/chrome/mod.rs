@@ -7,6 +7,7 @@
 //! `boilerplate` and before structure; a one-line wall of text is split into
 //! sentences first (`wall`).
 
+mod brackets;
 pub mod lexicon;
 mod line;
 pub mod wall;
@@ -65,17 +66,20 @@ impl Chrome {
             .iter()
             .filter(|l| !l.is_empty())
             .take(SITE_NAME_LINES)
-            .flat_map(|l| l.split([' ', '|', '｜', '·', '丨']).fold(vec![String::new()], segments))
+            .flat_map(|l| {
+                l.split([' ', '|', '｜', '·', '丨'])
+                    .fold(vec![String::new()], segments)
+            })
             .filter(|l| {
                 let f = self.features(l);
-                let short = (2..=5).contains(&f.words) || (f.cjk >= 3 && f.cjk <= 12 && f.words <= 1);
+                let short =
+                    (2..=5).contains(&f.words) || (f.cjk >= 3 && f.cjk <= 12 && f.words <= 1);
                 let name = l.to_lowercase();
                 short
                     && !f.sentence
                     && f.hits == 0
                     && chrome_lines.iter().any(|c| c != &name && c.contains(&name))
             })
-            .cloned()
             .collect();
         self.learn_site_names(&found);
     }
@@ -128,11 +132,20 @@ impl Chrome {
 
     /// Which of `lines` to keep; `title` is the chosen title's text (its
     /// copies go). Counts every removal in `report`.
-    pub fn sweep(&self, lines: &[String], title: Option<&str>, report: &mut Report) -> Vec<bool> {
-        let verdicts = zones::judge_all(self, lines, title);
+    /// `removed` marks the lines the fixed rules already took out: they count as
+    /// chrome for the lines around them.
+    pub fn sweep(
+        &self,
+        lines: &[String],
+        removed: &[bool],
+        title: Option<&str>,
+        report: &mut Report,
+    ) -> Vec<bool> {
+        let verdicts = zones::judge_all(self, lines, removed, title);
         let mut keep = Vec::with_capacity(lines.len());
-        for (line, v) in lines.iter().zip(&verdicts) {
+        for ((line, v), gone) in lines.iter().zip(&verdicts).zip(removed) {
             match v {
+                _ if *gone => keep.push(false),
                 Some(reason) if !line.is_empty() => {
                     report.add(&format!("chrome:{reason}"), 1, snippet(line, 40));
                     keep.push(false);
@@ -148,14 +161,15 @@ impl Chrome {
 /// `-`, `–`, `·`): `The Daily Ledger | Subscribe` → both parts.
 fn segments(mut acc: Vec<String>, word: &str) -> Vec<String> {
     if word.is_empty() || matches!(word, "-" | "–" | "—" | "::") {
-        acc.push(String::new());
+        if acc.last().is_some_and(|s| !s.is_empty()) {
+            acc.push(String::new());
+        }
     } else if let Some(last) = acc.last_mut() {
         if !last.is_empty() {
             last.push(' ');
         }
         last.push_str(word);
     }
-    acc.retain(|s| !s.is_empty() || true);
     acc
 }
 
@@ -165,8 +179,12 @@ fn is_domain(part: &str) -> bool {
     let labels: Vec<&str> = p.split('.').collect();
     labels.len() >= 2
         && !p.contains(' ')
-        && labels.iter().all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-        && labels.last().is_some_and(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_alphabetic()))
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 #[cfg(test)]

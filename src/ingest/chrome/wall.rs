@@ -29,11 +29,14 @@ pub fn field_patterns() -> Result<&'static [Regex], String> {
     static FIELDS: OnceLock<Result<Vec<Regex>, String>> = OnceLock::new();
     FIELDS
         .get_or_init(|| {
-            let file: WallFile = toml::from_str(CHROME_TOML).map_err(|e| format!("chrome.toml: {e}"))?;
+            let file: WallFile =
+                toml::from_str(CHROME_TOML).map_err(|e| format!("chrome.toml: {e}"))?;
             file.wall
                 .fields
                 .iter()
-                .map(|p| Regex::new(p).map_err(|e| format!("chrome.toml: bad wall field `{p}`: {e}")))
+                .map(|p| {
+                    Regex::new(p).map_err(|e| format!("chrome.toml: bad wall field `{p}`: {e}"))
+                })
                 .collect()
         })
         .as_ref()
@@ -84,7 +87,10 @@ fn cut_fields<'a>(sentence: &'a str, fields: &[Regex]) -> Vec<&'a str> {
         at = end;
     }
     out.push(&sentence[at..]);
-    out.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect()
+    out.into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// A sentence cut at the spaces between fields.
@@ -157,7 +163,13 @@ mod tests {
     fn dateline_fields_part_but_latin_words_stay() {
         assert_eq!(
             spaced_fields("2023-05-12 10:30 来源：财经网 作者：李明 小米 Note 的发布会"),
-            vec!["2023-05-12", "10:30", "来源：财经网", "作者：李明", "小米 Note 的发布会"]
+            vec![
+                "2023-05-12",
+                "10:30",
+                "来源：财经网",
+                "作者：李明",
+                "小米 Note 的发布会"
+            ]
         );
     }
 
@@ -166,13 +178,22 @@ mod tests {
         let parts = cut_fields("风波复盘：国潮品牌为什么更输不起2022-04-18 08:56:12 来源：潮商网 字号：大 中 小4月中旬，一组照片", field_patterns().unwrap());
         assert_eq!(
             parts,
-            vec!["风波复盘：国潮品牌为什么更输不起", "2022-04-18 08:56:12", "来源：潮商网", "字号：大 中 小", "4月中旬，一组照片"]
+            vec![
+                "风波复盘：国潮品牌为什么更输不起",
+                "2022-04-18 08:56:12",
+                "来源：潮商网",
+                "字号：大 中 小",
+                "4月中旬，一组照片"
+            ]
         );
     }
 
     #[test]
     fn walls_split_and_join() {
-        let wall = format!("来源：某网 作者：王五 {}相关阅读：别的文章", "小米做了很多营销。".repeat(80));
+        let wall = format!(
+            "来源：某网 作者：王五 {}相关阅读：别的文章",
+            "小米做了很多营销。".repeat(80)
+        );
         let (lines, pieces) = split(vec!["标题".into(), wall], field_patterns().unwrap());
         assert_eq!(lines[0], "标题");
         assert!(lines.contains(&"来源：某网".to_string()));

@@ -22,14 +22,24 @@ fn name(why: Why) -> &'static str {
 }
 
 /// Judges every line of a page.
-pub fn judge_all(chrome: &Chrome, lines: &[String], title: Option<&str>) -> Verdicts {
+pub fn judge_all(
+    chrome: &Chrome,
+    lines: &[String],
+    removed: &[bool],
+    title: Option<&str>,
+) -> Verdicts {
     let feats: Vec<Features> = lines.iter().map(|l| chrome.features(l)).collect();
-    let anchors: Vec<usize> = (0..lines.len()).filter(|&i| chrome.is_anchor(&lines[i])).collect();
+    let anchors: Vec<usize> = (0..lines.len())
+        .filter(|&i| chrome.is_anchor(&lines[i]))
+        .collect();
     let first = anchors.first().copied().unwrap_or(lines.len());
     let mut v: Verdicts = lines
         .iter()
         .enumerate()
-        .map(|(i, l)| chrome.verdict(l, i < first).map(name))
+        .map(|(i, l)| match removed.get(i) {
+            Some(true) => Some("rules"),
+            _ => chrome.verdict(l, i < first).map(name),
+        })
         .collect();
     if let Some(t) = title {
         title_copies(lines, t, first, &mut v);
@@ -47,7 +57,8 @@ pub fn judge_all(chrome: &Chrome, lines: &[String], title: Option<&str>) -> Verd
 /// Copies of the title, and title lines with site names around it.
 fn title_copies(lines: &[String], title: &str, first: usize, v: &mut Verdicts) {
     for (i, l) in lines.iter().enumerate() {
-        let near = i < first && l.contains(title) && l.chars().count() <= title.chars().count() + 60;
+        let near =
+            i < first && l.contains(title) && l.chars().count() <= title.chars().count() + 60;
         if crate::ingest::title::same(l, title) || near {
             v[i] = Some("title-copy");
         }
@@ -73,7 +84,9 @@ fn head_lines(lines: &[String], feats: &[Features], first: usize, v: &mut Verdic
         if v[i].is_some() || lines[i].is_empty() || f.prose() {
             continue;
         }
-        if f.opens_with_hit || (f.hits == 0 && f.words <= 3 && f.cjk == 0 && f.rest_capitalised && !f.sentence) {
+        if f.opens_with_hit
+            || (f.hits == 0 && f.words <= 3 && f.cjk == 0 && f.rest_capitalised && !f.sentence)
+        {
             v[i] = Some("head");
         }
     }
@@ -82,7 +95,9 @@ fn head_lines(lines: &[String], feats: &[Features], first: usize, v: &mut Verdic
 /// Up to three lines between chrome lines (blank lines skipped), none of
 /// them a paragraph of prose: the inside of a box (newsletter sign-up).
 fn boxes(lines: &[String], feats: &[Features], anchors: &[usize], first: usize, v: &mut Verdicts) {
-    let filled: Vec<usize> = (first..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
+    let filled: Vec<usize> = (first..lines.len())
+        .filter(|&i| !lines[i].is_empty())
+        .collect();
     let small = |i: usize| feats[i].words <= 20 && feats[i].cjk <= 40;
     // A rule or a call to action marks a box's edge firmly: then a sentence inside it goes too.
     let firm = |r: Option<&str>| matches!(r, Some("rule" | "prompt"));
@@ -109,7 +124,8 @@ fn boxes(lines: &[String], feats: &[Features], anchors: &[usize], first: usize, 
     }
 }
 
-/// A short line next to an image credit is the image's caption.
+/// A short sentence just above an image credit is the image's caption (a
+/// line without final punctuation there is a heading the image follows).
 fn captions(lines: &[String], feats: &[Features], anchors: &[usize], v: &mut Verdicts) {
     let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
     for (k, &i) in filled.iter().enumerate() {
@@ -117,9 +133,13 @@ fn captions(lines: &[String], feats: &[Features], anchors: &[usize], v: &mut Ver
             continue;
         }
         let near = [k.checked_sub(1), Some(k + 1)];
-        for j in near.into_iter().flatten().filter_map(|k| filled.get(k).copied()) {
+        for j in near
+            .into_iter()
+            .flatten()
+            .filter_map(|k| filled.get(k).copied())
+        {
             let f = &feats[j];
-            if v[j].is_none() && !anchors.contains(&j) && f.words <= 25 && f.cjk <= 40 && !f.label {
+            if v[j].is_none() && f.sentence && !anchors.contains(&j) && f.words <= 25 && f.cjk <= 40 && !f.label {
                 v[j] = Some("caption");
             }
         }
@@ -157,7 +177,12 @@ fn related_lists(lines: &[String], feats: &[Features], first: usize, v: &mut Ver
     let mut i = first;
     while i < lines.len() {
         let f = &feats[i];
-        let header = v[i].is_some() && f.tail_hits > 0 && !f.sentence && !f.label && f.words <= 6 && f.cjk <= 12;
+        let header = v[i].is_some()
+            && f.tail_hits > 0
+            && !f.sentence
+            && !f.label
+            && f.words <= 6
+            && f.cjk <= 12;
         if !header {
             i += 1;
             continue;
@@ -177,7 +202,9 @@ fn related_lists(lines: &[String], feats: &[Features], first: usize, v: &mut Ver
 /// mark allowed), not long.
 fn headline_like(line: &str, f: &Features) -> bool {
     let question = line.trim_end().ends_with(['?', '？']);
-    (!f.sentence || question && !f.prose() || question && f.words <= 14 && f.cjk <= 30) && f.words <= 20 && f.cjk <= 40
+    (!f.sentence || question && !f.prose() || question && f.words <= 14 && f.cjk <= 30)
+        && f.words <= 20
+        && f.cjk <= 40
 }
 
 /// The run at the end of the page of chrome and short headline-like lines,
@@ -188,7 +215,8 @@ fn tail_run(lines: &[String], feats: &[Features], v: &mut Verdicts) {
     while start > 0 {
         let i = start - 1;
         let f = &feats[i];
-        let fits = lines[i].is_empty() || v[i].is_some() || (short(f) && headline_like(&lines[i], f));
+        let fits =
+            lines[i].is_empty() || v[i].is_some() || (short(f) && headline_like(&lines[i], f));
         if !fits {
             break;
         }
