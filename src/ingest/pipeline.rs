@@ -106,8 +106,8 @@ fn remove_chrome(page: Repaired, report: &mut Report) -> Result<Cleaned, Skip> {
             *line = trimmed;
         }
     }
+    judge.discover_site_names(&lines);
     let (kept, _) = retain(lines.clone(), pieces.clone(), &rule_keep);
-    judge.discover_site_names(&kept);
     let mut extra: Vec<Candidate> = trail
         .map(|text| Candidate {
             text,

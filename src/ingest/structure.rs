@@ -142,7 +142,49 @@ fn section_heading(sentence: &str) -> (String, &str) {
             return (head.to_string(), sentence[b + c.len_utf8()..].trim());
         }
     }
+    if sentence.chars().count() > limit {
+        if let Some(b) = glued_heading_end(sentence) {
+            return (sentence[..b].to_string(), &sentence[b..]);
+        }
+    }
     (sentence.to_string(), "")
+}
+
+/// Where a heading glued to its paragraph ends: the first place, between
+/// four and eighteen characters after the marker, where the paragraph repeats
+/// the heading's last two characters or a paragraph opener starts.
+fn glued_heading_end(sentence: &str) -> Option<usize> {
+    let marker = section_start()?.find(sentence)?.end();
+    let openers = paragraph_openers().ok()?;
+    let starts: Vec<usize> = sentence[marker..].char_indices().map(|(b, _)| marker + b).collect();
+    let cut = |k: usize| -> bool {
+        let (head, rest) = sentence.split_at(starts[k]);
+        let last2: String = head.chars().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect();
+        let clean = !head[marker..].contains(['，', '。', ',', '：', ':', '；']);
+        clean && (rest.starts_with(&last2) || openers.iter().any(|o| rest.starts_with(o.as_str())))
+    };
+    (4..=18.min(starts.len().saturating_sub(1))).find(|&k| cut(k)).map(|k| starts[k])
+}
+
+const STRUCTURE_TOML: &str = include_str!("../../data/ingest/structure.toml");
+
+#[derive(serde::Deserialize)]
+struct StructureFile {
+    openers: Vec<String>,
+}
+
+/// The paragraph openers of `data/ingest/structure.toml`.
+fn paragraph_openers() -> Result<&'static [String], String> {
+    static OPENERS: OnceLock<Result<Vec<String>, String>> = OnceLock::new();
+    OPENERS
+        .get_or_init(|| {
+            toml::from_str::<StructureFile>(STRUCTURE_TOML)
+                .map(|f| f.openers)
+                .map_err(|e| format!("structure.toml: {e}"))
+        })
+        .as_ref()
+        .map(Vec::as_slice)
+        .map_err(Clone::clone)
 }
 
 /// Lines with mid-line bullet markers split into one line per item.
@@ -361,6 +403,19 @@ mod tests {
     #[test]
     fn section_pattern_compiles() {
         SECTION_START.as_ref().unwrap();
+        paragraph_openers().unwrap();
+    }
+
+    #[test]
+    fn glued_headings_end_where_the_paragraph_starts() {
+        let cases = [
+            ("一、一场发布活动引发的争议争议源自一场秋冬新品发布活动，照片很快传开。", "一、一场发布活动引发的争议"),
+            ("二、国潮光环的另一面过去几年，李宁是国潮浪潮中最耀眼的品牌之一。", "二、国潮光环的另一面"),
+            ("（三）服務的邊界在哪裡這場爭議讓海底撈重新思考服務的尺度與成本。", "（三）服務的邊界在哪裡"),
+        ];
+        for (sentence, heading) in cases {
+            assert_eq!(section_heading(sentence).0, heading);
+        }
     }
 
     #[test]

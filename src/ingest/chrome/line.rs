@@ -231,8 +231,10 @@ pub fn judge(f: &Features, head: bool) -> Option<Why> {
         let long_label = f.label && f.words <= 40 && f.cjk <= 80;
         return if f.coverage >= 0.6 {
             Some(Why::Phrases)
+        } else if long_label {
+            Some(Why::Label)
         } else {
-            long_label.then_some(Why::Label)
+            (f.prompt && f.words <= 30 && f.cjk <= 60).then_some(Why::Prompt)
         };
     }
     if f.label && f.words <= 25 && f.cjk <= 60 {
