@@ -49,7 +49,7 @@ pub fn judge_all(
     boxes(lines, &feats, &anchors, first, &mut v);
     captions(lines, &feats, &anchors, &mut v);
     comments(lines, &feats, first, &mut v);
-    related_lists(lines, &feats, first, &mut v);
+    related_lists(lines, &feats, &anchors, first, &mut v);
     tail_run(lines, &feats, &mut v);
     v
 }
@@ -77,16 +77,20 @@ fn section_labels(lines: &[String], feats: &[Features], first: usize, v: &mut Ve
 }
 
 /// Above the article, lines that open with a chrome phrase (`By …`,
-/// `Written by …`, `Home …`) and bare names (the author's).
+/// `Written by …`, `Home …`), bare names (the author's) and short labels
+/// (`危机复盘`); the title is not among them (it was marked first).
 fn head_lines(lines: &[String], feats: &[Features], first: usize, v: &mut Verdicts) {
-    for i in 0..first.min(lines.len()) {
+    if first >= lines.len() {
+        return;
+    }
+    for i in 0..first {
         let f = &feats[i];
         if v[i].is_some() || lines[i].is_empty() || f.prose() {
             continue;
         }
-        if f.opens_with_hit
-            || (f.hits == 0 && f.words <= 3 && f.cjk == 0 && f.rest_capitalised && !f.sentence)
-        {
+        let name = f.hits == 0 && f.words <= 3 && f.cjk == 0 && f.rest_capitalised;
+        let label = f.cjk > 0 && f.cjk <= 6 && f.words <= 1;
+        if f.opens_with_hit || (!f.sentence && (name || label)) {
             v[i] = Some("head");
         }
     }
@@ -124,8 +128,8 @@ fn boxes(lines: &[String], feats: &[Features], anchors: &[usize], first: usize, 
     }
 }
 
-/// A short sentence just above an image credit is the image's caption (a
-/// line without final punctuation there is a heading the image follows).
+/// A short sentence next to an image credit is the image's caption (a line
+/// without final punctuation there is a heading the image follows).
 fn captions(lines: &[String], feats: &[Features], anchors: &[usize], v: &mut Verdicts) {
     let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
     for (k, &i) in filled.iter().enumerate() {
@@ -173,7 +177,13 @@ fn comments(lines: &[String], feats: &[Features], first: usize, v: &mut Verdicts
 
 /// A related-list header after the article starts: it and the headline-like
 /// lines after it (up to the next sentence).
-fn related_lists(lines: &[String], feats: &[Features], first: usize, v: &mut Verdicts) {
+fn related_lists(
+    lines: &[String],
+    feats: &[Features],
+    anchors: &[usize],
+    first: usize,
+    v: &mut Verdicts,
+) {
     let mut i = first;
     while i < lines.len() {
         let f = &feats[i];
@@ -189,6 +199,11 @@ fn related_lists(lines: &[String], feats: &[Features], first: usize, v: &mut Ver
         }
         let mut j = i + 1;
         while j < lines.len() && (lines[j].is_empty() || headline_like(&lines[j], &feats[j])) {
+            // A heading introduces prose; an item of the list does not.
+            let next = (j + 1..lines.len()).find(|&k| !lines[k].is_empty());
+            if !lines[j].is_empty() && next.is_some_and(|k| anchors.contains(&k)) {
+                break;
+            }
             if !lines[j].is_empty() {
                 v[j].get_or_insert("related");
             }
@@ -229,5 +244,25 @@ fn tail_run(lines: &[String], feats: &[Features], v: &mut Verdicts) {
                 v[i].get_or_insert("tail");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::chrome::lexicon::Lexicon;
+
+    fn verdicts(text: &str, title: Option<&str>) -> Verdicts {
+        let judge = Chrome::new(Lexicon::embedded().unwrap(), &[]);
+        let lines: Vec<String> = text.lines().map(String::from).collect();
+        judge_all(&judge, &lines, &vec![false; lines.len()], title)
+    }
+
+    #[test]
+    fn short_labels_above_the_article_go() {
+        let text = "品牌研究所\n危机复盘\n风波之后,小红书如何修补人设\n\n2021年12月,一场关于滤镜景点的讨论让小红书站上了舆论的风口浪尖.不少网友发现,自己按照平台笔记打卡的网红景点,与照片中的样子相去甚远.";
+        let v = verdicts(text, Some("风波之后,小红书如何修补人设"));
+        assert_eq!(&v[..3], &[Some("head"), Some("head"), Some("title-copy")]);
+        assert_eq!(v[4], None);
     }
 }
