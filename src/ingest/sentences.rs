@@ -123,10 +123,15 @@ pub fn pack(text: &str, max_chars: usize) -> Vec<String> {
 
 /// Whether two pieces of text are joined with a space (not after or before Chinese).
 pub fn needs_space(before: &str, after: &str) -> bool {
-    let last = before.chars().last().unwrap_or(' ');
+    // A closing quote belongs to the text inside it: `jacket.”` is Latin, `好。”` Chinese.
+    let last = before
+        .trim_end_matches(['”', '’', '"', '」', '』'])
+        .chars()
+        .last()
+        .unwrap_or(' ');
     let first = after.chars().next().unwrap_or(' ');
     !(crate::text::is_cjk(first)
-        || matches!(last, '。' | '！' | '？' | '”' | '」')
+        || matches!(last, '。' | '！' | '？' | '」')
         || crate::text::is_cjk(last))
 }
 

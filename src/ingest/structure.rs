@@ -104,7 +104,7 @@ pub fn starts_section(line: &str) -> bool {
 /// when the sentence is short, with the sentence.
 fn split_inline_sections(line: &str, report: &mut Report) -> Vec<String> {
     let parts = sentences::split(line);
-    if parts.len() < 2 && !starts_section(line) {
+    if !parts.iter().any(|p| starts_section(p)) {
         return vec![line.to_string()];
     }
     let mut out: Vec<String> = Vec::new();
@@ -156,14 +156,26 @@ fn section_heading(sentence: &str) -> (String, &str) {
 fn glued_heading_end(sentence: &str) -> Option<usize> {
     let marker = section_start()?.find(sentence)?.end();
     let openers = paragraph_openers().ok()?;
-    let starts: Vec<usize> = sentence[marker..].char_indices().map(|(b, _)| marker + b).collect();
+    let starts: Vec<usize> = sentence[marker..]
+        .char_indices()
+        .map(|(b, _)| marker + b)
+        .collect();
     let cut = |k: usize| -> bool {
         let (head, rest) = sentence.split_at(starts[k]);
-        let last2: String = head.chars().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect();
+        let last2: String = head
+            .chars()
+            .rev()
+            .take(2)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
         let clean = !head[marker..].contains(['，', '。', ',', '：', ':', '；']);
         clean && (rest.starts_with(&last2) || openers.iter().any(|o| rest.starts_with(o.as_str())))
     };
-    (4..=18.min(starts.len().saturating_sub(1))).find(|&k| cut(k)).map(|k| starts[k])
+    (4..=18.min(starts.len().saturating_sub(1)))
+        .find(|&k| cut(k))
+        .map(|k| starts[k])
 }
 
 const STRUCTURE_TOML: &str = include_str!("../../data/ingest/structure.toml");
@@ -409,9 +421,18 @@ mod tests {
     #[test]
     fn glued_headings_end_where_the_paragraph_starts() {
         let cases = [
-            ("一、一场发布活动引发的争议争议源自一场秋冬新品发布活动，照片很快传开。", "一、一场发布活动引发的争议"),
-            ("二、国潮光环的另一面过去几年，李宁是国潮浪潮中最耀眼的品牌之一。", "二、国潮光环的另一面"),
-            ("（三）服務的邊界在哪裡這場爭議讓海底撈重新思考服務的尺度與成本。", "（三）服務的邊界在哪裡"),
+            (
+                "一、一场发布活动引发的争议争议源自一场秋冬新品发布活动，照片很快传开。",
+                "一、一场发布活动引发的争议",
+            ),
+            (
+                "二、国潮光环的另一面过去几年，李宁是国潮浪潮中最耀眼的品牌之一。",
+                "二、国潮光环的另一面",
+            ),
+            (
+                "（三）服務的邊界在哪裡這場爭議讓海底撈重新思考服務的尺度與成本。",
+                "（三）服務的邊界在哪裡",
+            ),
         ];
         for (sentence, heading) in cases {
             assert_eq!(section_heading(sentence).0, heading);

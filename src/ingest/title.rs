@@ -54,7 +54,8 @@ pub fn choose(lines: &[String], extra: &[Candidate], chrome: &Chrome) -> Option<
         .iter()
         .position(|l| chrome.is_anchor(l))
         .unwrap_or(lines.len());
-    let mut cands: Vec<Candidate> = lines[..first_prose]
+    // The first paragraph of prose may itself be a long headline line.
+    let mut cands: Vec<Candidate> = lines[..(first_prose + 1).min(lines.len())]
         .iter()
         .enumerate()
         .filter(|(_, l)| !l.is_empty())
@@ -79,7 +80,10 @@ pub fn choose(lines: &[String], extra: &[Candidate], chrome: &Chrome) -> Option<
         let Some(text) = text else { continue };
         let repeated = cleaned.iter().enumerate().any(|(j, (o, t))| {
             j != i && o.source != c.source && t.as_ref().is_some_and(|t| same(t, text))
-        });
+        }) || lines
+            .iter()
+            .enumerate()
+            .any(|(j, l)| Source::Line(j) != c.source && same(l, text));
         let Some(score) = score(text, c.source, repeated, &body_terms, chrome) else {
             continue;
         };
@@ -114,7 +118,8 @@ fn strip_sites(text: &str, lines: &[String], chrome: &Chrome) -> (Option<String>
     if parts.len() < 2 {
         return (Some(text.to_string()), Vec::new());
     }
-    let standalone = |p: &str| lines.iter().filter(|l| same(l, p)).count() >= 1;
+    // A short part that stands alone as a line elsewhere is a site name (a long one is the headline repeated).
+    let standalone = |p: &str| size(p) <= 5 && lines.iter().any(|l| same(l, p));
     let longest = parts.iter().map(|p| size(p)).max().unwrap_or(0);
     // Beside a headline of four words or more, a part of at most four is a site name.
     let minor = |p: &str| longest >= 4 && size(p) <= 4 && size(p) < longest;
@@ -167,6 +172,18 @@ fn score(
     }
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     if !zh && letters.len() > 3 && letters.iter().all(|c| c.is_uppercase()) && words <= 3 {
+        return None;
+    }
+    let full_stop = text.ends_with('。')
+        || text.ends_with('.') && {
+            // `…U.S.` ends an abbreviation, not a sentence.
+            let last = text.split_whitespace().last().unwrap_or("");
+            last.chars().filter(|&c| c == '.').count() == 1
+        };
+    // A line of the text that ends like a sentence, or holds several and is long, is prose.
+    let line = matches!(source, Source::Line(_));
+    let long = words > 25 || cjk > 40;
+    if line && (full_stop && !repeated || long && super::sentences::split(text).len() > 1) {
         return None;
     }
     let sentence =

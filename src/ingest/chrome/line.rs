@@ -55,6 +55,8 @@ pub struct Features {
     pub label: bool,
     /// A call-to-action phrase opens or closes the line (`… Sign up`).
     pub prompt: bool,
+    /// The call to action is a phrase of several words (`Download our`, `Sign up now`).
+    pub long_prompt: bool,
     /// No letter or digit at all (`-----`, `* * *`).
     pub rule: bool,
     /// A phrase opens the line (a navigation word only in a short line).
@@ -96,7 +98,9 @@ pub fn features(line: &str, lex: &Lexicon) -> Features {
     let mut furniture_found = false;
     if let Ok(re) = furniture() {
         for m in re.find_iter(line) {
-            furniture_found = true;
+            // A small bare number (`3.` of a list item) is no date or counter.
+            let t = m.as_str().trim().trim_end_matches(['.', ',']);
+            furniture_found |= !(t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()));
             for c in &mut covered[m.start()..m.end()] {
                 *c = c.max(1.0);
             }
@@ -109,9 +113,9 @@ pub fn features(line: &str, lex: &Lexicon) -> Features {
         comment_hits: count(&hits, |h| lex.class(h.class).name == "comments"),
         credit_hits: count(&hits, |h| lex.class(h.class).name == "credit"),
         label: opens_label(line, &hits) && !hits.first().is_some_and(|h| lex.class(h.class).head),
-        prompt: hits
-            .iter()
-            .any(|h| lex.class(h.class).prompt && (at_start(line, h.start) || at_end(line, h.end))),
+        prompt: prompt_hit(line, &hits, lex).is_some(),
+        long_prompt: prompt_hit(line, &hits, lex)
+            .is_some_and(|h| line[h.start..h.end].contains(' ')),
         opens_with_hit: hits.first().is_some_and(|h| {
             at_start(line, h.start)
                 && (!lex.class(h.class).head || line.split_whitespace().count() <= 4)
@@ -163,6 +167,12 @@ pub fn features(line: &str, lex: &Lexicon) -> Features {
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     });
     f
+}
+
+/// A call-to-action phrase opening or closing the line.
+fn prompt_hit<'h>(line: &str, hits: &'h [Hit], lex: &Lexicon) -> Option<&'h Hit> {
+    hits.iter()
+        .find(|h| lex.class(h.class).prompt && (at_start(line, h.start) || at_end(line, h.end)))
 }
 
 /// Only brackets, quotes and spaces stand before byte `start`.
@@ -234,7 +244,7 @@ pub fn judge(f: &Features, head: bool) -> Option<Why> {
         } else if long_label {
             Some(Why::Label)
         } else {
-            (f.prompt && f.words <= 30 && f.cjk <= 60).then_some(Why::Prompt)
+            (f.long_prompt && f.words <= 30 && f.cjk <= 60).then_some(Why::Prompt)
         };
     }
     if f.label && f.words <= 25 && f.cjk <= 60 {

@@ -58,7 +58,7 @@ pub fn judge_all(
 fn title_copies(lines: &[String], title: &str, first: usize, v: &mut Verdicts) {
     for (i, l) in lines.iter().enumerate() {
         let near =
-            i < first && l.contains(title) && l.chars().count() <= title.chars().count() + 60;
+            i <= first && l.contains(title) && l.chars().count() <= title.chars().count() + 60;
         if crate::ingest::title::same(l, title) || near {
             v[i] = Some("title-copy");
         }
@@ -143,7 +143,13 @@ fn captions(lines: &[String], feats: &[Features], anchors: &[usize], v: &mut Ver
             .filter_map(|k| filled.get(k).copied())
         {
             let f = &feats[j];
-            if v[j].is_none() && f.sentence && !anchors.contains(&j) && f.words <= 25 && f.cjk <= 40 && !f.label {
+            if v[j].is_none()
+                && f.sentence
+                && !anchors.contains(&j)
+                && f.words <= 25
+                && f.cjk <= 40
+                && !f.label
+            {
                 v[j] = Some("caption");
             }
         }
