@@ -116,7 +116,10 @@ fn write_site(site: &mut Site, out: &Output, diags: &Diagnostics) -> (usize, usi
     let site = &*site;
     let (support_files, (search_files, search_bytes)) = rayon::join(
         || {
-            let mut support = site.support_files();
+            let mut support = site.support_files().unwrap_or_else(|d| {
+                diags.push(d);
+                Vec::new()
+            });
             support.extend(copy_static(&site.config.root.join("static"), diags));
             write_all(out, &support, diags)
         },

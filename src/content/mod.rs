@@ -4,6 +4,7 @@
 //! crates. The `Library` is the in-memory site that `build` fills once and
 //! `serve` updates one file at a time (`upsert`, `remove`, then `finish`).
 
+pub mod date;
 pub mod front_matter;
 pub mod graph;
 pub mod links;

@@ -9,3 +9,4 @@ pub mod highlight;
 pub mod markdown;
 pub mod pages;
 pub mod templates;
+pub mod xml;

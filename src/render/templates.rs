@@ -222,7 +222,7 @@ fn one_line(text: &str) -> String {
 }
 
 /// Appends `input` to `out` with `&<>"'` escaped, for HTML text and quoted
-/// attributes alike.
+/// attributes alike (and XML: the same entities are valid there).
 pub fn push_escaped(out: &mut String, input: &str) {
     out.reserve(input.len());
     escape_runs(input, |run| out.push_str(run));
@@ -242,39 +242,62 @@ fn escape_html_into(input: &str, out: &mut dyn std::io::Write) -> std::io::Resul
 }
 
 /// Hands `input` to `push` as runs of plain text and entities for the
-/// special bytes. The scan is a table lookup per byte; the special bytes are
-/// ASCII, so byte positions between runs are char boundaries.
+/// special bytes; characters neither XML 1.0 nor HTML allow in text (C0
+/// controls other than tab, newline and carriage return; U+FFFE, U+FFFF)
+/// are dropped, so the output is well-formed in both. The scan is a table
+/// lookup per byte; the special bytes are ASCII or the lead of U+FFFx, so
+/// byte positions between runs are char boundaries.
 fn escape_runs(input: &str, mut push: impl FnMut(&str)) {
+    let bytes = input.as_bytes();
     let mut last = 0;
-    for (i, &b) in input.as_bytes().iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
         if !SPECIAL[b as usize] {
+            i += 1;
             continue;
         }
+        let (entity, len) = match b {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&#39;", 1),
+            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => ("", 3),
+            0xEF => {
+                i += 1;
+                continue;
+            }
+            _ => ("", 1),
+        };
         if i > last {
             push(&input[last..i]);
         }
-        push(match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&#39;",
-        });
-        last = i + 1;
+        if !entity.is_empty() {
+            push(entity);
+        }
+        i += len;
+        last = i;
     }
     if last < input.len() {
         push(&input[last..]);
     }
 }
 
-/// The bytes `push_escaped` replaces.
+/// The bytes `push_escaped` replaces or drops (0xEF: only before BF BE/BF).
 const SPECIAL: [bool; 256] = {
     let mut t = [false; 256];
+    let mut c = 0;
+    while c < 0x20 {
+        t[c] = !matches!(c as u8, b'\t' | b'\n' | b'\r');
+        c += 1;
+    }
     t[b'&' as usize] = true;
     t[b'<' as usize] = true;
     t[b'>' as usize] = true;
     t[b'"' as usize] = true;
     t[b'\'' as usize] = true;
+    t[0xEF] = true;
     t
 };
 
@@ -303,6 +326,15 @@ mod tests {
         );
         assert_eq!(escape_html("口碑"), "口碑");
         assert_eq!(escape_html(""), "");
+    }
+
+    #[test]
+    fn drops_characters_xml_forbids() {
+        assert_eq!(escape_html("a\u{1}b\u{1b}c\td\ne"), "abc\td\ne");
+        assert_eq!(
+            escape_html("x\u{FFFE}y\u{FFFF}z\u{FFFD}，"),
+            "xyz\u{FFFD}，"
+        );
     }
 
     #[test]

@@ -105,7 +105,13 @@ impl Site {
         if self.live.support_print == Some(print) {
             return;
         }
-        let files = self.support_files();
+        let files = match self.support_files() {
+            Ok(files) => files,
+            Err(d) => {
+                report.problems.push(d);
+                return;
+            }
+        };
         let paths: HashSet<String> = files.iter().map(|(p, _)| p.clone()).collect();
         for (path, bytes) in &files {
             count_write(out.write_if_changed(path, bytes), path, report);

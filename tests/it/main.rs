@@ -6,6 +6,8 @@ mod support;
 mod build;
 mod ingest;
 mod ingest_unseen;
+mod publish;
 mod search;
+mod security;
 mod serve;
 mod wiki;
