@@ -8,7 +8,7 @@
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::highlight;
+use super::{highlight, sanitize};
 use crate::content::graph::{LinkKind, OutLink};
 use crate::content::links::LinkTargets;
 use crate::content::slug::{slugify, SlugSet};
@@ -49,6 +49,8 @@ pub struct MarkdownContext<'a> {
     pub urls: &'a [String],
     /// Link first mentions of entities automatically.
     pub auto_link: bool,
+    /// Pass raw HTML through uncleaned (`[markdown] unsafe_html`, a trusted author).
+    pub unsafe_html: bool,
     /// `Analyse` collects links, anchors and text but writes no HTML (cheaper,
     /// and nothing large is kept per page); `Html` does both.
     pub mode: Mode,
@@ -82,6 +84,9 @@ pub fn render(ctx: &MarkdownContext, markdown: &str, body_line: usize) -> Render
     if ctx.mode == Mode::Html {
         let mut html = String::with_capacity(markdown.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        if pass.needs_cleaning && !ctx.unsafe_html {
+            html = sanitize::clean(&html);
+        }
         html.shrink_to_fit(); // kept until the page is written: no slack
         pass.out.html = html;
     }
@@ -106,6 +111,8 @@ struct Pass<'c, 'a> {
     mentioned: Vec<usize>,
     /// (byte offset, newlines before it) of the last line lookup.
     line_cursor: (usize, usize),
+    /// Raw HTML or an unusual URL scheme was seen: the HTML gets cleaned.
+    needs_cleaning: bool,
 }
 
 impl<'c, 'a> Pass<'c, 'a> {
@@ -122,6 +129,7 @@ impl<'c, 'a> Pass<'c, 'a> {
             linked_here: Vec::new(),
             mentioned: Vec::new(),
             line_cursor: (0, 0),
+            needs_cleaning: false,
         }
     }
 
@@ -139,6 +147,7 @@ impl<'c, 'a> Pass<'c, 'a> {
     }
 
     fn handle(&mut self, event: Event<'c>, offset: usize, events: &mut Vec<Event<'c>>) {
+        self.needs_cleaning = self.needs_cleaning || sanitize::needs_cleaning(&event);
         if let Some((lang, buf)) = &mut self.code {
             match event {
                 Event::Text(t) => buf.push_str(&t),
@@ -221,7 +230,6 @@ impl<'c, 'a> Pass<'c, 'a> {
                 self.out.text.push('\n');
                 self.emit(event, events);
             }
-            Event::Html(_) | Event::InlineHtml(_) => self.emit(escape_raw_html(event), events),
             other => self.emit(other, events),
         }
     }
@@ -390,14 +398,6 @@ impl<'c, 'a> Pass<'c, 'a> {
         } else {
             dest
         }
-    }
-}
-
-/// Raw HTML in content is shown as text: content is untrusted.
-pub fn escape_raw_html(event: Event) -> Event {
-    match event {
-        Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
-        other => other,
     }
 }
 

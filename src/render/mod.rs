@@ -8,5 +8,6 @@ pub mod graph_svg;
 pub mod highlight;
 pub mod markdown;
 pub mod pages;
+pub mod sanitize;
 pub mod templates;
 pub mod xml;

@@ -231,6 +231,7 @@ impl Site {
             base_path: &self.config.base_path,
             urls: &self.urls,
             auto_link: page.kind != PageKind::Page,
+            unsafe_html: self.config.unsafe_html,
             mode: if self.full_pass {
                 Mode::Html
             } else {
