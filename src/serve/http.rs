@@ -1,5 +1,7 @@
 //! The HTTP side of `serve`: static files from `public/` (tower-http's
-//! `ServeDir`, which refuses `..` and serves `index.html` for folders), the
+//! `ServeDir`, which refuses `..` and serves `index.html` for folders;
+//! `public/` is a symlink to the published version, resolved on every
+//! request, and a file whose real path leaves it is answered 404), the
 //! site's own 404 page with status 404, UTF-8 content types, no caching, the
 //! live-reload script injected into HTML responses, and the SSE endpoint.
 
@@ -21,6 +23,7 @@ use tokio_stream::{Stream, StreamExt};
 use tower_http::services::ServeDir;
 
 use super::reload::{self, Hub, Signal};
+use crate::content::slug::decode_path;
 
 /// Largest HTML page the script is injected into (bigger ones pass as they are).
 const MAX_INJECT: usize = 64 * 1024 * 1024;
@@ -35,12 +38,36 @@ pub fn router(public: PathBuf, hub: Arc<Hub>) -> Router {
     let files = ServeDir::new(&public)
         .append_index_html_on_directories(true)
         .not_found_service(not_found.into_service());
+    let inside = {
+        let public = public.clone();
+        move |req: Request, next: Next| stay_inside(public.clone(), req, next)
+    };
     Router::new()
         .route("/__livereload", get(events))
         .route("/__livereload.js", get(script))
         .fallback_service(files)
+        .layer(middleware::from_fn(inside))
         .layer(middleware::from_fn(dev_headers))
         .with_state(hub)
+}
+
+/// Answers 404 for a path whose file (or folder index) resolves, through
+/// symlinks, to somewhere outside the output folder.
+async fn stay_inside(public: PathBuf, req: Request, next: Next) -> Response {
+    let rel = decode_path(req.uri().path());
+    let rel = rel.trim_start_matches('/');
+    let Ok(root) = tokio::fs::canonicalize(&public).await else {
+        return next.run(req).await;
+    };
+    let file = public.join(rel);
+    for candidate in [file.clone(), file.join("index.html")] {
+        if let Ok(real) = tokio::fs::canonicalize(&candidate).await {
+            if !real.starts_with(&root) {
+                return not_found(public.join("404.html")).await;
+            }
+        }
+    }
+    next.run(req).await
 }
 
 async fn not_found(page: PathBuf) -> Response {
