@@ -120,7 +120,7 @@ fn write_site(site: &mut Site, out: &Output, diags: &Diagnostics) -> (usize, usi
                 diags.push(d);
                 Vec::new()
             });
-            support.extend(copy_static(&site.config.root.join("static"), diags));
+            support.extend(copy_static(&site.config.root, diags));
             write_all(out, &support, diags)
         },
         || {
@@ -172,25 +172,20 @@ fn run_ingest(opts: &BuildOptions, diags: &Diagnostics) -> IngestSummary {
 }
 
 /// The site's own `static/` folder, copied to the output root (Zola's convention).
-pub fn copy_static(dir: &Path, diags: &Diagnostics) -> Vec<(String, Vec<u8>)> {
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    walkdir::WalkDir::new(dir)
+pub fn copy_static(root: &Path, diags: &Diagnostics) -> Vec<(String, Vec<u8>)> {
+    let dir = root.join("static");
+    crate::site_files::files_under(root, &dir, &mut |d| diags.push(d))
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
+        .filter_map(|path| {
+            let rel = path
+                .strip_prefix(&dir)
                 .ok()?
                 .to_string_lossy()
                 .replace('\\', "/");
-            match std::fs::read(e.path()) {
+            match std::fs::read(&path) {
                 Ok(bytes) => Some((rel, bytes)),
                 Err(err) => {
-                    diags.push(Diagnostic::error(e.path(), None, err.to_string()));
+                    diags.push(Diagnostic::error(&path, None, err.to_string()));
                     None
                 }
             }
@@ -270,7 +265,8 @@ fn load_site(config: Config, diags: &Diagnostics, pass: Pass) -> Result<Site, Ve
     let library = Library::load(&config, diags);
     timing("load", started);
     let templates_started = Instant::now();
-    let templates = Templates::load(&config)?;
+    let mut templates = Templates::load(&config)?;
+    diags.extend(std::mem::take(&mut templates.warnings));
     timing("templates", templates_started);
     let mut site = Site::new(config, library, templates);
     site.full_pass = pass != Pass::Check;

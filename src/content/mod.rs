@@ -17,7 +17,6 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -54,13 +53,11 @@ impl Library {
     /// go to `diags` and the file is left out.
     pub fn load(config: &Config, diags: &Diagnostics) -> Library {
         let dir = config.root.join("content");
-        let files: Vec<PathBuf> = WalkDir::new(&dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file() && is_markdown(e.path()))
-            .map(|e| e.into_path())
-            .collect();
+        let files: Vec<PathBuf> =
+            crate::site_files::files_under(&config.root, &dir, &mut |d| diags.push(d))
+                .into_iter()
+                .filter(|f| is_markdown(f))
+                .collect();
         let parsed: Vec<Parsed> = files
             .par_iter()
             .filter_map(|f| match parse_file(config, &dir, f) {
@@ -91,6 +88,10 @@ impl Library {
     /// the previous version of the page then stays in the library.
     pub fn upsert(&mut self, config: &Config, file: &Path) -> Result<(), Diagnostic> {
         let dir = config.root.join("content");
+        let root = crate::site_files::real_root(&config.root);
+        if let Some(d) = crate::site_files::outside(&root, file) {
+            return Err(d);
+        }
         match parse_file(config, &dir, file)? {
             Parsed::Page(mut page) => match self.by_file.get(file) {
                 // An edit that keeps the slug keeps the page's place: no re-slugging.

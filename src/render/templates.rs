@@ -45,6 +45,8 @@ pub const THEME_STATIC: &[(&str, &[u8])] =
 pub struct Templates {
     pub tera: Tera,
     sources: Vec<(String, PathBuf)>,
+    /// Template files skipped (symlinks out of the site).
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Templates {
@@ -61,13 +63,14 @@ impl Templates {
             })
             .collect();
         let mut problems = Vec::new();
+        let mut warnings = Vec::new();
         let theme_dir = config
             .root
             .join("themes")
             .join(&config.theme)
             .join("templates");
         for dir in [theme_dir, config.root.join("templates")] {
-            for (name, path) in html_files(&dir) {
+            for (name, path) in html_files(&config.root, &dir, &mut warnings) {
                 match std::fs::read_to_string(&path) {
                     Ok(text) => {
                         files.retain(|(n, _, _)| n != &name);
@@ -110,7 +113,11 @@ impl Templates {
         if !problems.is_empty() {
             return Err(problems);
         }
-        Ok(Templates { tera, sources })
+        Ok(Templates {
+            tera,
+            sources,
+            warnings,
+        })
     }
 
     /// Renders `name` into bytes ready to write (Tera writes UTF-8, so
@@ -142,28 +149,17 @@ fn source_of(sources: &[(String, PathBuf)], name: &str) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(name))
 }
 
-fn html_files(dir: &Path) -> Vec<(String, PathBuf)> {
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
+fn html_files(root: &Path, dir: &Path, warnings: &mut Vec<Diagnostic>) -> Vec<(String, PathBuf)> {
+    crate::site_files::files_under(root, dir, &mut |d| warnings.push(d))
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| {
-            e.path()
-                .extension()
-                .is_some_and(|x| x == "html" || x == "xml")
-        })
-        .filter_map(|e| {
-            let name = e
-                .path()
+        .filter(|p| p.extension().is_some_and(|x| x == "html" || x == "xml"))
+        .filter_map(|path| {
+            let name = path
                 .strip_prefix(dir)
                 .ok()?
                 .to_string_lossy()
                 .replace('\\', "/");
-            Some((name, e.into_path()))
+            Some((name, path))
         })
         .collect()
 }

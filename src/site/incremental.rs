@@ -147,7 +147,7 @@ impl Site {
         let mut report = RebuildReport::default();
         self.publish_changed(out, &mut report, false);
         let diags = Diagnostics::default();
-        for (path, bytes) in crate::build::copy_static(&self.config.root.join("static"), &diags) {
+        for (path, bytes) in crate::build::copy_static(&self.config.root, &diags) {
             count_write(out.write_if_changed(&path, &bytes), &path, &mut report);
         }
         self.keep_problems("static", diags.into_sorted());
@@ -284,10 +284,11 @@ impl Site {
 
     fn reload_templates(&mut self) {
         match Templates::load(&self.config) {
-            Ok(t) => {
+            Ok(mut t) => {
+                let warnings = std::mem::take(&mut t.warnings);
                 self.templates = t;
                 self.live.prints.clear();
-                self.keep_problems("templates", Vec::new());
+                self.keep_problems("templates", warnings);
             }
             Err(ds) => self.keep_problems("templates", ds),
         }
