@@ -6,6 +6,7 @@ mod support;
 mod build;
 mod ingest;
 mod ingest_unseen;
+mod properties;
 mod publish;
 mod search;
 mod security;
