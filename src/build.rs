@@ -67,18 +67,19 @@ pub fn build(opts: &BuildOptions) -> Result<(Site, BuildReport), BuildFailure> {
     check_output_dir(&config).map_err(BuildFailure::one)?;
     let ingest = run_ingest(opts, &diags);
     timing("ingest", started);
-    let mut site =
-        load_site(config, &diags, Pass::Build(opts.keep_sources)).map_err(|ds| fail(&diags, ds))?;
+    let root = config.root.clone();
+    let mut site = load_site(config, &diags, Pass::Build(opts.keep_sources))
+        .map_err(|ds| fail(&diags, ds, &root))?;
     timing("analyse", started);
     if diags.has_errors() {
-        return Err(fail(&diags, Vec::new()));
+        return Err(fail(&diags, Vec::new(), &root));
     }
     let out = Output::staging(&site.config.output_dir)
         .map_err(|e| io_failure(&site.config.output_dir, e))?;
     let (files, search_bytes) = write_site(&mut site, &out, &diags);
     if diags.has_errors() {
         out.abort();
-        return Err(fail(&diags, Vec::new()));
+        return Err(fail(&diags, Vec::new(), &root));
     }
     out.commit()
         .map_err(|e| io_failure(&site.config.output_dir, e))?;
@@ -88,7 +89,7 @@ pub fn build(opts: &BuildOptions) -> Result<(Site, BuildReport), BuildFailure> {
         files,
         search_bytes,
         ingest,
-        warnings: diags.into_sorted(),
+        warnings: diags.report(&root),
         duration: started.elapsed(),
     };
     Ok((site, report))
@@ -193,10 +194,10 @@ pub fn copy_static(root: &Path, diags: &Diagnostics) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-fn fail(diags: &Diagnostics, more: Vec<Diagnostic>) -> BuildFailure {
+fn fail(diags: &Diagnostics, more: Vec<Diagnostic>, root: &Path) -> BuildFailure {
     diags.extend(more);
     BuildFailure {
-        diagnostics: diags.snapshot(),
+        diagnostics: diags.report(root),
     }
 }
 
@@ -273,6 +274,7 @@ fn load_site(config: Config, diags: &Diagnostics, pass: Pass) -> Result<Site, Ve
     site.one_shot = pass == Pass::Build(false);
     site.analyse();
     diags.extend(site.link_problems());
+    diags.extend(site.output_problems());
     Ok(site)
 }
 

@@ -104,7 +104,7 @@ impl Output {
 }
 
 /// Rejects absolute paths and `..`, so a slug can never escape the output.
-fn safe_relative(rel: &str) -> io::Result<PathBuf> {
+pub(crate) fn safe_relative(rel: &str) -> io::Result<PathBuf> {
     let path = Path::new(rel);
     let ok = path
         .components()

@@ -147,25 +147,19 @@ impl Site {
         Ok(x.finish())
     }
 
-    /// Zola/Hugo `aliases = ["/old/url/"]`: small redirect pages at old URLs.
+    /// Zola/Hugo `aliases = ["/old/url/"]`: small redirect pages at old URLs
+    /// (only aliases that own their path: see `owners`).
     fn redirects(&self) -> Vec<(String, Vec<u8>)> {
-        let mut out = Vec::new();
-        for p in &self.library.pages {
-            for alias in p.redirect_aliases() {
-                let rel: String = alias.trim_start_matches('/').to_string();
-                let file = if rel.ends_with(".html") {
-                    rel
-                } else {
-                    format!("{}/index.html", rel.trim_end_matches('/'))
-                };
+        self.alias_files()
+            .into_iter()
+            .map(|a| {
                 let mut target = String::new();
-                push_escaped(&mut target, &self.url(&p.path));
+                push_escaped(&mut target, &self.url(&self.library.pages[a.page].path));
                 let html = format!(
                     "<!doctype html><meta charset=\"utf-8\"><title>Redirect</title><link rel=\"canonical\" href=\"{target}\"><meta http-equiv=\"refresh\" content=\"0; url={target}\"><a href=\"{target}\">{target}</a>\n"
                 );
-                out.push((file.trim_start_matches('/').to_string(), html.into_bytes()));
-            }
-        }
-        out
+                (a.file, html.into_bytes())
+            })
+            .collect()
     }
 }

@@ -8,7 +8,7 @@
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::{highlight, sanitize};
+use super::{highlight, safe_events, sanitize};
 use crate::content::graph::{LinkKind, OutLink};
 use crate::content::links::LinkTargets;
 use crate::content::slug::{slugify, SlugSet};
@@ -83,7 +83,8 @@ pub fn render(ctx: &MarkdownContext, markdown: &str, body_line: usize) -> Render
     }
     if ctx.mode == Mode::Html {
         let mut html = String::with_capacity(markdown.len() * 3 / 2);
-        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        let events = events.into_iter().map(safe_events::filter);
+        pulldown_cmark::html::push_html(&mut html, events);
         if pass.needs_cleaning && !ctx.unsafe_html {
             html = sanitize::clean(&html);
         }
@@ -111,7 +112,7 @@ struct Pass<'c, 'a> {
     mentioned: Vec<usize>,
     /// (byte offset, newlines before it) of the last line lookup.
     line_cursor: (usize, usize),
-    /// Raw HTML or an unusual URL scheme was seen: the HTML gets cleaned.
+    /// Raw HTML was seen: the HTML gets cleaned.
     needs_cleaning: bool,
 }
 
@@ -171,9 +172,9 @@ impl<'c, 'a> Pass<'c, 'a> {
                 };
                 self.code = Some((lang, String::new()));
             }
-            Event::Start(Tag::Heading { .. }) => {
+            Event::Start(tag @ Tag::Heading { .. }) => {
                 self.linked_here.clear();
-                self.heading = Some(vec![event]);
+                self.heading = Some(vec![Event::Start(safe_events::heading(tag))]);
             }
             Event::End(TagEnd::Heading(_)) => self.finish_heading(event, events),
             Event::Start(Tag::Link {

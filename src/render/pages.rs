@@ -265,7 +265,7 @@ impl Site {
         let parser = pulldown_cmark::Parser::new(&sec.body).inspect(|e| {
             dirty = dirty || super::sanitize::needs_cleaning(e);
         });
-        pulldown_cmark::html::push_html(&mut html, parser);
+        pulldown_cmark::html::push_html(&mut html, parser.map(super::safe_events::filter));
         match dirty && !self.config.unsafe_html {
             true => super::sanitize::clean(&html),
             false => html,

@@ -1,6 +1,7 @@
-//! Raw HTML in content is untrusted: a page whose Markdown holds raw HTML,
-//! or a link or image with a URL scheme other than `http`, `https` and
-//! `mailto`, has its rendered body cleaned with ammonia. Ammonia's default
+//! Raw HTML in content is untrusted: a page whose Markdown holds raw HTML
+//! has its rendered body cleaned with ammonia (what Markdown syntax itself
+//! writes — heading attributes, link and image URLs — is made safe by
+//! `safe_events`, whatever `unsafe_html` says). Ammonia's default
 //! allow-list of tags and attributes is kept (formatting, tables, lists,
 //! `details`/`summary`, `kbd`, images…); scripts, styles, forms, frames,
 //! event handlers, comments and `javascript:`/`data:` URLs are removed. What
@@ -12,10 +13,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use pulldown_cmark::{Event, Tag};
-
-/// URL schemes a link or image may use without its page being cleaned.
-const PLAIN_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
+use pulldown_cmark::Event;
 
 fn cleaner() -> &'static ammonia::Builder<'static> {
     static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
@@ -38,65 +36,14 @@ pub fn clean(html: &str) -> String {
     cleaner().clean(html).to_string()
 }
 
-/// Whether `event` makes its page need cleaning: raw HTML, or a link or
-/// image whose URL has a scheme outside `PLAIN_SCHEMES`.
+/// Whether `event` makes its page need cleaning: raw HTML.
 pub fn needs_cleaning(event: &Event) -> bool {
-    match event {
-        Event::Html(_) | Event::InlineHtml(_) => true,
-        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-            unusual_scheme(dest_url)
-        }
-        _ => false,
-    }
-}
-
-/// `javascript:x`, `data:…`, ` Java\tScript:` → true; `/a`, `b.md`, `https://x` → false.
-/// Browsers drop tabs and newlines anywhere in a URL and leading spaces and
-/// controls, so the scheme is read the same way.
-fn unusual_scheme(url: &str) -> bool {
-    let url: String = url
-        .trim_start_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
-    let Some((scheme, _)) = url.split_once(':') else {
-        return false;
-    };
-    let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
-    is_scheme && !PLAIN_SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme))
+    matches!(event, Event::Html(_) | Event::InlineHtml(_))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn schemes() {
-        for bad in [
-            "javascript:alert(1)",
-            " JavaScript:x",
-            "data:text/html,x",
-            "vbscript:x",
-            "java\tscript:x",
-        ] {
-            assert!(unusual_scheme(bad), "{bad}");
-        }
-        for ok in [
-            "https://x.org/",
-            "HTTP://x",
-            "mailto:a@b",
-            "/a/b",
-            "b.md",
-            "#top",
-            "a/b:c",
-            "?q=a:b",
-        ] {
-            assert!(!unusual_scheme(ok), "{ok}");
-        }
-    }
 
     #[test]
     fn keeps_what_the_renderer_writes() {

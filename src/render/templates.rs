@@ -84,10 +84,12 @@ impl Templates {
             .iter()
             .map(|(n, _, p)| (n.clone(), p.clone()))
             .collect();
+        problems.extend(super::includes::loops(&files));
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         tera.set_escape_fn(escape_html_into);
-        // After an unreadable file, only the per-file check below runs.
+        // After an unreadable file or an include loop, only the per-file
+        // check below runs.
         let added = if problems.is_empty() {
             let raw = files.iter().map(|(n, t, _)| (n.as_str(), t.as_str()));
             tera.add_raw_templates(raw).map_err(Some)
@@ -101,7 +103,9 @@ impl Templates {
             // that error only counts for the whole set.
             for (name, text, _) in &files {
                 if let Err(e) = check_alone(name, text) {
-                    if !matches!(e.kind(), ErrorKind::MissingParent { .. }) {
+                    if !matches!(e.kind(), ErrorKind::MissingParent { .. })
+                        && !is_unknown_include(&e, &files)
+                    {
                         problems.push(template_error(&sources, name, &e));
                     }
                 }
@@ -118,6 +122,11 @@ impl Templates {
             sources,
             warnings,
         })
+    }
+
+    /// Whether a template called `name` is loaded.
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
     }
 
     /// Renders `name` into bytes ready to write (Tera writes UTF-8, so
@@ -138,6 +147,16 @@ fn check_alone(name: &str, text: &str) -> Result<(), tera::Error> {
     let mut tera = Tera::new();
     tera.add_raw_templates(THEME_TEMPLATES.iter().copied())?;
     tera.add_raw_template(name, text)
+}
+
+/// Whether `e` says a template is unknown that is in fact one of `files`
+/// (checked alone, a template misses the site templates it includes).
+fn is_unknown_include(e: &tera::Error, files: &[(String, String, PathBuf)]) -> bool {
+    let text = error_text(e);
+    text.contains("Unknown template")
+        && files
+            .iter()
+            .any(|(n, _, _)| text.contains(&format!("`{n}`")))
 }
 
 /// Where template `name` came from (for messages).

@@ -144,6 +144,7 @@ impl Site {
         self.live
             .problems
             .insert("links".into(), self.link_problems());
+        self.keep_problems("owners", self.output_problems());
         let mut report = RebuildReport::default();
         self.publish_changed(out, &mut report, false);
         let diags = Diagnostics::default();
@@ -346,6 +347,7 @@ impl Site {
         self.live
             .problems
             .insert("links".into(), self.link_problems());
+        self.keep_problems("owners", self.output_problems());
         reshaped
     }
 
@@ -382,8 +384,8 @@ impl Site {
             return Vec::new();
         }
         match self.library.upsert(&self.config, path) {
-            Ok(()) => {
-                self.live.problems.remove(&key);
+            Ok(warnings) => {
+                self.keep_problems(&key, warnings);
                 vec![path.to_path_buf()]
             }
             Err(d) => {

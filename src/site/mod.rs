@@ -7,6 +7,7 @@
 pub mod changes;
 mod fingerprint;
 mod incremental;
+mod owners;
 mod publish;
 mod related;
 #[cfg(test)]
