@@ -4,5 +4,5 @@
 # data, site.toml …) without build output and version control, into DEST.
 copy_repo_site() {
     mkdir -p "$2"
-    (cd "$1" && tar --exclude=./target --exclude=./.git --exclude=./public -cf - .) | tar -xf - -C "$2"
+    (cd "$1" && tar --exclude=./target --exclude=./.git --exclude=./public --exclude=./.public-versions --exclude=./.public.lock -cf - .) | tar -xf - -C "$2"
 }

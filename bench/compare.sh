@@ -114,7 +114,7 @@ warm_up() {
     rm -rf "$out"
     "${CMD[@]}" >/dev/null || { log "$label: build failed"; return 1; }
     LABEL[$tool]=$label
-    FILES[$tool]=$(find "$out" -name '*.html' | wc -l)
+    FILES[$tool]=$(find "$out/" -name '*.html' | wc -l)
 }
 
 # measure_once TOOL: one measured build, appended to RESULTS.
@@ -156,7 +156,7 @@ run_seed_site() {
         measure "$WORK/m.txt" "$bin" build --root "$src" --output "$src/public" ||
             { log "$label: build failed"; return 1; }
         local files
-        files=$(find "$src/public" -name '*.html' | wc -l)
+        files=$(find "$src/public/" -name '*.html' | wc -l)
         printf '%s\t%s\t%s\n' "$label" "$files" "$(tr ' ' '\t' <"$WORK/m.txt")" >>"$RESULTS"
     done
 }

@@ -67,18 +67,19 @@ pub fn build(opts: &BuildOptions) -> Result<(Site, BuildReport), BuildFailure> {
     check_output_dir(&config).map_err(BuildFailure::one)?;
     let ingest = run_ingest(opts, &diags);
     timing("ingest", started);
-    let mut site =
-        load_site(config, &diags, Pass::Build(opts.keep_sources)).map_err(|ds| fail(&diags, ds))?;
+    let root = config.root.clone();
+    let mut site = load_site(config, &diags, Pass::Build(opts.keep_sources))
+        .map_err(|ds| fail(&diags, ds, &root))?;
     timing("analyse", started);
     if diags.has_errors() {
-        return Err(fail(&diags, Vec::new()));
+        return Err(fail(&diags, Vec::new(), &root));
     }
     let out = Output::staging(&site.config.output_dir)
         .map_err(|e| io_failure(&site.config.output_dir, e))?;
     let (files, search_bytes) = write_site(&mut site, &out, &diags);
     if diags.has_errors() {
         out.abort();
-        return Err(fail(&diags, Vec::new()));
+        return Err(fail(&diags, Vec::new(), &root));
     }
     out.commit()
         .map_err(|e| io_failure(&site.config.output_dir, e))?;
@@ -88,7 +89,7 @@ pub fn build(opts: &BuildOptions) -> Result<(Site, BuildReport), BuildFailure> {
         files,
         search_bytes,
         ingest,
-        warnings: diags.into_sorted(),
+        warnings: diags.report(&root),
         duration: started.elapsed(),
     };
     Ok((site, report))
@@ -116,8 +117,11 @@ fn write_site(site: &mut Site, out: &Output, diags: &Diagnostics) -> (usize, usi
     let site = &*site;
     let (support_files, (search_files, search_bytes)) = rayon::join(
         || {
-            let mut support = site.support_files();
-            support.extend(copy_static(&site.config.root.join("static"), diags));
+            let mut support = site.support_files().unwrap_or_else(|d| {
+                diags.push(d);
+                Vec::new()
+            });
+            support.extend(copy_static(&site.config.root, diags));
             write_all(out, &support, diags)
         },
         || {
@@ -169,25 +173,20 @@ fn run_ingest(opts: &BuildOptions, diags: &Diagnostics) -> IngestSummary {
 }
 
 /// The site's own `static/` folder, copied to the output root (Zola's convention).
-pub fn copy_static(dir: &Path, diags: &Diagnostics) -> Vec<(String, Vec<u8>)> {
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    walkdir::WalkDir::new(dir)
+pub fn copy_static(root: &Path, diags: &Diagnostics) -> Vec<(String, Vec<u8>)> {
+    let dir = root.join("static");
+    crate::site_files::files_under(root, &dir, &mut |d| diags.push(d))
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
+        .filter_map(|path| {
+            let rel = path
+                .strip_prefix(&dir)
                 .ok()?
                 .to_string_lossy()
                 .replace('\\', "/");
-            match std::fs::read(e.path()) {
+            match std::fs::read(&path) {
                 Ok(bytes) => Some((rel, bytes)),
                 Err(err) => {
-                    diags.push(Diagnostic::error(e.path(), None, err.to_string()));
+                    diags.push(Diagnostic::error(&path, None, err.to_string()));
                     None
                 }
             }
@@ -195,10 +194,10 @@ pub fn copy_static(dir: &Path, diags: &Diagnostics) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-fn fail(diags: &Diagnostics, more: Vec<Diagnostic>) -> BuildFailure {
+fn fail(diags: &Diagnostics, more: Vec<Diagnostic>, root: &Path) -> BuildFailure {
     diags.extend(more);
     BuildFailure {
-        diagnostics: diags.snapshot(),
+        diagnostics: diags.report(root),
     }
 }
 
@@ -267,13 +266,15 @@ fn load_site(config: Config, diags: &Diagnostics, pass: Pass) -> Result<Site, Ve
     let library = Library::load(&config, diags);
     timing("load", started);
     let templates_started = Instant::now();
-    let templates = Templates::load(&config)?;
+    let mut templates = Templates::load(&config)?;
+    diags.extend(std::mem::take(&mut templates.warnings));
     timing("templates", templates_started);
     let mut site = Site::new(config, library, templates);
     site.full_pass = pass != Pass::Check;
     site.one_shot = pass == Pass::Build(false);
     site.analyse();
     diags.extend(site.link_problems());
+    diags.extend(site.output_problems());
     Ok(site)
 }
 

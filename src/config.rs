@@ -42,6 +42,17 @@ struct RawConfig {
     categories: Option<Vec<Category>>,
     #[serde(default)]
     author: String,
+    #[serde(default)]
+    markdown: MarkdownConfig,
+}
+
+/// `[markdown]` in `site.toml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MarkdownConfig {
+    /// Pass raw HTML in content through uncleaned (a trusted author only).
+    #[serde(default)]
+    unsafe_html: bool,
 }
 
 fn default_title() -> String {
@@ -77,6 +88,8 @@ pub struct Config {
     pub categories: Vec<Category>,
     /// Render pages marked `draft = true` (off by default, as in Zola and Hugo).
     pub drafts: bool,
+    /// Raw HTML in content passes uncleaned (`[markdown] unsafe_html = true`).
+    pub unsafe_html: bool,
 }
 
 impl Config {
@@ -107,6 +120,7 @@ impl Config {
             output_dir: root.join(&raw.output_dir),
             categories: raw.categories.unwrap_or_else(default_categories),
             drafts: false,
+            unsafe_html: raw.markdown.unsafe_html,
         };
         config.set_base_url(&raw.base_url);
         Ok(config)

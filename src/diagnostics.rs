@@ -15,12 +15,15 @@ pub enum Severity {
     Error,
 }
 
-/// One problem: severity, file, optional 1-based line, message.
+/// One problem: severity, file, optional 1-based line (and column), message.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub file: PathBuf,
     pub line: Option<usize>,
+    /// 1-based column in characters, when known (shown as `file:line:column`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
     pub message: String,
 }
 
@@ -30,8 +33,15 @@ impl Diagnostic {
             severity: Severity::Error,
             file: file.as_ref().to_path_buf(),
             line,
+            column: None,
             message: message.into(),
         }
+    }
+
+    /// The same problem at `column` of its line.
+    pub fn at_column(mut self, column: usize) -> Self {
+        self.column = Some(column);
+        self
     }
 
     pub fn warning(
@@ -64,14 +74,20 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        match self.line {
-            Some(line) => write!(
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => write!(
+                f,
+                "{kind}: {}:{line}:{column}: {}",
+                self.file.display(),
+                self.message
+            ),
+            (Some(line), None) => write!(
                 f,
                 "{kind}: {}:{line}: {}",
                 self.file.display(),
                 self.message
             ),
-            None => write!(f, "{kind}: {}: {}", self.file.display(), self.message),
+            (None, _) => write!(f, "{kind}: {}: {}", self.file.display(), self.message),
         }
     }
 }
@@ -104,18 +120,34 @@ impl Diagnostics {
 
     /// All diagnostics, errors last, each group sorted by file and line.
     pub fn into_sorted(self) -> Vec<Diagnostic> {
-        let mut items = self.items.into_inner().unwrap_or_default();
-        items.sort_by(|a, b| {
-            (a.severity, &a.file, a.line, &a.message)
-                .cmp(&(b.severity, &b.file, b.line, &b.message))
-        });
-        items.dedup();
-        items
+        sorted(self.items.into_inner().unwrap_or_default())
+    }
+
+    /// All diagnostics so far as the user sees them: paths relative to
+    /// `root`, sorted as `into_sorted`, each problem once (one template
+    /// error met by every page that uses the template is one line).
+    pub fn report(&self, root: &Path) -> Vec<Diagnostic> {
+        sorted(
+            self.snapshot()
+                .into_iter()
+                .map(|d| d.relative_to(root))
+                .collect(),
+        )
     }
 
     pub fn snapshot(&self) -> Vec<Diagnostic> {
         self.items.lock().map(|i| i.clone()).unwrap_or_default()
     }
+}
+
+/// `items` with errors last, each group sorted by file and line, repeats removed.
+pub fn sorted(mut items: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    items.sort_by(|a, b| {
+        (a.severity, &a.file, a.line, a.column, &a.message)
+            .cmp(&(b.severity, &b.file, b.line, b.column, &b.message))
+    });
+    items.dedup();
+    items
 }
 
 /// 1-based line number of byte offset `pos` in `text`.
@@ -128,6 +160,23 @@ pub fn line_of(text: &str, pos: usize) -> usize {
         + 1
 }
 
+/// 1-based (line, column) of byte offset `pos` in `bytes`, the column
+/// counted in characters (bytes that are not valid UTF-8 count one each).
+pub fn line_column_of(bytes: &[u8], pos: usize) -> (usize, usize) {
+    let pos = pos.min(bytes.len());
+    let before = &bytes[..pos];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,6 +186,12 @@ mod tests {
         assert_eq!(line_of("a\nb\nc", 0), 1);
         assert_eq!(line_of("a\nb\nc", 2), 2);
         assert_eq!(line_of("a\nb\nc", 99), 3);
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        assert_eq!(line_column_of(b"a\nb", 0), (1, 1));
+        assert_eq!(line_column_of(b"a\n\xe5\xb0\x8fb\xff", 6), (2, 3));
     }
 
     #[test]

@@ -19,4 +19,5 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod site_files;
 pub mod text;

@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::date::{de_date, PageDate, INVALID_DATE};
 use crate::diagnostics::line_of;
 
 /// What ingest recorded about a generated case study.
@@ -66,7 +67,7 @@ pub struct FrontMatter {
     #[serde(default)]
     pub title: String,
     #[serde(default, deserialize_with = "de_date")]
-    pub date: Option<String>,
+    pub date: Option<PageDate>,
     #[serde(default)]
     pub description: String,
     #[serde(default)]
@@ -123,21 +124,6 @@ impl FrontMatter {
     }
 }
 
-/// Dates may be TOML datetimes, YAML strings or bare dates; keep them as text.
-fn de_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Raw {
-        Toml(toml::value::Datetime),
-        Text(String),
-    }
-    Ok(match Option::<Raw>::deserialize(d)? {
-        Some(Raw::Toml(dt)) => Some(dt.to_string()),
-        Some(Raw::Text(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
-        _ => None,
-    })
-}
-
 /// A file split into its header and Markdown body.
 #[derive(Debug)]
 pub struct Split<'a> {
@@ -184,12 +170,16 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
     } else if header.trim().is_empty() {
         FrontMatter::default()
     } else {
-        serde_yaml::from_str::<FrontMatter>(header).map_err(|e| FrontMatterError {
-            line: first_line - 1 + e.location().map(|l| l.line()).unwrap_or(1),
-            message: format!(
-                "invalid YAML front matter: {}",
-                strip_yaml_location(&e.to_string())
-            ),
+        serde_yaml::from_str::<FrontMatter>(header).map_err(|e| {
+            let message = strip_yaml_location(&e.to_string());
+            let line = match message.starts_with(INVALID_DATE) {
+                true => line_of_key(header, "date"),
+                false => e.location().map(|l| l.line()),
+            };
+            FrontMatterError {
+                line: first_line - 1 + line.unwrap_or(1),
+                message: format!("invalid YAML front matter: {message}"),
+            }
         })?
     };
     Ok(Split {
@@ -248,7 +238,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(s.front_matter.title, "Hi");
-        assert_eq!(s.front_matter.date.as_deref(), Some("2024-01-02"));
+        assert_eq!(
+            s.front_matter.date.as_ref().map(PageDate::as_str),
+            Some("2024-01-02")
+        );
         assert_eq!(s.front_matter.tags, vec!["a"]);
         assert_eq!(s.body, "Body\n");
         assert_eq!(s.body_line, 8);
@@ -260,7 +253,10 @@ mod tests {
         let s = split("---\ntitle: Hi\ndate: 2024-01-02\ntags: [a, b]\ndraft: true\n---\nBody")
             .unwrap();
         assert_eq!(s.front_matter.title, "Hi");
-        assert_eq!(s.front_matter.date.as_deref(), Some("2024-01-02"));
+        assert_eq!(
+            s.front_matter.date.as_ref().map(PageDate::as_str),
+            Some("2024-01-02")
+        );
         assert!(s.front_matter.draft);
         assert_eq!(s.front_matter.all_tags(), vec!["a", "b"]);
     }

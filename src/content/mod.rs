@@ -4,6 +4,8 @@
 //! crates. The `Library` is the in-memory site that `build` fills once and
 //! `serve` updates one file at a time (`upsert`, `remove`, then `finish`).
 
+pub mod controls;
+pub mod date;
 pub mod front_matter;
 pub mod graph;
 pub mod links;
@@ -16,7 +18,6 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -27,7 +28,23 @@ pub use page::{Page, PageKind, Section};
 pub struct Library {
     pub pages: Vec<Page>,
     pub sections: Vec<Section>,
+    /// Pages whose slug another page of their folder already has (they get
+    /// a `-1` suffix so analysis goes on; a build refuses them).
+    pub slug_clashes: Vec<SlugClash>,
     by_file: HashMap<PathBuf, usize>,
+}
+
+/// Two pages asking for one URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlugClash {
+    /// The page that has the URL.
+    pub first: PathBuf,
+    /// The page that asked for it too.
+    pub second: PathBuf,
+    /// Whether `second`'s slug comes from a `slug` key (else its file name or title).
+    pub explicit: bool,
+    /// The URL path both asked for (`blog/same/`).
+    pub path: String,
 }
 
 /// A parsed file, before slugs and paths are assigned.
@@ -53,20 +70,23 @@ impl Library {
     /// go to `diags` and the file is left out.
     pub fn load(config: &Config, diags: &Diagnostics) -> Library {
         let dir = config.root.join("content");
-        let files: Vec<PathBuf> = WalkDir::new(&dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file() && is_markdown(e.path()))
-            .map(|e| e.into_path())
-            .collect();
+        let files: Vec<PathBuf> =
+            crate::site_files::files_under(&config.root, &dir, &mut |d| diags.push(d))
+                .into_iter()
+                .filter(|f| is_markdown(f))
+                .collect();
         let parsed: Vec<Parsed> = files
             .par_iter()
-            .filter_map(|f| match parse_file(config, &dir, f) {
-                Ok(p) => Some(p),
-                Err(d) => {
-                    diags.push(d);
-                    None
+            .filter_map(|f| {
+                let mut warnings = Vec::new();
+                let parsed = parse_file(config, &dir, f, &mut warnings);
+                diags.extend(warnings);
+                match parsed {
+                    Ok(p) => Some(p),
+                    Err(d) => {
+                        diags.push(d);
+                        None
+                    }
                 }
             })
             .collect();
@@ -86,18 +106,24 @@ impl Library {
         lib
     }
 
-    /// Re-reads one file (added or changed). Returns the problem if it does not parse;
-    /// the previous version of the page then stays in the library.
-    pub fn upsert(&mut self, config: &Config, file: &Path) -> Result<(), Diagnostic> {
+    /// Re-reads one file (added or changed); returns its warnings, or the
+    /// problem if it does not parse (the previous version of the page then
+    /// stays in the library).
+    pub fn upsert(&mut self, config: &Config, file: &Path) -> Result<Vec<Diagnostic>, Diagnostic> {
         let dir = config.root.join("content");
-        match parse_file(config, &dir, file)? {
+        let root = crate::site_files::real_root(&config.root);
+        if let Some(d) = crate::site_files::outside(&root, file) {
+            return Err(d);
+        }
+        let mut warnings = Vec::new();
+        match parse_file(config, &dir, file, &mut warnings)? {
             Parsed::Page(mut page) => match self.by_file.get(file) {
                 // An edit that keeps the slug keeps the page's place: no re-slugging.
                 Some(&i) if page_slug_base(&page) == page_slug_base(&self.pages[i]) => {
                     page.slug = std::mem::take(&mut self.pages[i].slug);
                     page.path = std::mem::take(&mut self.pages[i].path);
                     self.pages[i] = *page;
-                    return Ok(());
+                    return Ok(warnings);
                 }
                 Some(&i) => self.pages[i] = *page,
                 None => self.pages.push(*page),
@@ -111,7 +137,7 @@ impl Library {
             }
         }
         self.finish();
-        Ok(())
+        Ok(warnings)
     }
 
     /// Forgets a deleted file. Returns true when it was known.
@@ -130,15 +156,23 @@ impl Library {
         // Slugging is per page (in parallel); only making them unique is not.
         let bases: Vec<String> = self.pages.par_iter().map(page_slug_base).collect();
         let mut used: HashMap<String, slug::SlugSet> = HashMap::new();
+        let mut owner: HashMap<String, PathBuf> = HashMap::new();
+        self.slug_clashes.clear();
         for (page, base) in self.pages.iter_mut().zip(bases) {
             let dir = page.dir().to_string();
+            let wanted = page_path(&dir, &base);
+            if let Some(first) = owner.get(&wanted) {
+                self.slug_clashes.push(SlugClash {
+                    first: first.clone(),
+                    second: page.file.clone(),
+                    explicit: page.meta.slug.is_some(),
+                    path: wanted,
+                });
+            }
             let slug = used.entry(dir.clone()).or_default().unique(&base);
-            page.path = if dir.is_empty() {
-                format!("{slug}/")
-            } else {
-                format!("{dir}/{slug}/")
-            };
+            page.path = page_path(&dir, &slug);
             page.slug = slug;
+            owner.insert(page.path.clone(), page.file.clone());
         }
         self.by_file = self
             .pages
@@ -167,6 +201,15 @@ impl Library {
                 .then_with(|| pa.meta.title.cmp(&pb.meta.title))
         });
         idx
+    }
+}
+
+/// `blog` + `a` → `blog/a/`; `` + `a` → `a/`.
+fn page_path(dir: &str, slug: &str) -> String {
+    if dir.is_empty() {
+        format!("{slug}/")
+    } else {
+        format!("{dir}/{slug}/")
     }
 }
 
@@ -204,13 +247,32 @@ fn page_slug_base(page: &Page) -> String {
     slug::slugify(&page.meta.title)
 }
 
-fn parse_file(config: &Config, content_dir: &Path, file: &Path) -> Result<Parsed, Diagnostic> {
+/// Reads one content file; warnings (control characters stripped) go to `warnings`.
+fn parse_file(
+    config: &Config,
+    content_dir: &Path,
+    file: &Path,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Parsed, Diagnostic> {
     let display = file.strip_prefix(&config.root).unwrap_or(file);
     let bytes = std::fs::read(file).map_err(|e| Diagnostic::error(display, None, e.to_string()))?;
-    let text = crate::text::string_from_utf8(bytes)
-        .map_err(|e| Diagnostic::error(display, None, format!("not valid UTF-8: {e}")))?;
-    let split = front_matter::split(&text)
+    let text = crate::text::string_from_utf8(bytes).map_err(|e| {
+        let (line, column) =
+            crate::diagnostics::line_column_of(e.as_bytes(), e.utf8_error().valid_up_to());
+        Diagnostic::error(
+            display,
+            Some(line),
+            "not valid UTF-8 (save the file as UTF-8)",
+        )
+        .at_column(column)
+    })?;
+    let mut split = front_matter::split(&text)
         .map_err(|e| Diagnostic::error(display, Some(e.line), e.message))?;
+    warnings.extend(controls::strip_with_warnings(
+        &mut split.front_matter,
+        &text,
+        display,
+    ));
     let rel = file
         .strip_prefix(content_dir)
         .unwrap_or(file)

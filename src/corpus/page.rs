@@ -156,7 +156,10 @@ mod tests {
         assert_eq!(split.front_matter.title, head.title);
         assert_eq!(split.front_matter.all_tags(), head.tags);
         assert_eq!(split.front_matter.category_value(), Some(head.category));
-        assert_eq!(split.front_matter.date.as_deref(), Some(head.date.as_str()));
+        assert_eq!(
+            split.front_matter.date.map(|d| d.to_string()),
+            Some(head.date.clone())
+        );
         assert_eq!(head.url(), "/case-studies/p00042/");
         assert!((1..=5).contains(&head.tags.len()));
     }

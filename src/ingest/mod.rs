@@ -183,9 +183,17 @@ fn list_seeds(dir: &Path, diags: &Diagnostics) -> Vec<PathBuf> {
             return Vec::new();
         }
     };
+    let root = crate::site_files::real_root(dir.parent().unwrap_or(dir));
     let mut seeds: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt"))
+        .filter(|p| match crate::site_files::outside(&root, p) {
+            Some(d) => {
+                diags.push(d);
+                false
+            }
+            None => true,
+        })
         .collect();
     seeds.sort();
     seeds

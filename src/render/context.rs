@@ -206,7 +206,7 @@ impl Site {
             url: self.page_url(i),
             lang: &p.lang,
             kind: p.kind,
-            date: p.meta.date.as_deref().map(|d| first_chars(d, 10)),
+            date: p.meta.date.as_ref().map(|d| d.day()),
             summary: truncate_chars(summary, SUMMARY_CHARS),
             category: p
                 .category

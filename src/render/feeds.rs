@@ -2,12 +2,14 @@
 //! `robots.txt`, `.nojekyll`, redirects for URL aliases, theme assets and the
 //! generated syntax stylesheets. All URLs are absolute (base URL included).
 
-use std::fmt::Write;
+use std::io;
 
 use rayon::prelude::*;
 
 use super::highlight;
-use super::templates::THEME_STATIC;
+use super::templates::{push_escaped, THEME_STATIC};
+use super::xml::XmlDoc;
+use crate::diagnostics::Diagnostic;
 use crate::site::Site;
 
 /// Entries in a feed.
@@ -15,42 +17,28 @@ const FEED_ENTRIES: usize = 30;
 /// Date used for pages without one, so builds stay byte-identical.
 const EPOCH: &str = "1970-01-01T00:00:00Z";
 
-fn xml(s: &str) -> String {
-    html_escape::encode_quoted_attribute(s).to_string()
-}
-
-/// `2024-01-02` → `2024-01-02T00:00:00Z`; datetimes pass through.
-fn rfc3339(date: Option<&str>) -> String {
-    match date {
-        Some(d) if d.len() == 10 => format!("{d}T00:00:00Z"),
-        Some(d) if !d.is_empty() => d.to_string(),
-        _ => EPOCH.to_string(),
-    }
-}
-
 impl Site {
     /// Every non-HTML file: `(path under public/, bytes)`. The tag feeds and
     /// the stylesheets (syntect's themes to load) are made in parallel.
-    pub fn support_files(&self) -> Vec<(String, Vec<u8>)> {
+    pub fn support_files(&self) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+        let failed = |e: io::Error| Diagnostic::error("atom.xml", None, e.to_string());
         let ((light, dark), tag_feeds) = rayon::join(highlight::stylesheets, || {
             self.tags
                 .terms
                 .par_iter()
                 .map(|t| {
                     let path = format!("tags/{}/", t.slug);
-                    (
-                        format!("{path}atom.xml"),
-                        self.atom(&path, &t.pages).into_bytes(),
-                    )
+                    Ok((format!("{path}atom.xml"), self.atom(&path, &t.pages)?))
                 })
-                .collect::<Vec<_>>()
+                .collect::<io::Result<Vec<_>>>()
         });
+        let tag_feeds = tag_feeds.map_err(failed)?;
         let mut files = vec![
             (
                 "atom.xml".to_string(),
-                self.atom("", &self.order).into_bytes(),
+                self.atom("", &self.order).map_err(failed)?,
             ),
-            ("sitemap.xml".to_string(), self.sitemap().into_bytes()),
+            ("sitemap.xml".to_string(), self.sitemap().map_err(failed)?),
             (
                 "robots.txt".to_string(),
                 format!(
@@ -68,10 +56,10 @@ impl Site {
         files.push(("static/syntax-light.css".into(), light.into_bytes()));
         files.push(("static/syntax-dark.css".into(), dark.into_bytes()));
         files.extend(self.redirects());
-        files
+        Ok(files)
     }
 
-    fn atom(&self, path: &str, pages: &[usize]) -> String {
+    fn atom(&self, path: &str, pages: &[usize]) -> io::Result<Vec<u8>> {
         let title = match path {
             "" => self.config.title.clone(),
             p => format!(
@@ -83,18 +71,23 @@ impl Site {
         let entries: Vec<usize> = pages.iter().copied().take(FEED_ENTRIES).collect();
         let updated = entries
             .iter()
-            .filter_map(|&i| self.library.pages[i].meta.date.as_deref())
-            .max();
-        let mut s = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-        let _ = writeln!(s, "<title>{}</title>", xml(&title));
-        let _ = writeln!(
-            s,
-            "<link rel=\"self\" href=\"{}\"/>",
-            xml(&self.permalink(&format!("{path}atom.xml")))
-        );
-        let _ = writeln!(s, "<link href=\"{}\"/>", xml(&self.permalink(path)));
-        let _ = writeln!(s, "<id>{}</id>", xml(&self.permalink(path)));
-        let _ = writeln!(s, "<updated>{}</updated>", rfc3339(updated));
+            .filter_map(|&i| self.library.pages[i].meta.date.as_ref())
+            .max()
+            .map_or(EPOCH, |d| d.rfc3339());
+        let mut x = XmlDoc::new()?;
+        x.open("feed", &[("xmlns", "http://www.w3.org/2005/Atom")])?;
+        x.newline()?;
+        x.element("title", &title)?;
+        x.newline()?;
+        let own = self.permalink(&format!("{path}atom.xml"));
+        x.empty("link", &[("rel", "self"), ("href", &own)])?;
+        x.newline()?;
+        x.empty("link", &[("href", &self.permalink(path))])?;
+        x.newline()?;
+        x.element("id", &self.permalink(path))?;
+        x.newline()?;
+        x.element("updated", updated)?;
+        x.newline()?;
         for i in entries {
             let p = &self.library.pages[i];
             let link = self.permalink(&p.path);
@@ -103,23 +96,30 @@ impl Site {
             } else {
                 &p.meta.summary
             };
-            let _ = writeln!(
-                s,
-                "<entry xml:lang=\"{}\"><title>{}</title><link href=\"{}\"/><id>{}</id><updated>{}</updated><summary>{}</summary></entry>",
-                xml(&p.lang),
-                xml(&p.meta.title),
-                xml(&link),
-                xml(&link),
-                rfc3339(p.meta.date.as_deref()),
-                xml(summary)
-            );
+            x.open("entry", &[("xml:lang", &p.lang)])?;
+            x.element("title", &p.meta.title)?;
+            x.empty("link", &[("href", &link)])?;
+            x.element("id", &link)?;
+            x.element(
+                "updated",
+                p.meta.date.as_ref().map_or(EPOCH, |d| d.rfc3339()),
+            )?;
+            x.element("summary", summary)?;
+            x.close("entry")?;
+            x.newline()?;
         }
-        s.push_str("</feed>\n");
-        s
+        x.close("feed")?;
+        x.newline()?;
+        Ok(x.finish())
     }
 
-    fn sitemap(&self) -> String {
-        let mut s = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    fn sitemap(&self) -> io::Result<Vec<u8>> {
+        let mut x = XmlDoc::new()?;
+        x.open(
+            "urlset",
+            &[("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9")],
+        )?;
+        x.newline()?;
         let mut paths: Vec<String> = vec![
             String::new(),
             "tags/".into(),
@@ -137,30 +137,29 @@ impl Site {
                 .map(|t| format!("categories/{}/", t.slug)),
         );
         for p in paths {
-            let _ = writeln!(s, "<url><loc>{}</loc></url>", xml(&self.permalink(&p)));
+            x.open("url", &[])?;
+            x.element("loc", &self.permalink(&p))?;
+            x.close("url")?;
+            x.newline()?;
         }
-        s.push_str("</urlset>\n");
-        s
+        x.close("urlset")?;
+        x.newline()?;
+        Ok(x.finish())
     }
 
-    /// Zola/Hugo `aliases = ["/old/url/"]`: small redirect pages at old URLs.
+    /// Zola/Hugo `aliases = ["/old/url/"]`: small redirect pages at old URLs
+    /// (only aliases that own their path: see `owners`).
     fn redirects(&self) -> Vec<(String, Vec<u8>)> {
-        let mut out = Vec::new();
-        for p in &self.library.pages {
-            for alias in p.redirect_aliases() {
-                let rel: String = alias.trim_start_matches('/').to_string();
-                let file = if rel.ends_with(".html") {
-                    rel
-                } else {
-                    format!("{}/index.html", rel.trim_end_matches('/'))
-                };
-                let target = xml(&self.url(&p.path));
+        self.alias_files()
+            .into_iter()
+            .map(|a| {
+                let mut target = String::new();
+                push_escaped(&mut target, &self.url(&self.library.pages[a.page].path));
                 let html = format!(
                     "<!doctype html><meta charset=\"utf-8\"><title>Redirect</title><link rel=\"canonical\" href=\"{target}\"><meta http-equiv=\"refresh\" content=\"0; url={target}\"><a href=\"{target}\">{target}</a>\n"
                 );
-                out.push((file.trim_start_matches('/').to_string(), html.into_bytes()));
-            }
-        }
-        out
+                (a.file, html.into_bytes())
+            })
+            .collect()
     }
 }

@@ -6,9 +6,11 @@
 //! mentions) with their lines, broken links, mention snippets for entity
 //! pages, and the plain text the search index and related pages use.
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
-use super::highlight;
+use super::{highlight, safe_events, sanitize};
+
+mod links;
 use crate::content::graph::{LinkKind, OutLink};
 use crate::content::links::LinkTargets;
 use crate::content::slug::{slugify, SlugSet};
@@ -49,6 +51,8 @@ pub struct MarkdownContext<'a> {
     pub urls: &'a [String],
     /// Link first mentions of entities automatically.
     pub auto_link: bool,
+    /// Pass raw HTML through uncleaned (`[markdown] unsafe_html`, a trusted author).
+    pub unsafe_html: bool,
     /// `Analyse` collects links, anchors and text but writes no HTML (cheaper,
     /// and nothing large is kept per page); `Html` does both.
     pub mode: Mode,
@@ -81,7 +85,11 @@ pub fn render(ctx: &MarkdownContext, markdown: &str, body_line: usize) -> Render
     }
     if ctx.mode == Mode::Html {
         let mut html = String::with_capacity(markdown.len() * 3 / 2);
-        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        let events = events.into_iter().map(safe_events::filter);
+        pulldown_cmark::html::push_html(&mut html, events);
+        if pass.needs_cleaning && !ctx.unsafe_html {
+            html = sanitize::clean(&html);
+        }
         html.shrink_to_fit(); // kept until the page is written: no slack
         pass.out.html = html;
     }
@@ -106,6 +114,8 @@ struct Pass<'c, 'a> {
     mentioned: Vec<usize>,
     /// (byte offset, newlines before it) of the last line lookup.
     line_cursor: (usize, usize),
+    /// Raw HTML was seen: the HTML gets cleaned.
+    needs_cleaning: bool,
 }
 
 impl<'c, 'a> Pass<'c, 'a> {
@@ -122,6 +132,7 @@ impl<'c, 'a> Pass<'c, 'a> {
             linked_here: Vec::new(),
             mentioned: Vec::new(),
             line_cursor: (0, 0),
+            needs_cleaning: false,
         }
     }
 
@@ -139,6 +150,7 @@ impl<'c, 'a> Pass<'c, 'a> {
     }
 
     fn handle(&mut self, event: Event<'c>, offset: usize, events: &mut Vec<Event<'c>>) {
+        self.needs_cleaning = self.needs_cleaning || sanitize::needs_cleaning(&event);
         if let Some((lang, buf)) = &mut self.code {
             match event {
                 Event::Text(t) => buf.push_str(&t),
@@ -162,9 +174,9 @@ impl<'c, 'a> Pass<'c, 'a> {
                 };
                 self.code = Some((lang, String::new()));
             }
-            Event::Start(Tag::Heading { .. }) => {
+            Event::Start(tag @ Tag::Heading { .. }) => {
                 self.linked_here.clear();
-                self.heading = Some(vec![event]);
+                self.heading = Some(vec![Event::Start(safe_events::heading(tag))]);
             }
             Event::End(TagEnd::Heading(_)) => self.finish_heading(event, events),
             Event::Start(Tag::Link {
@@ -221,7 +233,6 @@ impl<'c, 'a> Pass<'c, 'a> {
                 self.out.text.push('\n');
                 self.emit(event, events);
             }
-            Event::Html(_) | Event::InlineHtml(_) => self.emit(escape_raw_html(event), events),
             other => self.emit(other, events),
         }
     }
@@ -318,103 +329,6 @@ impl<'c, 'a> Pass<'c, 'a> {
         events.extend(buf);
         events.push(end);
     }
-
-    /// Rewrites an internal link to its final URL and records it; external links pass.
-    fn resolve_link(&mut self, link_type: LinkType, dest: CowStr<'c>, offset: usize) -> CowStr<'c> {
-        let (path, anchor) = match dest.split_once('#') {
-            Some((p, a)) => (p.to_string(), Some(a.to_string())),
-            None => (dest.to_string(), None),
-        };
-        let wiki = matches!(link_type, LinkType::WikiLink { .. });
-        if !wiki && (is_external(&path) || (!path.ends_with(".md") && !path.starts_with('/'))) {
-            if path.is_empty() {
-                if let Some(a) = &anchor {
-                    self.push_link(self.ctx.page, LinkKind::Markdown, Some(a.clone()), offset);
-                }
-            }
-            return dest;
-        }
-        let target = if wiki {
-            self.ctx.targets.by_name(&path)
-        } else if path.ends_with(".md") {
-            let from = self.ctx.library.pages[self.ctx.page].dir().to_string();
-            self.ctx.targets.by_markdown_path(&from, &path)
-        } else {
-            self.ctx
-                .targets
-                .by_output_path(&strip_base(&path, self.ctx.base_path))
-        };
-        match target {
-            Some(t) => {
-                let kind = if wiki {
-                    LinkKind::Wiki
-                } else {
-                    LinkKind::Markdown
-                };
-                self.push_link(t, kind, anchor.clone(), offset);
-                self.page_url(t, anchor.as_deref()).into()
-            }
-            None if wiki || path.ends_with(".md") => {
-                let line = self.line(offset);
-                self.out.broken.push((dest.to_string(), line));
-                dest
-            }
-            None => self.prefix_root_relative(dest),
-        }
-    }
-
-    fn push_link(&mut self, target: usize, kind: LinkKind, anchor: Option<String>, offset: usize) {
-        let line = self.line(offset);
-        self.out.links.push(OutLink {
-            target,
-            kind,
-            anchor,
-            line,
-        });
-    }
-
-    fn page_url(&self, page: usize, anchor: Option<&str>) -> String {
-        let mut url = self.ctx.urls[page].clone();
-        if let Some(a) = anchor.filter(|a| !a.is_empty()) {
-            url.push('#');
-            url.push_str(a);
-        }
-        url
-    }
-
-    /// `/static/x.png` → `/repo/static/x.png` when the site lives under a subpath.
-    fn prefix_root_relative(&self, dest: CowStr<'c>) -> CowStr<'c> {
-        if dest.starts_with('/') && !dest.starts_with("//") && !dest.starts_with(self.ctx.base_path)
-        {
-            format!("{}{}", self.ctx.base_path, &dest[1..]).into()
-        } else {
-            dest
-        }
-    }
-}
-
-/// Raw HTML in content is shown as text: content is untrusted.
-pub fn escape_raw_html(event: Event) -> Event {
-    match event {
-        Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
-        other => other,
-    }
-}
-
-fn is_external(dest: &str) -> bool {
-    dest.starts_with("//")
-        || dest.split_once(':').is_some_and(|(scheme, _)| {
-            !scheme.is_empty()
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        })
-}
-
-fn strip_base(path: &str, base: &str) -> String {
-    path.strip_prefix(base)
-        .map(|p| format!("/{p}"))
-        .unwrap_or_else(|| path.to_string())
 }
 
 /// About 40 characters either side of a mention, cut at character boundaries.

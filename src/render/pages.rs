@@ -261,9 +261,15 @@ impl Site {
 
     fn section_content(&self, sec: &Section) -> String {
         let mut html = String::new();
-        let parser = pulldown_cmark::Parser::new(&sec.body).map(super::markdown::escape_raw_html);
-        pulldown_cmark::html::push_html(&mut html, parser);
-        html
+        let mut dirty = false;
+        let parser = pulldown_cmark::Parser::new(&sec.body).inspect(|e| {
+            dirty = dirty || super::sanitize::needs_cleaning(e);
+        });
+        pulldown_cmark::html::push_html(&mut html, parser.map(super::safe_events::filter));
+        match dirty && !self.config.unsafe_html {
+            true => super::sanitize::clean(&html),
+            false => html,
+        }
     }
 
     fn home_job(&self, batch: &Batch, ctx: &mut tera::Context) -> (String, String) {

@@ -45,6 +45,8 @@ pub const THEME_STATIC: &[(&str, &[u8])] =
 pub struct Templates {
     pub tera: Tera,
     sources: Vec<(String, PathBuf)>,
+    /// Template files skipped (symlinks out of the site).
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Templates {
@@ -61,13 +63,14 @@ impl Templates {
             })
             .collect();
         let mut problems = Vec::new();
+        let mut warnings = Vec::new();
         let theme_dir = config
             .root
             .join("themes")
             .join(&config.theme)
             .join("templates");
         for dir in [theme_dir, config.root.join("templates")] {
-            for (name, path) in html_files(&dir) {
+            for (name, path) in html_files(&config.root, &dir, &mut warnings) {
                 match std::fs::read_to_string(&path) {
                     Ok(text) => {
                         files.retain(|(n, _, _)| n != &name);
@@ -81,10 +84,12 @@ impl Templates {
             .iter()
             .map(|(n, _, p)| (n.clone(), p.clone()))
             .collect();
+        problems.extend(super::includes::loops(&files));
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         tera.set_escape_fn(escape_html_into);
-        // After an unreadable file, only the per-file check below runs.
+        // After an unreadable file or an include loop, only the per-file
+        // check below runs.
         let added = if problems.is_empty() {
             let raw = files.iter().map(|(n, t, _)| (n.as_str(), t.as_str()));
             tera.add_raw_templates(raw).map_err(Some)
@@ -98,7 +103,9 @@ impl Templates {
             // that error only counts for the whole set.
             for (name, text, _) in &files {
                 if let Err(e) = check_alone(name, text) {
-                    if !matches!(e.kind(), ErrorKind::MissingParent { .. }) {
+                    if !matches!(e.kind(), ErrorKind::MissingParent { .. })
+                        && !is_unknown_include(&e, &files)
+                    {
                         problems.push(template_error(&sources, name, &e));
                     }
                 }
@@ -110,7 +117,16 @@ impl Templates {
         if !problems.is_empty() {
             return Err(problems);
         }
-        Ok(Templates { tera, sources })
+        Ok(Templates {
+            tera,
+            sources,
+            warnings,
+        })
+    }
+
+    /// Whether a template called `name` is loaded.
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
     }
 
     /// Renders `name` into bytes ready to write (Tera writes UTF-8, so
@@ -133,6 +149,16 @@ fn check_alone(name: &str, text: &str) -> Result<(), tera::Error> {
     tera.add_raw_template(name, text)
 }
 
+/// Whether `e` says a template is unknown that is in fact one of `files`
+/// (checked alone, a template misses the site templates it includes).
+fn is_unknown_include(e: &tera::Error, files: &[(String, String, PathBuf)]) -> bool {
+    let text = error_text(e);
+    text.contains("Unknown template")
+        && files
+            .iter()
+            .any(|(n, _, _)| text.contains(&format!("`{n}`")))
+}
+
 /// Where template `name` came from (for messages).
 fn source_of(sources: &[(String, PathBuf)], name: &str) -> PathBuf {
     sources
@@ -142,28 +168,17 @@ fn source_of(sources: &[(String, PathBuf)], name: &str) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(name))
 }
 
-fn html_files(dir: &Path) -> Vec<(String, PathBuf)> {
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
+fn html_files(root: &Path, dir: &Path, warnings: &mut Vec<Diagnostic>) -> Vec<(String, PathBuf)> {
+    crate::site_files::files_under(root, dir, &mut |d| warnings.push(d))
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| {
-            e.path()
-                .extension()
-                .is_some_and(|x| x == "html" || x == "xml")
-        })
-        .filter_map(|e| {
-            let name = e
-                .path()
+        .filter(|p| p.extension().is_some_and(|x| x == "html" || x == "xml"))
+        .filter_map(|path| {
+            let name = path
                 .strip_prefix(dir)
                 .ok()?
                 .to_string_lossy()
                 .replace('\\', "/");
-            Some((name, e.into_path()))
+            Some((name, path))
         })
         .collect()
 }
@@ -222,7 +237,7 @@ fn one_line(text: &str) -> String {
 }
 
 /// Appends `input` to `out` with `&<>"'` escaped, for HTML text and quoted
-/// attributes alike.
+/// attributes alike (and XML: the same entities are valid there).
 pub fn push_escaped(out: &mut String, input: &str) {
     out.reserve(input.len());
     escape_runs(input, |run| out.push_str(run));
@@ -242,39 +257,62 @@ fn escape_html_into(input: &str, out: &mut dyn std::io::Write) -> std::io::Resul
 }
 
 /// Hands `input` to `push` as runs of plain text and entities for the
-/// special bytes. The scan is a table lookup per byte; the special bytes are
-/// ASCII, so byte positions between runs are char boundaries.
+/// special bytes; characters neither XML 1.0 nor HTML allow in text (C0
+/// controls other than tab, newline and carriage return; U+FFFE, U+FFFF)
+/// are dropped, so the output is well-formed in both. The scan is a table
+/// lookup per byte; the special bytes are ASCII or the lead of U+FFFx, so
+/// byte positions between runs are char boundaries.
 fn escape_runs(input: &str, mut push: impl FnMut(&str)) {
+    let bytes = input.as_bytes();
     let mut last = 0;
-    for (i, &b) in input.as_bytes().iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
         if !SPECIAL[b as usize] {
+            i += 1;
             continue;
         }
+        let (entity, len) = match b {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&#39;", 1),
+            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => ("", 3),
+            0xEF => {
+                i += 1;
+                continue;
+            }
+            _ => ("", 1),
+        };
         if i > last {
             push(&input[last..i]);
         }
-        push(match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&#39;",
-        });
-        last = i + 1;
+        if !entity.is_empty() {
+            push(entity);
+        }
+        i += len;
+        last = i;
     }
     if last < input.len() {
         push(&input[last..]);
     }
 }
 
-/// The bytes `push_escaped` replaces.
+/// The bytes `push_escaped` replaces or drops (0xEF: only before BF BE/BF).
 const SPECIAL: [bool; 256] = {
     let mut t = [false; 256];
+    let mut c = 0;
+    while c < 0x20 {
+        t[c] = !matches!(c as u8, b'\t' | b'\n' | b'\r');
+        c += 1;
+    }
     t[b'&' as usize] = true;
     t[b'<' as usize] = true;
     t[b'>' as usize] = true;
     t[b'"' as usize] = true;
     t[b'\'' as usize] = true;
+    t[0xEF] = true;
     t
 };
 
@@ -303,6 +341,15 @@ mod tests {
         );
         assert_eq!(escape_html("口碑"), "口碑");
         assert_eq!(escape_html(""), "");
+    }
+
+    #[test]
+    fn drops_characters_xml_forbids() {
+        assert_eq!(escape_html("a\u{1}b\u{1b}c\td\ne"), "abc\td\ne");
+        assert_eq!(
+            escape_html("x\u{FFFE}y\u{FFFF}z\u{FFFD}，"),
+            "xyz\u{FFFD}，"
+        );
     }
 
     #[test]

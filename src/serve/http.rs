@@ -1,5 +1,8 @@
 //! The HTTP side of `serve`: static files from `public/` (tower-http's
-//! `ServeDir`, which refuses `..` and serves `index.html` for folders), the
+//! `ServeDir`, which refuses `..` and serves `index.html` for folders;
+//! `public/` is a symlink to the published version, resolved on every
+//! request, and a file whose real path leaves it is answered 404; a path
+//! segment longer than a file name can be gets 404, an over-long path 414), the
 //! site's own 404 page with status 404, UTF-8 content types, no caching, the
 //! live-reload script injected into HTML responses, and the SSE endpoint.
 
@@ -21,6 +24,7 @@ use tokio_stream::{Stream, StreamExt};
 use tower_http::services::ServeDir;
 
 use super::reload::{self, Hub, Signal};
+use crate::content::slug::decode_path;
 
 /// Largest HTML page the script is injected into (bigger ones pass as they are).
 const MAX_INJECT: usize = 64 * 1024 * 1024;
@@ -35,12 +39,53 @@ pub fn router(public: PathBuf, hub: Arc<Hub>) -> Router {
     let files = ServeDir::new(&public)
         .append_index_html_on_directories(true)
         .not_found_service(not_found.into_service());
+    let inside = {
+        let public = public.clone();
+        move |req: Request, next: Next| stay_inside(public.clone(), req, next)
+    };
     Router::new()
         .route("/__livereload", get(events))
         .route("/__livereload.js", get(script))
         .fallback_service(files)
+        .layer(middleware::from_fn(inside))
         .layer(middleware::from_fn(dev_headers))
         .with_state(hub)
+}
+
+/// Longest decoded URL path answered at all (longer: 414 URI Too Long),
+/// well below the file system's `PATH_MAX` (4096) with the output folder
+/// in front.
+const MAX_PATH: usize = 3 * 1024;
+/// Longest file name a file system holds (`NAME_MAX`): a longer path
+/// segment names no file (404), and asking the file system would fail.
+const MAX_SEGMENT: usize = 255;
+
+/// Answers 414 for an over-long path, 404 for a segment no file can have,
+/// and 404 for a path whose file (or folder index) resolves, through
+/// symlinks, to somewhere outside the output folder.
+async fn stay_inside(public: PathBuf, req: Request, next: Next) -> Response {
+    let rel = decode_path(req.uri().path());
+    if rel.len() > MAX_PATH {
+        let mut res = Response::new(Body::from("URI too long\n"));
+        *res.status_mut() = StatusCode::URI_TOO_LONG;
+        return res;
+    }
+    if rel.split(['/', '\\']).any(|s| s.len() > MAX_SEGMENT) {
+        return not_found(public.join("404.html")).await;
+    }
+    let rel = rel.trim_start_matches('/');
+    let Ok(root) = tokio::fs::canonicalize(&public).await else {
+        return next.run(req).await;
+    };
+    let file = public.join(rel);
+    for candidate in [file.clone(), file.join("index.html")] {
+        if let Ok(real) = tokio::fs::canonicalize(&candidate).await {
+            if !real.starts_with(&root) {
+                return not_found(public.join("404.html")).await;
+            }
+        }
+    }
+    next.run(req).await
 }
 
 async fn not_found(page: PathBuf) -> Response {

@@ -90,7 +90,10 @@ fn load(src: &SiteSource) -> (Option<Site>, Vec<Diagnostic>) {
     }
     let library = Library::load(&config, &diags);
     let templates = match Templates::load(&config) {
-        Ok(t) => t,
+        Ok(mut t) => {
+            diags.extend(std::mem::take(&mut t.warnings));
+            t
+        }
         Err(ds) => {
             diags.extend(ds);
             return (None, relative(diags.into_sorted(), &src.root));

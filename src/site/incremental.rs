@@ -144,10 +144,11 @@ impl Site {
         self.live
             .problems
             .insert("links".into(), self.link_problems());
+        self.keep_problems("owners", self.output_problems());
         let mut report = RebuildReport::default();
         self.publish_changed(out, &mut report, false);
         let diags = Diagnostics::default();
-        for (path, bytes) in crate::build::copy_static(&self.config.root.join("static"), &diags) {
+        for (path, bytes) in crate::build::copy_static(&self.config.root, &diags) {
             count_write(out.write_if_changed(&path, &bytes), &path, &mut report);
         }
         self.keep_problems("static", diags.into_sorted());
@@ -284,10 +285,11 @@ impl Site {
 
     fn reload_templates(&mut self) {
         match Templates::load(&self.config) {
-            Ok(t) => {
+            Ok(mut t) => {
+                let warnings = std::mem::take(&mut t.warnings);
                 self.templates = t;
                 self.live.prints.clear();
-                self.keep_problems("templates", Vec::new());
+                self.keep_problems("templates", warnings);
             }
             Err(ds) => self.keep_problems("templates", ds),
         }
@@ -345,6 +347,7 @@ impl Site {
         self.live
             .problems
             .insert("links".into(), self.link_problems());
+        self.keep_problems("owners", self.output_problems());
         reshaped
     }
 
@@ -381,8 +384,8 @@ impl Site {
             return Vec::new();
         }
         match self.library.upsert(&self.config, path) {
-            Ok(()) => {
-                self.live.problems.remove(&key);
+            Ok(warnings) => {
+                self.keep_problems(&key, warnings);
                 vec![path.to_path_buf()]
             }
             Err(d) => {

@@ -7,6 +7,7 @@
 pub mod changes;
 mod fingerprint;
 mod incremental;
+mod owners;
 mod publish;
 mod related;
 #[cfg(test)]
@@ -231,6 +232,7 @@ impl Site {
             base_path: &self.config.base_path,
             urls: &self.urls,
             auto_link: page.kind != PageKind::Page,
+            unsafe_html: self.config.unsafe_html,
             mode: if self.full_pass {
                 Mode::Html
             } else {

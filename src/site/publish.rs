@@ -105,7 +105,13 @@ impl Site {
         if self.live.support_print == Some(print) {
             return;
         }
-        let files = self.support_files();
+        let files = match self.support_files() {
+            Ok(files) => files,
+            Err(d) => {
+                report.problems.push(d);
+                return;
+            }
+        };
         let paths: HashSet<String> = files.iter().map(|(p, _)| p.clone()).collect();
         for (path, bytes) in &files {
             count_write(out.write_if_changed(path, bytes), path, report);
@@ -125,6 +131,11 @@ impl Site {
         report: &mut RebuildReport,
     ) {
         let key = format!("static:{dest}");
+        let root = crate::site_files::real_root(&self.config.root);
+        if let Some(d) = crate::site_files::outside(&root, src) {
+            self.keep_problems(&key, vec![d.relative_to(&self.config.root)]);
+            return;
+        }
         if src.is_file() {
             match std::fs::read(src) {
                 Ok(bytes) => count_write(out.write_if_changed(dest, &bytes), dest, report),

@@ -268,3 +268,26 @@ fn browser_reloads_the_page_when_its_file_is_saved() {
     });
     assert!(scroll > 1000.0, "scroll kept after reload: {scroll}");
 }
+
+#[test]
+fn over_long_path_segments_get_404_or_414() {
+    let server = Server::start(small_site());
+    for len in [255, 256, 300, 4096, 20_000] {
+        let segment = "a".repeat(len);
+        for target in [
+            format!("/{segment}"),
+            format!("/{segment}/"),
+            format!("/case-studies/{segment}/index.html"),
+            format!("/{}", "%61".repeat(len)),
+            format!("/{}", format!("{}/", "b".repeat(200)).repeat(len / 10)),
+        ] {
+            let (status, _) = server.raw_status(&target);
+            assert!(
+                status.contains(" 404 ") || status.contains(" 414 "),
+                "{len}-byte segment: {status}"
+            );
+        }
+    }
+    let (status, _, _) = server.get("case-studies/a/");
+    assert_eq!(status, 200, "server still healthy");
+}

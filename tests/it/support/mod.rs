@@ -9,9 +9,11 @@ pub mod browser;
 pub mod links;
 pub mod server;
 
-/// The `site` binary under test.
-pub fn site_bin() -> &'static str {
-    env!("CARGO_BIN_EXE_site")
+/// The `site` binary under test: `CASEWIKI_SITE_BIN` when set (a copy of
+/// this tree's build, when other trees share the target folder and its
+/// `site`), else the one cargo built.
+pub fn site_bin() -> String {
+    std::env::var("CASEWIKI_SITE_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_site").to_string())
 }
 
 /// Runs `site --root <root> <args…>`.

@@ -76,7 +76,7 @@ impl Server {
     }
 
     pub(crate) fn start_on(site: tempfile::TempDir, port: u16) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_site"))
+        let mut child = Command::new(crate::support::site_bin())
             .arg("--root")
             .arg(site.path())
             .args(["serve", "--port", &port.to_string()])

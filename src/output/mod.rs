@@ -1,51 +1,58 @@
-//! Writing `public/`: every file goes to a staging folder beside it, swapped
-//! in only when the whole build succeeded, so a failed build leaves the
-//! previous site intact. Paths are checked so nothing lands outside the output.
+//! Writing `public/`: a build writes a new version of the site beside the
+//! published one and swaps it in only when the whole build succeeded
+//! (`versions`, `swap`), so a failed or killed build leaves the previous
+//! site intact. Paths are checked so nothing lands outside the output.
 
+mod swap;
+pub mod versions;
+
+use std::fs::File;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
+use versions::Layout;
 
 /// Where a build writes.
 #[derive(Debug)]
 pub struct Output {
     /// Folder files are written into now.
     dir: PathBuf,
-    /// Final output folder (`public/`).
-    target: PathBuf,
-    staged: bool,
+    /// The output folder's paths; `None` when writing straight into it.
+    staged: Option<Layout>,
+    /// Held from the start of a staged build to its swap.
+    _lock: Option<File>,
 }
 
 impl Output {
-    /// A fresh staging folder next to `target`; `commit` swaps it in.
+    /// Takes the output's lock, removes what dead builds left, and makes a
+    /// fresh version folder; `commit` publishes it. Refuses an output folder
+    /// casewiki did not write and a second build of the same output.
     pub fn staging(target: &Path) -> io::Result<Output> {
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let parent = target.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(parent)?;
-        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir)?;
-        }
-        std::fs::create_dir_all(&dir)?;
+        let layout = Layout::of(target);
+        layout.check_ours()?;
+        let lock = layout.lock()?;
+        layout.remove_stale()?;
+        let dir = layout.new_version()?;
         Ok(Output {
             dir,
-            target: target.to_path_buf(),
-            staged: true,
+            staged: Some(layout),
+            _lock: Some(lock),
         })
     }
 
-    /// Writes straight into `target` (incremental rebuilds in `serve`).
+    /// Writes straight into `target` (incremental rebuilds in `serve`),
+    /// through its symlink when it is one.
     pub fn direct(target: &Path) -> io::Result<Output> {
-        std::fs::create_dir_all(target)?;
+        if !target.exists() {
+            std::fs::create_dir_all(target)?;
+            versions::mark(target)?;
+        }
         Ok(Output {
             dir: target.to_path_buf(),
-            target: target.to_path_buf(),
-            staged: false,
+            staged: None,
+            _lock: None,
         })
     }
 
@@ -76,28 +83,17 @@ impl Output {
         }
     }
 
-    /// Swaps the staging folder in place of the target.
+    /// Publishes the new version in one step (see `versions`).
     pub fn commit(self) -> io::Result<()> {
-        if !self.staged {
-            return Ok(());
+        match &self.staged {
+            Some(layout) => layout.publish(&self.dir),
+            None => Ok(()),
         }
-        let old = self.dir.with_extension("old");
-        if old.exists() {
-            std::fs::remove_dir_all(&old)?;
-        }
-        if self.target.exists() {
-            std::fs::rename(&self.target, &old)?;
-        }
-        std::fs::rename(&self.dir, &self.target)?;
-        if old.exists() {
-            std::fs::remove_dir_all(&old)?;
-        }
-        Ok(())
     }
 
-    /// Throws the staging folder away; the previous site stays.
+    /// Throws the new version away; the previous site stays.
     pub fn abort(self) {
-        if self.staged {
+        if self.staged.is_some() {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
@@ -108,7 +104,7 @@ impl Output {
 }
 
 /// Rejects absolute paths and `..`, so a slug can never escape the output.
-fn safe_relative(rel: &str) -> io::Result<PathBuf> {
+pub(crate) fn safe_relative(rel: &str) -> io::Result<PathBuf> {
     let path = Path::new(rel);
     let ok = path
         .components()
