@@ -30,6 +30,7 @@ mod quotes;
 mod report;
 mod sentences;
 mod structure;
+mod typography;
 mod write;
 
 use crate::content::front_matter;

@@ -58,6 +58,7 @@ pub fn prepare(bytes: &[u8]) -> Result<Page, Skip> {
     );
     let lang = crate::text::detect_lang(&lines.join("\n"));
     let article = structure::build(&lines, cleaned.title.as_deref(), lang, &mut report);
+    let article = super::typography::apply_article(article, &mut report);
     if article.blocks.is_empty() {
         return Err(Skip::NothingLeft);
     }
