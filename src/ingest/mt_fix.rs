@@ -12,6 +12,8 @@
 //! - `pattern` (a regex) or `phrases` (literal phrases on word boundaries,
 //!   a space in a phrase also matching a hyphen) or `doubled` (words whose
 //!   doubling, `the the`, is removed);
+//! - `${value}` in `replace`: group 1 read as a number, times `value_scale`
+//!   (default 1), written in English (`600 million`, `300,000`);
 //! - `case_sensitive` (default false): match only as written;
 //! - `requires_cue` + `cue_within` (default 10): one of these words or
 //!   phrases must stand within that many words of the match;
@@ -25,6 +27,7 @@
 //! are left as written).
 
 mod conditions;
+mod numbers;
 
 use std::sync::OnceLock;
 
@@ -54,6 +57,8 @@ const TABLES: &[(&str, &str)] = &[
     ),
 ];
 const DEFAULT_CUE_WITHIN: usize = 10;
+/// The number of group 1, scaled (`value_scale`), in a replacement.
+const VALUE: &str = "${value}";
 
 #[derive(Debug, Deserialize)]
 struct FixesFile {
@@ -73,6 +78,8 @@ struct FixDef {
     doubled: Vec<String>,
     #[serde(default)]
     replace: String,
+    #[serde(default)]
+    value_scale: Option<u128>,
     #[serde(default)]
     case_sensitive: bool,
     #[serde(default)]
@@ -94,6 +101,8 @@ pub struct Fix {
     name: String,
     pattern: Regex,
     replace: String,
+    /// `${value}` in `replace` is group 1 read as a number times this.
+    value_scale: u128,
     /// Groups 1 and 2 must be the same word (a doubled word).
     doubled: bool,
     context: Context,
@@ -152,6 +161,7 @@ fn compile_file(file: &str, src: &str) -> Result<Vec<Fix>, String> {
                 unless: f.unless.iter().map(|p| re(p)).collect::<Result<_, _>>()?,
                 name: f.name,
                 replace: f.replace,
+                value_scale: f.value_scale.unwrap_or(1),
             })
         })
         .collect()
@@ -207,6 +217,14 @@ fn apply_one(line: &str, fix: &Fix, report: &mut Report) -> String {
             let mut expanded = String::new();
             if fix.doubled {
                 expanded.push_str(&c[1]);
+            } else if fix.replace.contains(VALUE) {
+                match c
+                    .get(1)
+                    .and_then(|g| numbers::scaled(g.as_str(), fix.value_scale))
+                {
+                    Some(v) => c.expand(&fix.replace.replace(VALUE, &v), &mut expanded),
+                    None => return matched.to_string(),
+                }
             } else {
                 c.expand(&fix.replace, &mut expanded);
             }

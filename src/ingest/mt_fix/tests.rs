@@ -201,3 +201,28 @@ fn doubled_words() {
 fn chinese_articles_are_left_alone() {
     unchanged("小米的 Millet 和 Rice noodles，这是一段中文文章，讲述小米的故事。\n雷军说：1 000。");
 }
+
+#[test]
+fn chinese_number_units_become_english_numbers() {
+    let (t, r) = fix("Users exceeded 6 0000 0000, with 745,0000 riders; it lost 1,000 hundred million dollars, 2.5 hundred million yuan and 30 ten thousand fans.");
+    assert_eq!(
+        t,
+        "Users exceeded 600 million, with 7.45 million riders; it lost 100 billion dollars, 250 million yuan and 300,000 fans."
+    );
+    assert_eq!(r.count("mt:wan-groups"), 2);
+    assert_eq!(r.count("mt:chinese-units"), 3);
+    unchanged("In 2019,2020 and 2021 sales of 2019 2020 rose; five hundred million people.");
+}
+
+#[test]
+fn platform_names_written_as_names_need_no_cue() {
+    assert_eq!(
+        fix("He wrote on Micro Blog about reading.").0,
+        "He wrote on Weibo about reading."
+    );
+    unchanged("Microblog posts are short.");
+    assert_eq!(
+        fix("the eat melon masses and eating melon netizens, explode models sold").0,
+        "the onlookers and onlookers, hit products sold"
+    );
+}
