@@ -6,6 +6,7 @@
 
 pub mod aliases;
 pub mod categories;
+pub mod centrality;
 pub mod dates;
 pub mod keywords_en;
 pub mod keywords_zh;

@@ -1,18 +1,26 @@
 //! Extractive summary (1–2 sentences) and key points (3 more sentences, in
 //! text order).
 //!
-//! A sentence scores by how many tag concepts it names (any spelling from the
-//! alias table), divided by the square root of its length, plus a bonus for
-//! coming early. Questions, fragments, run-ons and near-duplicates are skipped.
+//! A sentence scores by its centrality across the text (TextRank over
+//! sentence similarity, `centrality`), raised by how many tag concepts it
+//! names (any spelling from the alias table); its position does not count.
+//! The summary is the two best sentences that read alone: questions,
+//! fragments (a lower-case start), run-ons, sentences opening with a
+//! reference to the one before (`data/ingest/dangling_openings.txt`) and
+//! near-duplicates are skipped.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use super::aliases::expand;
-use super::categories::word_units;
+use super::centrality::centrality;
+use super::keywords_en::word_list;
 use super::sentences::Sentence;
 use super::terms::{normalise, TermMatcher};
 
 const KEY_POINTS: usize = 3;
+/// How much naming the article's tag concepts raises a sentence's centrality.
+const CONCEPT_WEIGHT: f64 = 1.0;
 
 /// Length limits in characters, per language.
 struct Bounds {
@@ -38,30 +46,37 @@ fn bounds(chinese: bool) -> Bounds {
     }
 }
 
-/// Openings that lean on the sentence before and read badly alone.
-const DANGLING_OPENINGS: &[&str] = &[
-    "but ",
-    "and ",
-    "however",
-    "so ",
-    "this ",
-    "that ",
-    "these ",
-    "it ",
-    "also ",
-    "therefore",
-    "because ",
-    "or ",
-    "但",
-    "而",
-    "所以",
-    "因此",
-    "这",
-    "那",
-    "其",
-    "它",
-    "他们",
-];
+const DANGLING_OPENINGS: &str = include_str!("../../../data/ingest/dangling_openings.txt");
+
+fn dangling_openings() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| word_list(DANGLING_OPENINGS))
+}
+
+/// Whether `text` starts with a reference or connective to the sentence
+/// before (`Its answer…`, `They…`, `此外…`).
+pub fn starts_dangling(text: &str) -> bool {
+    let openings = dangling_openings();
+    if crate::text::has_cjk(
+        text.chars()
+            .next()
+            .map(String::from)
+            .as_deref()
+            .unwrap_or(""),
+    ) {
+        return openings.iter().any(|o| text.starts_with(o));
+    }
+    let words: Vec<String> = text
+        .split_whitespace()
+        .take(4)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .replace('’', "'")
+                .to_lowercase()
+        })
+        .collect();
+    (1..=words.len()).any(|n| openings.contains(words[..n].join(" ").as_str()))
+}
 
 /// Summary and key points chosen from `sentences`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -75,14 +90,14 @@ pub struct Digest {
 /// allowed so short articles still get key points.
 pub fn digest(sentences: &[Sentence], tags: &[String], chinese: bool) -> Digest {
     let bounds = bounds(chinese);
-    let mut chosen: Vec<(&Sentence, f64)> = Vec::new();
+    let mut chosen: Vec<(&Sentence, bool)> = Vec::new();
     for strict in [true, false] {
-        for (i, score) in rank(sentences, tags, &bounds, strict) {
+        for i in rank(sentences, tags, &bounds, strict) {
             let sentence = &sentences[i];
             if chosen.len() < 2 + KEY_POINTS
                 && !chosen.iter().any(|c| similar(&c.0.text, &sentence.text))
             {
-                chosen.push((sentence, score));
+                chosen.push((sentence, strict));
             }
         }
         if chosen.len() > KEY_POINTS {
@@ -109,31 +124,27 @@ pub fn digest(sentences: &[Sentence], tags: &[String], chinese: bool) -> Digest 
     }
 }
 
-/// 1 or 2: a second sentence joins when it scores nearly as well, the pair is
-/// not too long, and enough sentences remain for the key points.
-fn summary_length(chosen: &[(&Sentence, f64)], bounds: &Bounds) -> usize {
-    if chosen.len() < 2 {
-        return chosen.len();
+/// 2 when the two best sentences both read alone, are not too long together
+/// and enough sentences remain for the key points; else 1 (or 0).
+fn summary_length(chosen: &[(&Sentence, bool)], bounds: &Bounds) -> usize {
+    if chosen.len() <= KEY_POINTS + 1 || !chosen[1].1 {
+        return chosen.len().min(1);
     }
-    let strong = chosen[1].1 >= chosen[0].1 * 0.8;
-    let short =
-        chosen[0].0.text.chars().count() + chosen[1].0.text.chars().count() <= bounds.pair_max;
-    if strong && short && chosen.len() > KEY_POINTS + 1 {
+    let pair = chosen[0].0.text.chars().count() + chosen[1].0.text.chars().count();
+    if pair <= bounds.pair_max {
         2
     } else {
         1
     }
 }
 
-/// Eligible sentence indexes with scores, best first.
-fn rank(
-    sentences: &[Sentence],
-    tags: &[String],
-    bounds: &Bounds,
-    strict: bool,
-) -> Vec<(usize, f64)> {
+/// Eligible sentence indexes, best first.
+fn rank(sentences: &[Sentence], tags: &[String], bounds: &Bounds, strict: bool) -> Vec<usize> {
     let concepts = ConceptMatcher::new(tags);
-    let total = sentences.len().max(1) as f64;
+    let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+    let central = centrality(&texts);
+    let coverage: Vec<f64> = texts.iter().map(|t| concepts.coverage(t)).collect();
+    let best_coverage = coverage.iter().copied().fold(0.0, f64::max).max(1.0);
     let mut ranked: Vec<(usize, f64)> = sentences
         .iter()
         .enumerate()
@@ -144,29 +155,26 @@ fn rank(
                 acceptable(&s.text)
             }
         })
-        .map(|(i, s)| {
-            let coverage = concepts.coverage(&s.text);
-            let length = word_units(&s.text).max(4.0).sqrt();
-            let position =
-                1.0 + 0.5 * (1.0 - s.order as f64 / total) + if s.order < 2 { 0.3 } else { 0.0 };
-            (i, (0.2 + coverage) / length * position)
+        .map(|(i, _)| {
+            let named = coverage[i] / best_coverage;
+            (i, (0.05 + central[i]) * (1.0 + CONCEPT_WEIGHT * named))
         })
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    ranked
+    ranked.into_iter().map(|(i, _)| i).collect()
 }
 
 /// Not a question, a fragment, a run-on, or a sentence leaning on the last.
 fn eligible(text: &str, bounds: &Bounds) -> bool {
     let chars = text.chars().count();
-    let lower = text.to_lowercase();
     let is_question = text.contains(['?', '？']);
     let complete = text.ends_with(['.', '!', '。', '！', '"', '\u{201D}', '」']);
     chars >= bounds.min
         && chars <= bounds.max
         && !is_question
         && complete
-        && !DANGLING_OPENINGS.iter().any(|o| lower.starts_with(o))
+        && !text.starts_with(char::is_lowercase)
+        && !starts_dangling(text)
 }
 
 /// The relaxed check: any statement of a few words.
@@ -331,5 +339,80 @@ mod tests {
         let duplicates = all.iter().filter(|s| s.contains("口碑为王")).count();
         assert_eq!(duplicates, 1, "{d:?}");
         assert!(!all.iter().any(|s| s.contains('？')), "{d:?}");
+    }
+    #[test]
+    fn summary_is_two_central_sentences_not_the_first() {
+        let d = digest_of(
+            &[
+                "On a rainy Tuesday in Shenzhen, a queue formed outside a small shop.",
+                "Nayuki built its brand on fruit tea and soft bread served in large stores.",
+                "Its answer was to pair fruit tea with soft bread in every Nayuki store.",
+                "Fruit tea with soft bread made Nayuki stores a place to stay, not only to buy.",
+                "The company listed in Hong Kong in 2021.",
+                "Large stores cost more, but soft bread and fruit tea brought customers back to Nayuki.",
+                "Critics said the stores were too big.",
+            ],
+            &["Nayuki", "fruit tea", "soft bread", "stores"],
+            false,
+        );
+        assert!(!d.summary.starts_with("On a rainy Tuesday"), "{d:?}");
+        assert!(!d.summary.contains("Its answer"), "{d:?}");
+        let sentences = article_sentences(&[d.summary.clone()]);
+        assert_eq!(sentences.len(), 2, "{d:?}");
+        assert!(sentences.iter().all(|s| s.text.contains("Nayuki")), "{d:?}");
+        assert!(!d.summary.contains("Critics said"), "{d:?}");
+    }
+
+    #[test]
+    fn dangling_openings_never_start_a_summary_sentence() {
+        let d = digest_of(
+            &[
+                "Li-Ning sells sportswear across China.",
+                "They turned Li-Ning sportswear into China-chic fashion for young buyers.",
+                "This made Li-Ning sportswear a fashion brand for young buyers in China.",
+                "Li-Ning showed China-chic sportswear at New York Fashion Week for young buyers.",
+                "However, Li-Ning sportswear stayed cheap for young buyers.",
+                "Young buyers in China paid more for Li-Ning fashion after the show.",
+            ],
+            &["Li-Ning", "sportswear", "China-chic", "young buyers"],
+            false,
+        );
+        for s in article_sentences(&[d.summary.clone()]) {
+            for opening in ["They ", "This ", "However"] {
+                assert!(!s.text.starts_with(opening), "{d:?}");
+            }
+        }
+        let zh = digest_of(
+            &[
+                "安踏收购了斐乐，把高端运动品牌带进中国商场。",
+                "他们认为高端运动品牌在中国商场有很大空间。",
+                "此外，安踏还收购了始祖鸟等高端运动品牌。",
+                "但是高端运动品牌的门店成本很高。",
+                "安踏的多品牌战略让高端运动品牌在中国商场站稳了脚跟。",
+                "这让安踏成为中国最大的运动品牌集团。",
+            ],
+            &["安踏", "高端运动品牌", "多品牌战略"],
+            true,
+        );
+        for opening in ["他们", "此外", "但是", "这"] {
+            assert!(!zh.summary.starts_with(opening), "{zh:?}");
+            assert!(!zh.summary.contains(&format!("。{opening}")), "{zh:?}");
+        }
+        assert!(zh.summary.contains("多品牌战略"), "{zh:?}");
+    }
+
+    #[test]
+    fn fragments_cut_mid_sentence_are_not_summaries() {
+        let d = digest_of(
+            &[
+                "s holiday advert, and by Tuesday Peloton had lost value on the stock market.",
+                "Peloton's holiday advert was criticised as sexist on social media.",
+                "The holiday advert cost Peloton value on the stock market.",
+                "Peloton defended the holiday advert at first.",
+            ],
+            &["Peloton", "holiday advert", "stock market"],
+            false,
+        );
+        assert!(!d.summary.starts_with("s holiday"), "{d:?}");
     }
 }
