@@ -155,7 +155,7 @@ fn becomes_full_width(chars: &[char], guard: &[bool], i: usize) -> bool {
     if before == Some('.') || after == Some('.') {
         return false; // an ellipsis, or e.g.
     }
-    if after.is_some_and(|a| a.is_ascii_alphanumeric()) {
+    if after.is_some_and(|a| a.is_ascii_lowercase() || a.is_ascii_digit()) {
         return false; // a file name or a domain
     }
     if zh(left) {

@@ -10,6 +10,7 @@ pub mod centrality;
 pub mod dates;
 pub mod keywords_en;
 pub mod keywords_zh;
+pub mod names;
 pub mod sentences;
 pub mod summary;
 pub mod tags;

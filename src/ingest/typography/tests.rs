@@ -44,6 +44,10 @@ fn latin_runs_keep_half_width_marks() {
         "乔布斯说过 Stay hungry, stay foolish.这句话"
     );
     assert_eq!(set("他用的是iPhone.后来换了"), "他用的是 iPhone。后来换了");
+    assert_eq!(
+        set("一种长期承诺.IP负责让人记住"),
+        "一种长期承诺。IP 负责让人记住"
+    );
 }
 
 #[test]
