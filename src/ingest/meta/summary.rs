@@ -19,6 +19,10 @@ use super::sentences::Sentence;
 use super::terms::{normalise, TermMatcher};
 
 const KEY_POINTS: usize = 3;
+/// The mark of words the source redacted (`mt_fix`): such a sentence has a hole.
+const REDACTED: &str = "[…]";
+/// Longest run-in label, in words.
+const MAX_LABEL_WORDS: usize = 3;
 /// How much naming the article's tag concepts raises a sentence's centrality.
 const CONCEPT_WEIGHT: f64 = 1.0;
 
@@ -175,6 +179,31 @@ fn eligible(text: &str, bounds: &Bounds) -> bool {
         && complete
         && !text.starts_with(char::is_lowercase)
         && !starts_dangling(text)
+        && !starts_with_label(text)
+        && !text.contains(REDACTED)
+}
+
+/// `Marketing participation: …`: an English sentence led by a run-in label
+/// of a few capitalised words and a colon (a heading glued to its text).
+fn starts_with_label(text: &str) -> bool {
+    let Some((label, _)) = text.split_once(':') else {
+        return false;
+    };
+    let words: Vec<&str> = label.split_whitespace().collect();
+    !crate::text::has_cjk(label)
+        && (1..=MAX_LABEL_WORDS).contains(&words.len())
+        && words[0].starts_with(char::is_uppercase)
+        && !words
+            .iter()
+            .any(|w| w.chars().all(char::is_lowercase) && is_verb_like(w))
+}
+
+/// Words that make `X said:` a sentence, not a label.
+fn is_verb_like(word: &str) -> bool {
+    matches!(
+        word,
+        "said" | "says" | "wrote" | "writes" | "added" | "explained" | "is" | "was" | "are"
+    )
 }
 
 /// The relaxed check: any statement of a few words.

@@ -166,4 +166,12 @@ fn fragments_cut_mid_sentence_are_not_summaries() {
         false,
     );
     assert!(!d.summary.starts_with("s holiday"), "{d:?}");
+    assert!(!d.summary.contains("[…]"), "{d:?}");
+    assert!(!starts_with_label(
+        "Peloton's holiday advert was criticised."
+    ));
+    assert!(starts_with_label(
+        "Marketing participation: Peloton relies on fans."
+    ));
+    assert!(!starts_with_label("He said: it worked."));
 }
