@@ -32,6 +32,7 @@ mod report;
 mod sentences;
 mod structure;
 mod title;
+mod typography;
 mod write;
 
 use crate::content::front_matter;

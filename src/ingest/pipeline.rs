@@ -57,6 +57,7 @@ pub fn prepare(bytes: &[u8]) -> Result<Page, Skip> {
     );
     let lang = crate::text::detect_lang(&lines.join("\n"));
     let article = structure::build(&lines, cleaned.title.as_deref(), lang, &mut report);
+    let article = super::typography::apply_article(article, &mut report);
     if article.blocks.is_empty() {
         return Err(Skip::NothingLeft);
     }
@@ -64,7 +65,10 @@ pub fn prepare(bytes: &[u8]) -> Result<Page, Skip> {
     let meta = metadata(&provisional, lang, &article.blocks);
     let (title, title_generated) = match article.title {
         Some(t) => (t, false),
-        None => (generated_title(&meta, lang, &article.blocks), true),
+        None => {
+            let t = generated_title(&meta, lang, &article.blocks);
+            (super::typography::apply(&t, &mut report), true)
+        }
     };
     Ok(Page {
         title,

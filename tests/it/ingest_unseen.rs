@@ -195,9 +195,9 @@ const UNSEEN: &[Unseen] = &[
     },
     Unseen {
         seed: "dong_html_entities.txt",
-        title: "董明珠的个人IP：格力最好的代言人，也是最大的风险",
+        title: "董明珠的个人 IP：格力最好的代言人，也是最大的风险",
         category: "founder-ip",
-        headings: &["## 一、企业家成为代言人", "## 二、个人IP的另一面"],
+        headings: &["## 一、企业家成为代言人", "## 二、个人 IP 的另一面"],
         chrome: &[
             "<p>",
             "&nbsp;",

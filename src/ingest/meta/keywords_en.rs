@@ -27,6 +27,11 @@ pub fn stopwords() -> &'static HashSet<&'static str> {
     SET.get_or_init(|| word_list(STOPWORDS_EN))
 }
 
+/// An English stop word (lower case).
+pub fn is_stopword(word: &str) -> bool {
+    stopwords().contains(word)
+}
+
 /// Lines of a word-list file, without comments and blanks.
 pub fn word_list(text: &'static str) -> HashSet<&'static str> {
     text.lines()

@@ -6,9 +6,11 @@
 
 pub mod aliases;
 pub mod categories;
+pub mod centrality;
 pub mod dates;
 pub mod keywords_en;
 pub mod keywords_zh;
+pub mod names;
 pub mod sentences;
 pub mod summary;
 pub mod tags;

@@ -1,18 +1,30 @@
 //! Extractive summary (1–2 sentences) and key points (3 more sentences, in
 //! text order).
 //!
-//! A sentence scores by how many tag concepts it names (any spelling from the
-//! alias table), divided by the square root of its length, plus a bonus for
-//! coming early. Questions, fragments, run-ons and near-duplicates are skipped.
+//! A sentence scores by its centrality across the text (TextRank over
+//! sentence similarity, `centrality`), raised by how many tag concepts it
+//! names (any spelling from the alias table); its position does not count.
+//! The summary is the two best sentences that read alone: questions,
+//! fragments (a lower-case start), run-ons, sentences opening with a
+//! reference to the one before (`data/ingest/dangling_openings.txt`) and
+//! near-duplicates are skipped.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use super::aliases::expand;
-use super::categories::word_units;
+use super::centrality::centrality;
+use super::keywords_en::word_list;
 use super::sentences::Sentence;
 use super::terms::{normalise, TermMatcher};
 
 const KEY_POINTS: usize = 3;
+/// The mark of words the source redacted (`mt_fix`): such a sentence has a hole.
+const REDACTED: &str = "[…]";
+/// Longest run-in label, in words.
+const MAX_LABEL_WORDS: usize = 3;
+/// How much naming the article's tag concepts raises a sentence's centrality.
+const CONCEPT_WEIGHT: f64 = 1.0;
 
 /// Length limits in characters, per language.
 struct Bounds {
@@ -38,30 +50,37 @@ fn bounds(chinese: bool) -> Bounds {
     }
 }
 
-/// Openings that lean on the sentence before and read badly alone.
-const DANGLING_OPENINGS: &[&str] = &[
-    "but ",
-    "and ",
-    "however",
-    "so ",
-    "this ",
-    "that ",
-    "these ",
-    "it ",
-    "also ",
-    "therefore",
-    "because ",
-    "or ",
-    "但",
-    "而",
-    "所以",
-    "因此",
-    "这",
-    "那",
-    "其",
-    "它",
-    "他们",
-];
+const DANGLING_OPENINGS: &str = include_str!("../../../data/ingest/dangling_openings.txt");
+
+fn dangling_openings() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| word_list(DANGLING_OPENINGS))
+}
+
+/// Whether `text` starts with a reference or connective to the sentence
+/// before (`Its answer…`, `They…`, `此外…`).
+pub fn starts_dangling(text: &str) -> bool {
+    let openings = dangling_openings();
+    if crate::text::has_cjk(
+        text.chars()
+            .next()
+            .map(String::from)
+            .as_deref()
+            .unwrap_or(""),
+    ) {
+        return openings.iter().any(|o| text.starts_with(o));
+    }
+    let words: Vec<String> = text
+        .split_whitespace()
+        .take(4)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .replace('’', "'")
+                .to_lowercase()
+        })
+        .collect();
+    (1..=words.len()).any(|n| openings.contains(words[..n].join(" ").as_str()))
+}
 
 /// Summary and key points chosen from `sentences`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -75,14 +94,14 @@ pub struct Digest {
 /// allowed so short articles still get key points.
 pub fn digest(sentences: &[Sentence], tags: &[String], chinese: bool) -> Digest {
     let bounds = bounds(chinese);
-    let mut chosen: Vec<(&Sentence, f64)> = Vec::new();
+    let mut chosen: Vec<(&Sentence, bool)> = Vec::new();
     for strict in [true, false] {
-        for (i, score) in rank(sentences, tags, &bounds, strict) {
+        for i in rank(sentences, tags, &bounds, strict) {
             let sentence = &sentences[i];
             if chosen.len() < 2 + KEY_POINTS
                 && !chosen.iter().any(|c| similar(&c.0.text, &sentence.text))
             {
-                chosen.push((sentence, score));
+                chosen.push((sentence, strict));
             }
         }
         if chosen.len() > KEY_POINTS {
@@ -109,31 +128,27 @@ pub fn digest(sentences: &[Sentence], tags: &[String], chinese: bool) -> Digest 
     }
 }
 
-/// 1 or 2: a second sentence joins when it scores nearly as well, the pair is
-/// not too long, and enough sentences remain for the key points.
-fn summary_length(chosen: &[(&Sentence, f64)], bounds: &Bounds) -> usize {
-    if chosen.len() < 2 {
-        return chosen.len();
+/// 2 when the two best sentences both read alone, are not too long together
+/// and enough sentences remain for the key points; else 1 (or 0).
+fn summary_length(chosen: &[(&Sentence, bool)], bounds: &Bounds) -> usize {
+    if chosen.len() <= KEY_POINTS + 1 || !chosen[1].1 {
+        return chosen.len().min(1);
     }
-    let strong = chosen[1].1 >= chosen[0].1 * 0.8;
-    let short =
-        chosen[0].0.text.chars().count() + chosen[1].0.text.chars().count() <= bounds.pair_max;
-    if strong && short && chosen.len() > KEY_POINTS + 1 {
+    let pair = chosen[0].0.text.chars().count() + chosen[1].0.text.chars().count();
+    if pair <= bounds.pair_max {
         2
     } else {
         1
     }
 }
 
-/// Eligible sentence indexes with scores, best first.
-fn rank(
-    sentences: &[Sentence],
-    tags: &[String],
-    bounds: &Bounds,
-    strict: bool,
-) -> Vec<(usize, f64)> {
+/// Eligible sentence indexes, best first.
+fn rank(sentences: &[Sentence], tags: &[String], bounds: &Bounds, strict: bool) -> Vec<usize> {
     let concepts = ConceptMatcher::new(tags);
-    let total = sentences.len().max(1) as f64;
+    let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+    let central = centrality(&texts);
+    let coverage: Vec<f64> = texts.iter().map(|t| concepts.coverage(t)).collect();
+    let best_coverage = coverage.iter().copied().fold(0.0, f64::max).max(1.0);
     let mut ranked: Vec<(usize, f64)> = sentences
         .iter()
         .enumerate()
@@ -144,29 +159,51 @@ fn rank(
                 acceptable(&s.text)
             }
         })
-        .map(|(i, s)| {
-            let coverage = concepts.coverage(&s.text);
-            let length = word_units(&s.text).max(4.0).sqrt();
-            let position =
-                1.0 + 0.5 * (1.0 - s.order as f64 / total) + if s.order < 2 { 0.3 } else { 0.0 };
-            (i, (0.2 + coverage) / length * position)
+        .map(|(i, _)| {
+            let named = coverage[i] / best_coverage;
+            (i, (0.05 + central[i]) * (1.0 + CONCEPT_WEIGHT * named))
         })
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    ranked
+    ranked.into_iter().map(|(i, _)| i).collect()
 }
 
 /// Not a question, a fragment, a run-on, or a sentence leaning on the last.
 fn eligible(text: &str, bounds: &Bounds) -> bool {
     let chars = text.chars().count();
-    let lower = text.to_lowercase();
     let is_question = text.contains(['?', '？']);
     let complete = text.ends_with(['.', '!', '。', '！', '"', '\u{201D}', '」']);
     chars >= bounds.min
         && chars <= bounds.max
         && !is_question
         && complete
-        && !DANGLING_OPENINGS.iter().any(|o| lower.starts_with(o))
+        && !text.starts_with(char::is_lowercase)
+        && !starts_dangling(text)
+        && !starts_with_label(text)
+        && !text.contains(REDACTED)
+}
+
+/// `Marketing participation: …`: an English sentence led by a run-in label
+/// of a few capitalised words and a colon (a heading glued to its text).
+fn starts_with_label(text: &str) -> bool {
+    let Some((label, _)) = text.split_once(':') else {
+        return false;
+    };
+    let words: Vec<&str> = label.split_whitespace().collect();
+    !crate::text::has_cjk(label)
+        && (1..=MAX_LABEL_WORDS).contains(&words.len())
+        && words[0].starts_with(char::is_uppercase)
+        && !words
+            .iter()
+            .any(|w| w.chars().all(char::is_lowercase) && is_verb_like(w))
+}
+
+/// Words that make `X said:` a sentence, not a label.
+fn is_verb_like(word: &str) -> bool {
+    matches!(
+        word,
+        "said" | "says" | "wrote" | "writes" | "added" | "explained" | "is" | "was" | "are"
+    )
 }
 
 /// The relaxed check: any statement of a few words.
@@ -237,99 +274,4 @@ fn shingles(text: &str) -> HashSet<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ingest::meta::sentences::article_sentences;
-
-    fn digest_of(paragraphs: &[&str], tags: &[&str], chinese: bool) -> Digest {
-        let paragraphs: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
-        let tags: Vec<String> = tags.iter().map(|s| s.to_string()).collect();
-        digest(&article_sentences(&paragraphs), &tags, chinese)
-    }
-
-    #[test]
-    fn summary_names_the_main_concepts_and_key_points_follow_text_order() {
-        let d = digest_of(
-            &[
-                "Xiaomi built its brand on word of mouth among Mi fans.",
-                "The weather was nice that year.",
-                "Why did it work? Fans felt a sense of participation in MIUI.",
-                "Lei Jun also used hunger marketing on Weibo.",
-                "Later, Weibo campaigns spread the word of mouth further.",
-                "Short one.",
-            ],
-            &[
-                "Xiaomi",
-                "word of mouth",
-                "Mi fans",
-                "hunger marketing",
-                "Weibo",
-                "sense of participation",
-            ],
-            false,
-        );
-        assert!(
-            d.summary
-                .starts_with("Xiaomi built its brand on word of mouth"),
-            "{d:?}"
-        );
-        assert_eq!(d.key_points.len(), 3, "{d:?}");
-        assert!(
-            !d.key_points.iter().any(|p| d.summary.contains(p.as_str())),
-            "{d:?}"
-        );
-        assert!(
-            !d.key_points
-                .iter()
-                .any(|p| p.contains('?') || p == "Short one."),
-            "{d:?}"
-        );
-        let mut sorted = d.key_points.clone();
-        sorted.sort_by_key(|p| {
-            ["Xiaomi", "The weather", "Fans", "Lei Jun", "Later"]
-                .iter()
-                .position(|s| p.starts_with(s))
-        });
-        assert_eq!(sorted, d.key_points);
-    }
-
-    #[test]
-    fn short_articles_fall_back_to_fragments() {
-        let d = digest_of(
-            &["Xiaomi grew fast. Mi fans helped Xiaomi. Weibo too. Why? Fans."],
-            &["Xiaomi", "Mi fans"],
-            false,
-        );
-        assert!(!d.summary.is_empty(), "{d:?}");
-        assert_eq!(d.key_points.len(), 2, "{d:?}");
-    }
-
-    #[test]
-    fn chinese_sentences_are_joined_without_spaces_and_near_duplicates_skipped() {
-        let d = digest_of(
-            &[
-                "互联网思维就是口碑为王，用户主要以口碑来选择产品。",
-                "互联网思维就是口碑为王，用户以口碑来选择产品。",
-                "好产品就是口碑的发动机，社会化媒体是加速器。",
-                "小米做手机，开创了一个全新的品类：互联网手机。",
-                "如何把产品做到极致？",
-                "米粉的参与感来自论坛和微博上的互动。",
-            ],
-            &[
-                "word of mouth",
-                "social media",
-                "Xiaomi",
-                "Mi fans",
-                "sense of participation",
-            ],
-            true,
-        );
-        let all: Vec<&str> = std::iter::once(d.summary.as_str())
-            .chain(d.key_points.iter().map(String::as_str))
-            .collect();
-        assert!(!d.summary.contains(' '), "{d:?}");
-        let duplicates = all.iter().filter(|s| s.contains("口碑为王")).count();
-        assert_eq!(duplicates, 1, "{d:?}");
-        assert!(!all.iter().any(|s| s.contains('？')), "{d:?}");
-    }
-}
+mod tests;

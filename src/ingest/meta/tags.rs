@@ -1,6 +1,8 @@
 //! Tags: keywords from the language's extractor plus alias-table concepts
 //! named in the text, canonicalised through `data/aliases.toml`, with junk
-//! (numbers, single letters, generic words) removed.
+//! (numbers, single letters, generic words), site and section names and
+//! fragments of longer names removed (`names`), and the article's main
+//! company always among them.
 //!
 //! Canonical display form: an alias group's `canonical` field (English, so
 //! English and Chinese articles share tags); terms outside every group keep
@@ -12,6 +14,9 @@ use std::sync::OnceLock;
 use super::aliases::{fold, group_hits, group_of, AliasGroup};
 use super::keywords_en::{english_keywords, stem, word_list, Zones};
 use super::keywords_zh::chinese_keywords;
+use super::names::{
+    is_fragment_of, is_site_or_label, main_company_titled, occurrences, whole_name_zh,
+};
 use super::MetaInput;
 
 const GENERIC_WORDS: &str = include_str!("../../../data/ingest/generic_words.txt");
@@ -23,6 +28,10 @@ const CUTOFF: f64 = 0.12;
 /// Weight of alias-table concepts relative to extracted keywords.
 const ALIAS_WEIGHT: f64 = 1.0;
 const EXTRACTED_WEIGHT: f64 = 0.8;
+/// The least share of the best tag's score the main company gets.
+const MAIN_COMPANY_SHARE: f64 = 0.9;
+/// Weight of a Chinese keyword named only once (often a segmentation accident).
+const SINGLE_MENTION: f64 = 0.3;
 
 /// A tag with its combined score.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,10 +68,16 @@ pub fn scored_tags(input: &MetaInput, chinese: bool) -> Vec<ScoredTag> {
     let hits = weighted_alias_hits(&zones);
     let mut tags: Vec<ScoredTag> = Vec::new();
     let best_keyword = keywords.iter().map(|k| k.score).fold(0.0, f64::max);
+    let text = zone_text(&zones);
     for keyword in keywords.iter().filter(|k| !is_redundant(&k.term, &hits)) {
-        let group = group_of(&keyword.term);
-        let tag = group.map_or_else(|| keyword.term.clone(), |g| g.canonical.clone());
-        let weight = group.map_or(1.0, |g| g.weight);
+        let term = whole_name(&keyword.term, &text);
+        let group = group_of(&term);
+        let tag = group.map_or_else(|| term.clone(), |g| g.canonical.clone());
+        let mut weight = group.map_or(1.0, |g| g.weight);
+        if group.is_none() && crate::text::has_cjk(&term) && text.matches(term.as_str()).count() < 2
+        {
+            weight *= SINGLE_MENTION;
+        }
         let score = EXTRACTED_WEIGHT * weight * (keyword.score / best_keyword).sqrt();
         add(&mut tags, tag, score);
     }
@@ -71,9 +86,83 @@ pub fn scored_tags(input: &MetaInput, chinese: bool) -> Vec<ScoredTag> {
         let score = ALIAS_WEIGHT * group.weight * (1.0 + count).ln() / (1.0 + best_hits).ln();
         add(&mut tags, group.canonical.clone(), score);
     }
-    tags.retain(|t| !is_junk(&t.tag));
+    tags.retain(|t| !is_junk(&t.tag) && !is_site_or_label(&t.tag));
+    drop_fragments(&mut tags, &text);
+    if let Some(company) = main_company_titled(input.paragraphs, input.title, chinese) {
+        include(&mut tags, &company);
+    }
     tags.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.tag.cmp(&b.tag)));
     cut(tags)
+}
+
+/// Title, headings and paragraphs as one text.
+fn zone_text(zones: &Zones) -> String {
+    let mut parts = vec![zones.title];
+    parts.extend(zones.headings.iter().map(String::as_str));
+    parts.extend(zones.paragraphs.iter().map(String::as_str));
+    parts.join("\n")
+}
+
+/// A Chinese keyword outside the alias table grown into the name it is
+/// always part of (`冰城` → `蜜雪冰城`); other terms as they are.
+fn whole_name(term: &str, text: &str) -> String {
+    if group_of(term).is_none() && crate::text::has_cjk(term) {
+        if let Some(name) = whole_name_zh(term, text) {
+            return name;
+        }
+    }
+    term.to_string()
+}
+
+/// Removes a tag that is part of a longer tag (`chief customer` of `chief
+/// customer officer`, `冰城` of `蜜雪冰城`) and hardly occurs outside it;
+/// its score goes to the longer tag. Alias-table concepts stay.
+fn drop_fragments(tags: &mut Vec<ScoredTag>, text: &str) {
+    let count = |t: &str| {
+        if crate::text::has_cjk(t) {
+            text.matches(t).count()
+        } else {
+            occurrences(text, t)
+        }
+    };
+    let mut i = 0;
+    while i < tags.len() {
+        let part = tags[i].tag.clone();
+        let inside = |whole: &str| {
+            if crate::text::has_cjk(&part) {
+                whole.len() > part.len() && whole.contains(part.as_str())
+            } else {
+                is_fragment_of(&part, whole)
+            }
+        };
+        let longer = (0..tags.len()).find(|&j| {
+            j != i && inside(&tags[j].tag) && {
+                let whole = count(&tags[j].tag);
+                whole > 0 && count(&part) <= whole
+            }
+        });
+        match longer {
+            Some(j) if group_of(&part).is_none() => {
+                let score = tags[i].score;
+                tags[j].score += score;
+                tags.remove(i);
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// Makes sure `name` (canonicalised) is among the best tags: a main company
+/// the extractors missed comes in just below the best tag.
+fn include(tags: &mut Vec<ScoredTag>, name: &str) {
+    let tag = group_of(name).map_or_else(|| name.to_string(), |g| g.canonical.clone());
+    let top = tags.iter().map(|t| t.score).fold(0.0, f64::max);
+    let key = tag_key(&tag);
+    let floor = top * MAIN_COMPANY_SHARE;
+    match tags.iter_mut().find(|t| tag_key(&t.tag) == key) {
+        Some(existing) => existing.score = existing.score.max(floor),
+        None => tags.push(ScoredTag { tag, score: floor }),
+    }
 }
 
 /// Alias-group mentions, title ×3 and headings ×2.
@@ -180,92 +269,4 @@ fn cut(mut tags: Vec<ScoredTag>) -> Vec<ScoredTag> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn tags_of(title: &str, lang: &str, body: &[&str]) -> Vec<String> {
-        MetaInput::with(title, lang, body, |input| extract_tags(input, lang == "zh"))
-    }
-
-    #[test]
-    fn junk_is_filtered() {
-        assert!(is_junk("2012"));
-        assert!(is_junk("x"));
-        assert!(is_junk("米"));
-        assert!(is_junk("Company"));
-        assert!(is_junk("people"));
-        assert!(is_junk("公司"));
-        assert!(!is_junk("IP"));
-        assert!(!is_junk("word of mouth"));
-        assert!(!is_junk("口碑"));
-    }
-
-    #[test]
-    fn phrases_restating_alias_concepts_are_redundant() {
-        assert!(is_redundant("xiaomi brand", &[]));
-        assert!(is_redundant("Xiaomi mobile phone", &[]));
-        assert!(!is_redundant("brutal growth", &[]));
-        assert!(!is_redundant("community marketing", &[]));
-        let social_media = group_of("社会化媒体").map(|g| (g, 1.0));
-        assert!(is_redundant(
-            "社会化",
-            &social_media.into_iter().collect::<Vec<_>>()
-        ));
-        assert!(!is_redundant("青春", &[]));
-    }
-
-    #[test]
-    fn english_tags_are_canonical() {
-        let tags = tags_of(
-            "Word-of-mouth lessons from a coffee chain",
-            "en",
-            &[
-                "Luckin grew through word of mouth and WeChat coupons. Its Weibo posts went viral.",
-                "Word-of-mouth marketing needs a hit product; Luckin's hit products were cheap lattes.",
-                "Microblog fans shared coupons, and coupons brought friends.",
-            ],
-        );
-        assert_eq!(
-            tags.first().map(String::as_str),
-            Some("word of mouth"),
-            "{tags:?}"
-        );
-        for expected in [
-            "Luckin Coffee",
-            "WeChat",
-            "Weibo",
-            "hit products",
-            "coupons",
-        ] {
-            assert!(
-                tags.iter().any(|t| t == expected),
-                "missing {expected}: {tags:?}"
-            );
-        }
-        assert!(tags.len() >= MIN_TAGS && tags.len() <= MAX_TAGS, "{tags:?}");
-    }
-
-    #[test]
-    fn chinese_and_english_articles_share_tags() {
-        let zh = tags_of(
-            "小米的口碑传播法则",
-            "zh",
-            &["小米手机的红火，让其粉丝营销备受关注。互联网思维就是口碑为王。雷军提出专注、极致、口碑、快。饥饿营销和微博让米粉参与。"],
-        );
-        let en = tags_of(
-            "Xiaomi's word of mouth",
-            "en",
-            &["Lei Jun says word of mouth is king. Millet used hunger marketing and Weibo so Mi fans could take part."],
-        );
-        for shared in [
-            "word of mouth",
-            "Xiaomi",
-            "Lei Jun",
-            "hunger marketing",
-            "Weibo",
-        ] {
-            assert!(zh.iter().any(|t| t == shared), "zh lacks {shared}: {zh:?}");
-            assert!(en.iter().any(|t| t == shared), "en lacks {shared}: {en:?}");
-        }
-    }
-}
+mod tests;

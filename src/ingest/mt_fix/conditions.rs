@@ -1,0 +1,98 @@
+//! The conditions of one match in its line: cue words nearby, vetoing words
+//! right before or after; and keeping the matched text's capitalisation.
+
+use crate::text::on_word_boundaries;
+
+/// What must (not) stand around a match.
+pub struct Context {
+    cues: Vec<String>,
+    within: usize,
+    not_before: Vec<String>,
+    not_after: Vec<String>,
+}
+
+impl Context {
+    pub fn new(
+        cues: Vec<String>,
+        within: usize,
+        not_before: Vec<String>,
+        not_after: Vec<String>,
+    ) -> Context {
+        let lower = |v: Vec<String>| v.into_iter().map(|s| s.to_lowercase()).collect();
+        Context {
+            cues: lower(cues),
+            within,
+            not_before: lower(not_before),
+            not_after: lower(not_after),
+        }
+    }
+
+    /// Whether the match at `range` of `line` meets the conditions.
+    pub fn allows(&self, line: &str, range: std::ops::Range<usize>) -> bool {
+        let before = line[..range.start].to_lowercase();
+        let after = line[range.end..].to_lowercase();
+        let vetoed_after = self.not_before.iter().any(|w| starts_with_word(&after, w));
+        let vetoed_before = self.not_after.iter().any(|w| ends_with_word(&before, w));
+        if vetoed_after || vetoed_before {
+            return false;
+        }
+        self.cues.is_empty() || self.cue_near(&before, &after)
+    }
+
+    fn cue_near(&self, before: &str, after: &str) -> bool {
+        let words_before: Vec<&str> = before.split_whitespace().collect();
+        let words_after: Vec<&str> = after.split_whitespace().collect();
+        let start = words_before.len().saturating_sub(self.within);
+        let window = format!(
+            " {} | {} ",
+            words_before[start..].join(" "),
+            words_after[..words_after.len().min(self.within)].join(" ")
+        );
+        self.cues.iter().any(|cue| contains_word(&window, cue))
+    }
+}
+
+/// `text` contains `word` on word boundaries.
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word)
+        .any(|(i, m)| on_word_boundaries(text, i, i + m.len()))
+}
+
+fn starts_with_word(text: &str, word: &str) -> bool {
+    let text = text.trim_start();
+    text.starts_with(word) && on_word_boundaries(text, 0, word.len())
+}
+
+fn ends_with_word(text: &str, word: &str) -> bool {
+    let text = text.trim_end();
+    text.ends_with(word) && on_word_boundaries(text, text.len() - word.len(), text.len())
+}
+
+/// Gives `replacement` the capitalisation of `matched`.
+pub fn keep_case(matched: &str, replacement: &str) -> String {
+    let words: Vec<&str> = matched.split_whitespace().collect();
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if words.len() > 1 && words.iter().all(|w| capitalised(w)) {
+        replacement
+            .split(' ')
+            .map(capitalise)
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else if capitalised(matched) {
+        capitalise(replacement)
+    } else {
+        replacement.to_string()
+    }
+}
+
+/// `word` with a capital first letter, unless it has capitals of its own.
+fn capitalise(word: &str) -> String {
+    if word.chars().any(char::is_uppercase) {
+        return word.to_string();
+    }
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,228 @@
+use super::*;
+
+fn fix(text: &str) -> (String, Report) {
+    let mut r = Report::default();
+    let lines = text.split('\n').map(str::to_string).collect();
+    (apply(lines, fixes().unwrap(), &mut r).join("\n"), r)
+}
+
+fn unchanged(text: &str) {
+    let (t, r) = fix(text);
+    assert_eq!(t, text);
+    assert_eq!(r.to_lines(), vec![], "{text}");
+}
+
+/// A table of one or more fixes, compiled from TOML (tests of the condition language).
+fn table(src: &str) -> Vec<Fix> {
+    compile_file("test.toml", src).unwrap()
+}
+
+fn run(fixes: &[Fix], text: &str) -> String {
+    apply(vec![text.to_string()], fixes, &mut Report::default()).join("\n")
+}
+
+#[test]
+fn every_table_compiles() {
+    assert!(fixes().is_ok(), "{:?}", fixes().err());
+    assert!(fixes().unwrap().len() > 60);
+}
+
+#[test]
+fn millet_only_with_xiaomi() {
+    let (t, r) = fix("Millet 4 and millet's fans. Xiaomi grew.");
+    assert_eq!(t, "Xiaomi 4 and Xiaomi's fans. Xiaomi grew.");
+    assert_eq!(r.count("mt:millet"), 2);
+    unchanged("Millet is a grain. Farmers grow millet.");
+}
+
+#[test]
+fn mi_fans_keep_case() {
+    let (t, _) = fix("Xiaomi held a Rice Noodle Festival; rice noodles came, \"rice flour\" too, a rice noodle culture.");
+    assert_eq!(
+        t,
+        "Xiaomi held a Mi Fan Festival; Mi fans came, \"Mi fans\" too, a Mi fan culture."
+    );
+}
+
+#[test]
+fn split_years() {
+    let (t, r) = fix("It was founded in April, 20 10. At the end of 20 10, and from 20 1 1, it grew 20 10 times.");
+    assert_eq!(
+        t,
+        "It was founded in April, 2010. At the end of 2010, and from 2011, it grew 20 10 times."
+    );
+    assert_eq!(r.count("mt:split-year"), 3);
+    assert_eq!(fix("in 2010").1.count("mt:split-year"), 0);
+}
+
+#[test]
+fn scalpers_and_o2o() {
+    assert_eq!(
+        fix("blind eye to the yellow cattle in the Huangnimen Incident").0,
+        "blind eye to the scalpers in the Scalper-gate Incident"
+    );
+    assert_eq!(
+        fix("Community O20 marketing joins online and offline.").0,
+        "Community O2O marketing joins online and offline."
+    );
+    unchanged("Call 020 now, online.");
+}
+
+#[test]
+fn fan_circle_needs_context() {
+    assert_eq!(
+        fix("the fan circle is poisonous, the rice circle is poisonous").0,
+        "the fan circle is poisonous, the fan circle is poisonous"
+    );
+    unchanged("a rice circle on the plate");
+}
+
+#[test]
+fn case_sensitive_phrases_need_their_capitals() {
+    let fixes = table(
+        "[[fix]]\nname = \"t\"\nphrases = [\"Fast Hand\"]\nreplace = \"Kuaishou\"\ncase_sensitive = true\n",
+    );
+    assert_eq!(
+        run(&fixes, "users of Fast Hand grew"),
+        "users of Kuaishou grew"
+    );
+    assert_eq!(run(&fixes, "a fast hand at cards"), "a fast hand at cards");
+    let loose = table("[[fix]]\nname = \"t\"\nphrases = [\"Shake Sound\"]\nreplace = \"Douyin\"\n");
+    assert_eq!(run(&loose, "on shake-sound today"), "on Douyin today");
+}
+
+#[test]
+fn cues_must_be_near() {
+    let fixes = table(
+        "[[fix]]\nname = \"t\"\nphrases = [\"Station B\"]\nreplace = \"Bilibili\"\ncase_sensitive = true\nrequires_cue = [\"video\", \"up master\"]\ncue_within = 4\n",
+    );
+    assert_eq!(
+        run(&fixes, "Station B is a video site"),
+        "Bilibili is a video site"
+    );
+    assert_eq!(
+        run(&fixes, "the UP master of Station B"),
+        "the UP master of Bilibili"
+    );
+    let far = "Station B is far from the town where one two three video";
+    assert_eq!(run(&fixes, far), far);
+    assert_eq!(
+        run(&fixes, "from Station A to Station B by train"),
+        "from Station A to Station B by train"
+    );
+    assert_eq!(run(&fixes, "Station B videos"), "Station B videos"); // whole words only
+}
+
+#[test]
+fn not_before_and_not_after_veto_a_match() {
+    let fixes = table(
+        "[[fix]]\nname = \"t\"\nphrases = [\"Association\"]\nreplace = \"Lenovo\"\ncase_sensitive = true\nnot_before = [\"of\", \"for\"]\nnot_after = [\"the\", \"trade\"]\n",
+    );
+    assert_eq!(run(&fixes, "Association sold PCs"), "Lenovo sold PCs");
+    for s in [
+        "the Association sold PCs",
+        "a Trade Association said",
+        "Association of Banks",
+        "Association  for Computing",
+    ] {
+        assert_eq!(run(&fixes, s), s);
+    }
+}
+
+#[test]
+fn platforms_in_machine_translation() {
+    let (t, r) = fix("Shake Sound and Fast Hand are short video apps; Tmall is Sky Cat, paid with Pay Treasure and Micro Letter.");
+    assert_eq!(
+        t,
+        "Douyin and Kuaishou are short video apps; Tmall is Tmall, paid with Alipay and WeChat."
+    );
+    assert_eq!(r.count("mt:douyin"), 1);
+    assert_eq!(r.count("mt:kuaishou"), 1);
+    assert_eq!(
+        fix("Spell Duoduo beat Beautiful Group and Station B in video.").0,
+        "Pinduoduo beat Meituan and Bilibili in video."
+    );
+}
+
+#[test]
+fn ordinary_english_is_left_alone() {
+    for s in [
+        "She said in a trembling voice that the association had fast hands.",
+        "He played with vibrato. Today's headlines were grim.",
+        "The US Mission to the UN met. A beautiful group of trees.",
+        "We took the train to Beijing East Railway Station.",
+        "Planting grass in spring keeps the lawn green.",
+        "The explosive products were stored in a bunker.",
+        "Farmers bring goods to the market on Sundays.",
+        "A microblog is a short blog, like a micro letter.",
+    ] {
+        unchanged(s);
+    }
+}
+
+#[test]
+fn internet_slang() {
+    assert_eq!(
+        fix("Brands grow grass on Xiaohongshu with net red bloggers; net red shops sell explosive models to melon eaters and the wool party.").0,
+        "Brands seed products on Xiaohongshu with influencer bloggers; internet-famous shops sell hit products to onlookers and the bargain hunters."
+    );
+    assert_eq!(
+        fix("The anchor was bringing goods in a live broadcast on Douyin.").0,
+        "The streamer was selling products in a live broadcast on Douyin."
+    );
+    assert_eq!(
+        fix("Pinduoduo grew in the sinking market of third-line cities.").0,
+        "Pinduoduo grew in the lower-tier market of third-tier cities."
+    );
+}
+
+#[test]
+fn debris() {
+    let (t, r) = fix("Xiaomi and users * * * developed it; sales of *** rose.\n* * *\nIt sold 1 000 000 units and 25 000 more, up 3. 5 percent in 2 0 1 9.");
+    assert_eq!(
+        t,
+        "Xiaomi and users […] developed it; sales of […] rose.\n\nIt sold 1,000,000 units and 25,000 more, up 3.5 percent in 2019."
+    );
+    assert_eq!(r.count("mt:redaction"), 2);
+    assert_eq!(r.count("mt:redaction-line"), 1);
+    assert_eq!(r.count("mt:digit-groups"), 2);
+    unchanged("On May 5 100 people came. Chapter 3 200 pages. ***bold*** text.");
+    unchanged("He bought 3 100-yuan phones in 2019. 5 ways to grow.");
+}
+
+#[test]
+fn doubled_words() {
+    let (t, r) = fix("It is the the best of of all, and that that was it.");
+    assert_eq!(t, "It is the best of all, and that that was it.");
+    assert_eq!(r.count("mt:doubled-word"), 2);
+}
+
+#[test]
+fn chinese_articles_are_left_alone() {
+    unchanged("小米的 Millet 和 Rice noodles，这是一段中文文章，讲述小米的故事。\n雷军说：1 000。");
+}
+
+#[test]
+fn chinese_number_units_become_english_numbers() {
+    let (t, r) = fix("Users exceeded 6 0000 0000, with 745,0000 riders; it lost 1,000 hundred million dollars, 2.5 hundred million yuan and 30 ten thousand fans.");
+    assert_eq!(
+        t,
+        "Users exceeded 600 million, with 7.45 million riders; it lost 100 billion dollars, 250 million yuan and 300,000 fans."
+    );
+    assert_eq!(r.count("mt:wan-groups"), 2);
+    assert_eq!(r.count("mt:chinese-units"), 3);
+    unchanged("In 2019,2020 and 2021 sales of 2019 2020 rose; five hundred million people.");
+}
+
+#[test]
+fn platform_names_written_as_names_need_no_cue() {
+    assert_eq!(
+        fix("He wrote on Micro Blog about reading.").0,
+        "He wrote on Weibo about reading."
+    );
+    unchanged("Microblog posts are short.");
+    assert_eq!(
+        fix("the eat melon masses and eating melon netizens, explode models sold").0,
+        "the onlookers and onlookers, hit products sold"
+    );
+}
