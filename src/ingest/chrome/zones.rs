@@ -160,18 +160,34 @@ fn short(f: &Features) -> bool {
     !f.prose() && (f.words <= 15 && f.cjk <= 30)
 }
 
-/// A comment thread: from the first comment line after the article's start
-/// (with the header just above it) to the end, when two or more follow.
+/// A comment thread: the last cluster of comment lines (`Reply`, `3 hours
+/// ago`, `Write a comment…`, no more than six lines apart) near the end of
+/// the page, from its first line (with the header just above it) to the end.
 fn comments(lines: &[String], feats: &[Features], first: usize, v: &mut Verdicts) {
-    let signal = |i: usize| v[i].is_some() && feats[i].comment_hits > 0;
-    let Some(start) = (first..lines.len()).find(|&i| signal(i)) else {
+    let filled: Vec<usize> = (first..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
+    let signals: Vec<usize> = (0..filled.len())
+        .filter(|&k| v[filled[k]].is_some() && feats[filled[k]].comment_hits > 0)
+        .collect();
+    let Some(&last) = signals.last() else {
         return;
     };
-    if (start..lines.len()).filter(|&i| signal(i)).count() < 2 || start * 2 < lines.len() {
+    if filled.len() - 1 - last > THREAD_TAIL {
         return;
     }
-    let mut from = start;
-    if let Some(h) = (0..start).rev().find(|&j| !lines[j].is_empty()) {
+    let mut start = last;
+    let mut size = 1;
+    for &k in signals.iter().rev().skip(1) {
+        if start - k > THREAD_GAP {
+            break;
+        }
+        start = k;
+        size += 1;
+    }
+    if size < 2 {
+        return;
+    }
+    let mut from = filled[start];
+    if let Some(&h) = start.checked_sub(1).and_then(|k| filled.get(k)) {
         if short(&feats[h]) && !feats[h].sentence {
             from = h;
         }
@@ -180,6 +196,11 @@ fn comments(lines: &[String], feats: &[Features], first: usize, v: &mut Verdicts
         slot.get_or_insert("comments");
     }
 }
+
+/// Lines between two comment lines of one thread, at most.
+const THREAD_GAP: usize = 6;
+/// Lines after a thread's last comment line (the page footer), at most.
+const THREAD_TAIL: usize = 10;
 
 /// A related-list header after the article starts: it and the headline-like
 /// lines after it (up to the next sentence).
