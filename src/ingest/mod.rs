@@ -134,7 +134,7 @@ pub fn run(opts: &IngestOptions, diags: &Diagnostics) -> IngestSummary {
         .filter_map(|p| clean_seed(&opts.root, p, diags))
         .collect();
     for Cleaned { seed, page } in cleaned {
-        let page = match page {
+        let mut page = match page {
             Ok(page) => page,
             Err(skip) => {
                 diags.push(Diagnostic::warning(&seed.path, None, skip.to_string()));
@@ -148,6 +148,9 @@ pub fn run(opts: &IngestOptions, diags: &Diagnostics) -> IngestSummary {
         let slug = slugs.unique(&slug_for(&page.title));
         let target = out_dir.join(format!("{slug}.md"));
         let previous = existing.by_source.get(&seed.source);
+        if let Some(prev) = previous {
+            page.aliases = moved_aliases(prev, &slug);
+        }
         let placement = Placement {
             force: opts.force,
             seed: &seed,
@@ -159,6 +162,30 @@ pub fn run(opts: &IngestOptions, diags: &Diagnostics) -> IngestSummary {
     }
     summary.totals = totals.into_iter().collect();
     summary
+}
+
+/// The old URLs of a case study whose slug changed (its title did): the
+/// aliases it had, and its old address when that differs from `slug`, so
+/// links to it keep working through a redirect.
+fn moved_aliases(prev: &write::Existing, slug: &str) -> Vec<String> {
+    let mut aliases = front_matter::split(&prev.text)
+        .map(|s| s.front_matter.aliases)
+        .unwrap_or_default();
+    let old = prev
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let url = format!(
+        "/{}/{}/",
+        OUTPUT_DIR.trim_start_matches("content/"),
+        crate::content::slug::slugify(&old)
+    );
+    if old != slug && !aliases.contains(&url) {
+        aliases.push(url);
+    }
+    aliases.retain(|a| a != &format!("/{}/{slug}/", OUTPUT_DIR.trim_start_matches("content/")));
+    aliases
 }
 
 fn slug_for(title: &str) -> String {

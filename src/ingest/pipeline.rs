@@ -24,6 +24,8 @@ pub struct Page {
     pub body: String,
     pub meta: Metadata,
     pub report: Report,
+    /// Old URLs of this case study (set when its slug changed).
+    pub aliases: Vec<String>,
 }
 
 /// Why a seed produced no page.
@@ -78,6 +80,7 @@ pub fn prepare(bytes: &[u8]) -> Result<Page, Skip> {
         body: markdown::render(&article.blocks),
         meta,
         report,
+        aliases: Vec::new(),
     })
 }
 

@@ -26,6 +26,8 @@ struct Header<'a> {
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     key_points: &'a [String],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    aliases: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     dates: &'a [DateMention],
     ingest: IngestHeader<'a>,
 }
@@ -77,6 +79,7 @@ pub fn page_file(page: &Page, source: &str, seed_hash: &str) -> Result<String, S
         summary: &page.meta.summary,
         key_points: &page.meta.key_points,
         dates: &page.meta.dates,
+        aliases: &page.aliases,
         ingest: IngestHeader {
             source,
             seed_hash,
@@ -180,6 +183,7 @@ mod tests {
         report.add("mojibake", 2, "â€œ → “");
         Page {
             title_generated: false,
+            aliases: Vec::new(),
             title: "Xiaomi’s \"privacy\" gate".into(),
             lang: "en",
             encoding: "UTF-8",

@@ -361,3 +361,36 @@ fn seeds_get_the_category_a_careful_reader_would_give() {
         assert_eq!(fm.key_points.len(), 3, "{} has 3 key points", fm.title);
     }
 }
+
+#[test]
+fn a_case_study_whose_title_changes_keeps_its_old_url_as_an_alias() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    std::fs::create_dir_all(&seeds).unwrap();
+    let body = "Haier smashed 76 faulty refrigerators in 1985 to show its workers what quality meant. The story became the company's founding myth and is still told to every new employee today.\n\nHaier later grew into the world's largest appliance maker, and the hammer now sits in a museum in Qingdao.\n";
+    std::fs::write(
+        seeds.join("a.txt"),
+        format!("How Haier's hammer built a brand\n\n{body}"),
+    )
+    .unwrap();
+    ingest(dir.path(), false);
+    let (old, _) = page_for(dir.path(), "seeds/a.txt");
+    assert!(
+        old.ends_with("how-haiers-hammer-built-a-brand.md"),
+        "{old:?}"
+    );
+    std::fs::write(
+        seeds.join("a.txt"),
+        format!("Haier's hammer and the founder's story\n\n{body}"),
+    )
+    .unwrap();
+    ingest(dir.path(), false);
+    let (new, text) = page_for(dir.path(), "seeds/a.txt");
+    assert_ne!(new, old);
+    assert!(!old.exists(), "the old page is gone");
+    let fm = front_matter::split(&text).unwrap().front_matter;
+    assert_eq!(
+        fm.aliases,
+        vec!["/case-studies/how-haiers-hammer-built-a-brand/".to_string()]
+    );
+}

@@ -164,7 +164,9 @@ fn short(f: &Features) -> bool {
 /// ago`, `Write a comment…`, no more than six lines apart) near the end of
 /// the page, from its first line (with the header just above it) to the end.
 fn comments(lines: &[String], feats: &[Features], first: usize, v: &mut Verdicts) {
-    let filled: Vec<usize> = (first..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
+    let filled: Vec<usize> = (first..lines.len())
+        .filter(|&i| !lines[i].is_empty())
+        .collect();
     let signals: Vec<usize> = (0..filled.len())
         .filter(|&k| v[filled[k]].is_some() && feats[filled[k]].comment_hits > 0)
         .collect();
@@ -228,7 +230,8 @@ fn related_lists(
         while j < lines.len() && (lines[j].is_empty() || headline_like(&lines[j], &feats[j])) {
             // A heading introduces prose; an item of the list does not.
             let next = (j + 1..lines.len()).find(|&k| !lines[k].is_empty());
-            if !lines[j].is_empty() && next.is_some_and(|k| anchors.contains(&k)) {
+            let heading = feats[j].hits == 0 && next.is_some_and(|k| anchors.contains(&k));
+            if !lines[j].is_empty() && heading {
                 break;
             }
             if !lines[j].is_empty() {
@@ -283,6 +286,19 @@ mod tests {
         let judge = Chrome::new(Lexicon::embedded().unwrap(), &[]);
         let lines: Vec<String> = text.lines().map(String::from).collect();
         judge_all(&judge, &lines, &vec![false; lines.len()], title)
+    }
+
+    #[test]
+    fn related_lists_and_comment_threads_go() {
+        let para = "The company said its sales grew by a third last year, helped by the new stores it opened in smaller cities.";
+        let text = format!("{para}\n猜你喜欢\n别的文章\n更多\n{para}\nComments\nalice · 3 hours ago\nGreat read, thanks for writing it up so clearly for all of us.\nReply\nbob · 1 day ago\nI disagree with most of this, the numbers tell another story.\nReply");
+        let v = verdicts(&text, None);
+        assert_eq!(
+            &v[1..4],
+            &[Some("phrases"), Some("related"), Some("related")]
+        );
+        assert_eq!(v[4], None);
+        assert!(v[5..].iter().all(Option::is_some), "{v:?}");
     }
 
     #[test]
