@@ -38,7 +38,7 @@ pub struct Chosen {
 }
 
 /// How many lines above the article are looked at.
-const HEAD_LINES: usize = 10;
+const HEAD_LINES: usize = 16;
 /// The score a candidate needs.
 const MIN_SCORE: f64 = 1.0;
 
@@ -170,6 +170,15 @@ fn score(
     {
         return None;
     }
+    // `經濟 / 企業動態`: short parts between separators are a section path.
+    let parts: Vec<&str> = text
+        .split(['/', '|', '｜', '>', '»', '·'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() >= 2 && parts.iter().all(|p| size(p) <= 3) {
+        return None;
+    }
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     if !zh && letters.len() > 3 && letters.iter().all(|c| c.is_uppercase()) && words <= 3 {
         return None;
@@ -189,7 +198,7 @@ fn score(
     let sentence =
         text.ends_with(['.', '。', ';', '；', ',', '，', ':', '：']) || text.contains('。');
     let mut s = match source {
-        Source::Line(i) => 2.0 - 0.25 * i.min(8) as f64,
+        Source::Line(i) => 2.0 - 0.25 * i.min(6) as f64,
         Source::Trail => 2.0,
         Source::HtmlTitle => 1.5,
         Source::OgTitle => 2.5,

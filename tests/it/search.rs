@@ -312,7 +312,7 @@ fn open_seed_site() -> Option<SeedSite> {
     })
 }
 
-/// Slug of the seed case study whose title contains `needle`.
+/// Path of the case study generated from the seed named `needle`.
 fn study_path(site: &SeedSite, needle: &str) -> String {
     let dir = site._dir.path().join("content/case-studies");
     for entry in std::fs::read_dir(&dir)
@@ -320,8 +320,8 @@ fn study_path(site: &SeedSite, needle: &str) -> String {
         .filter_map(Result::ok)
     {
         let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-        let title = text.lines().find(|l| l.starts_with("title")).unwrap_or("");
-        if title.contains(needle) {
+        let source = format!("source = \"seeds/{needle}\"");
+        if text.lines().any(|l| l == source) {
             let stem = entry
                 .path()
                 .file_stem()
@@ -330,7 +330,7 @@ fn study_path(site: &SeedSite, needle: &str) -> String {
             return format!("case-studies/{stem}/");
         }
     }
-    panic!("no case study titled {needle}");
+    panic!("no case study from seed {needle}");
 }
 
 #[test]
@@ -338,11 +338,11 @@ fn seed_site_every_article_is_found_in_a_real_browser() {
     let Some(site) = open_seed_site() else { return };
     let b = &site.browser;
     b.click(&b.find("#search-input"));
-    let word_of_mouth = study_path(&site, "小米口碑传播规律");
-    let viral = study_path(&site, "28000");
-    let community = study_path(&site, "dark horse");
-    let lei_jun = study_path(&site, "muddy moment");
-    let privacy = study_path(&site, "valuation of 50 billion");
+    let word_of_mouth = study_path(&site, "004_2fa4a090ef9f2c2d.txt");
+    let viral = study_path(&site, "003_86cf8cf39fa06793.txt");
+    let community = study_path(&site, "001_e74bd68084698f2f.txt");
+    let lei_jun = study_path(&site, "002_d3cdcafac3b70313.txt");
+    let privacy = study_path(&site, "000_e78c8e209e4cad39.txt");
     let first = |q: &str| dropdown(b, q).first().cloned().unwrap_or_default();
     let studies = |q: &str| -> Vec<String> {
         dropdown(b, q)

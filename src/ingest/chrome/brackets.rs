@@ -45,8 +45,8 @@ impl Chrome {
 
 /// `（…）rest` → (inner, rest).
 fn bracketed_start(text: &str) -> Option<(&str, &str)> {
-    let rest = text.strip_prefix(['（', '('])?;
-    let end = rest.find(['）', ')'])?;
+    let rest = text.strip_prefix(['（', '(', '【', '['])?;
+    let end = rest.find(['）', ')', '】', ']'])?;
     let close = rest[end..].chars().next()?.len_utf8();
     Some((&rest[..end], &rest[end + close..]))
 }
@@ -56,8 +56,8 @@ fn bracketed_end(text: &str) -> Option<(&str, &str)> {
     let t = text
         .trim_end_matches(|c: char| c.is_ascii_digit())
         .trim_end();
-    let body = t.strip_suffix(['）', ')'])?;
-    let open = body.rfind(['（', '('])?;
+    let body = t.strip_suffix(['）', ')', '】', ']'])?;
+    let open = body.rfind(['（', '(', '【', '['])?;
     let open_len = body[open..].chars().next()?.len_utf8();
     Some((&body[..open], &body[open + open_len..]))
 }

@@ -51,6 +51,8 @@ pub struct Features {
     pub comment_hits: usize,
     /// Image credits (`Photo:`, `图片来源`).
     pub credit_hits: usize,
+    /// Bylines (`By`, `senior editor`, `记者`).
+    pub byline_hits: usize,
     /// The line opens with a phrase followed by a colon (`Read more:`, `来源：`).
     pub label: bool,
     /// A call-to-action phrase opens or closes the line (`… Sign up`).
@@ -112,6 +114,7 @@ pub fn features(line: &str, lex: &Lexicon) -> Features {
         tail_hits: count(&hits, |h| lex.class(h.class).tail),
         comment_hits: count(&hits, |h| lex.class(h.class).name == "comments"),
         credit_hits: count(&hits, |h| lex.class(h.class).name == "credit"),
+        byline_hits: count(&hits, |h| lex.class(h.class).name == "byline"),
         label: opens_label(line, &hits) && !hits.first().is_some_and(|h| lex.class(h.class).head),
         prompt: prompt_hit(line, &hits, lex).is_some(),
         long_prompt: prompt_hit(line, &hits, lex)
@@ -272,7 +275,11 @@ pub fn judge(f: &Features, head: bool) -> Option<Why> {
 /// What is left is nothing, a number, or a short name.
 fn trivial_rest(f: &Features) -> bool {
     let latin = f.rest_words <= 1 || (f.rest_words <= 4 && f.rest_capitalised);
-    let cjk_limit = if f.hits >= 2 { 6 } else { 3 };
+    let cjk_limit = if f.hits >= 2 || f.coverage >= 0.45 {
+        6
+    } else {
+        3
+    };
     latin && f.rest_cjk <= cjk_limit
 }
 

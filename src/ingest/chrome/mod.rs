@@ -77,7 +77,8 @@ impl Chrome {
                 let name = l.to_lowercase();
                 short
                     && !f.sentence
-                    && f.hits == 0
+                    && f.strong_hits == 0
+                    && f.hits < f.words.max(1)
                     && chrome_lines.iter().any(|c| c != &name && c.contains(&name))
             })
             .collect();
@@ -104,7 +105,20 @@ impl Chrome {
         if self.is_site_name(line) {
             return Some(Why::Phrases);
         }
-        line::judge(&self.features(line), head)
+        let f = self.features(line);
+        line::judge(&f, head).or_else(|| self.author_bio(line, &f).then_some(Why::Phrases))
+    }
+
+    /// `Dana Whitcombe is senior editor at Beverage Business Review, …`: a
+    /// short text naming the site beside a byline word is the author's box.
+    fn author_bio(&self, line: &str, f: &line::Features) -> bool {
+        let lower = line.to_lowercase();
+        f.byline_hits > 0
+            && f.words <= 45
+            && self
+                .site_names
+                .iter()
+                .any(|s| lower.contains(&s.to_lowercase()))
     }
 
     /// A part of a title line that names a site or a section.
@@ -125,7 +139,10 @@ impl Chrome {
                     .or_else(|| l.strip_suffix(&s))
                     .is_some_and(|rest| {
                         let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
-                        rest.is_empty() || line::judge(&self.features(rest), true).is_some()
+                        // Nothing, chrome, or one short token (the site's abbreviation).
+                        rest.is_empty()
+                            || !rest.contains(' ') && rest.chars().count() <= 6
+                            || line::judge(&self.features(rest), true).is_some()
                     })
         })
     }
