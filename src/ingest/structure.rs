@@ -81,6 +81,13 @@ pub fn build(lines: &[String], title: Option<&str>, lang: &str, report: &mut Rep
     restore_list_numbers(&mut blocks, report);
     bullet_runs(&mut blocks);
     lone_bullets(&mut blocks, lang);
+    // Without a headline the first line was judged no title: it opens the
+    // text mid-way (a fragment of a cut sentence), not a section.
+    if title.is_none() {
+        if let Some(Block::Heading(first)) = blocks.first() {
+            blocks[0] = Block::Paragraph(first.clone());
+        }
+    }
     let blocks = split_long_paragraphs(blocks, lang, report);
     let title = title.map(|t| {
         t.trim_end_matches(['.', '。', ',', '，', ';', '；', ':', '：'])
