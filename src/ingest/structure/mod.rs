@@ -9,12 +9,16 @@
 //! markers (`◎`, `●`, `•`) inside a line start new items. Long paragraphs,
 //! like a Chinese wall of text, are split at sentence ends.
 
-use std::sync::{LazyLock, OnceLock};
+use std::sync::OnceLock;
 
 use regex::Regex;
 
+mod sections;
+
 use super::report::Report;
 use super::sentences;
+pub use sections::starts_section;
+use sections::{section_start, split_inline_sections};
 
 /// One block of the article body.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,7 +48,7 @@ pub struct Article {
 /// Paragraph length limits, in characters.
 const MAX_ZH_PARAGRAPH: usize = 300;
 const MAX_EN_PARAGRAPH: usize = 1500;
-const MAX_ZH_HEADING: usize = 25;
+pub(super) const MAX_ZH_HEADING: usize = 25;
 const MAX_EN_HEADING: usize = 80;
 const MAX_EN_HEADING_WORDS: usize = 12;
 const MAX_ZH_TITLE: usize = 30;
@@ -56,17 +60,6 @@ fn ordered_marker() -> Option<&'static Regex> {
     static P: OnceLock<Option<Regex>> = OnceLock::new();
     P.get_or_init(|| Regex::new(r"^(\d{1,2})\s*(?:、|[.．](?:\s+|[^\d\s.])|\)\s*|）\s*)").ok())
         .as_ref()
-}
-
-/// Section markers at the start of a line: `一、`, `（一）`, `第二章`.
-static SECTION_START: LazyLock<Result<Regex, regex::Error>> = LazyLock::new(|| {
-    Regex::new(
-        r"^([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]\s*|第[一二三四五六七八九十\d]{1,3}[章节部分])",
-    )
-});
-
-fn section_start() -> Option<&'static Regex> {
-    SECTION_START.as_ref().ok()
 }
 
 /// Builds the article from clean, trimmed lines; `title` is the headline
@@ -99,111 +92,6 @@ pub fn build(lines: &[String], title: Option<&str>, lang: &str, report: &mut Rep
         .filter(|b| Some(b.text()) != title.as_deref())
         .collect();
     Article { title, blocks }
-}
-
-/// A line that starts a section: `一、`, `（一）`, `第二章` and the like.
-pub fn starts_section(line: &str) -> bool {
-    section_start().is_some_and(|r| r.is_match(line))
-}
-
-/// A paragraph holding section markers at sentence starts (`…。二、危机公关
-/// 丑闻曝光后…`) split there; a marker's heading ends at the first space or,
-/// when the sentence is short, with the sentence.
-fn split_inline_sections(line: &str, report: &mut Report) -> Vec<String> {
-    let parts = sentences::split(line);
-    if !parts.iter().any(|p| starts_section(p)) {
-        return vec![line.to_string()];
-    }
-    let mut out: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for part in parts {
-        if starts_section(part) {
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
-            }
-            let (heading, rest) = section_heading(part);
-            if !rest.is_empty() || heading.chars().count() < part.chars().count() {
-                report.add("inline-heading", 1, super::report::snippet(&heading, 30));
-            }
-            out.push(heading);
-            current.push_str(rest);
-            continue;
-        }
-        if !current.is_empty() && sentences::needs_space(&current, part) {
-            current.push(' ');
-        }
-        current.push_str(part);
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
-}
-
-/// A sentence that starts with a section marker: its heading and the rest.
-fn section_heading(sentence: &str) -> (String, &str) {
-    let limit = MAX_ZH_HEADING + 5;
-    if let Some((b, c)) = sentence.char_indices().find(|(_, c)| c.is_whitespace()) {
-        let head = &sentence[..b];
-        if head.chars().count() <= limit && crate::text::has_cjk(head) {
-            return (head.to_string(), sentence[b + c.len_utf8()..].trim());
-        }
-    }
-    if sentence.chars().count() > limit {
-        if let Some(b) = glued_heading_end(sentence) {
-            return (sentence[..b].to_string(), &sentence[b..]);
-        }
-    }
-    (sentence.to_string(), "")
-}
-
-/// Where a heading glued to its paragraph ends: the first place, between
-/// four and eighteen characters after the marker, where the paragraph repeats
-/// the heading's last two characters or a paragraph opener starts.
-fn glued_heading_end(sentence: &str) -> Option<usize> {
-    let marker = section_start()?.find(sentence)?.end();
-    let openers = paragraph_openers().ok()?;
-    let starts: Vec<usize> = sentence[marker..]
-        .char_indices()
-        .map(|(b, _)| marker + b)
-        .collect();
-    let cut = |k: usize| -> bool {
-        let (head, rest) = sentence.split_at(starts[k]);
-        let last2: String = head
-            .chars()
-            .rev()
-            .take(2)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let clean = !head[marker..].contains(['，', '。', ',', '：', ':', '；']);
-        clean && (rest.starts_with(&last2) || openers.iter().any(|o| rest.starts_with(o.as_str())))
-    };
-    (4..=18.min(starts.len().saturating_sub(1)))
-        .find(|&k| cut(k))
-        .map(|k| starts[k])
-}
-
-const STRUCTURE_TOML: &str = include_str!("../../data/ingest/structure.toml");
-
-#[derive(serde::Deserialize)]
-struct StructureFile {
-    openers: Vec<String>,
-}
-
-/// The paragraph openers of `data/ingest/structure.toml`.
-fn paragraph_openers() -> Result<&'static [String], String> {
-    static OPENERS: OnceLock<Result<Vec<String>, String>> = OnceLock::new();
-    OPENERS
-        .get_or_init(|| {
-            toml::from_str::<StructureFile>(STRUCTURE_TOML)
-                .map(|f| f.openers)
-                .map_err(|e| format!("structure.toml: {e}"))
-        })
-        .as_ref()
-        .map(Vec::as_slice)
-        .map_err(Clone::clone)
 }
 
 /// Lines with mid-line bullet markers split into one line per item.
@@ -411,6 +299,7 @@ pub fn derived_title(blocks: &[Block], lang: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::sections::{paragraph_openers, section_heading, SECTION_START};
     use super::*;
 
     fn build_text(text: &str, title: Option<&str>, lang: &str) -> (Article, Report) {

@@ -1,0 +1,131 @@
+//! Sections inside paragraphs: Chinese section markers (`一、`, `（一）`,
+//! `第二章`) at sentence starts become headings of their own, also when a
+//! scraper glued the heading to the paragraph after it.
+
+use std::sync::{LazyLock, OnceLock};
+
+use regex::Regex;
+
+use super::super::report::Report;
+use super::super::sentences;
+use super::MAX_ZH_HEADING;
+
+/// Section markers at the start of a line: `一、`, `（一）`, `第二章`.
+pub(super) static SECTION_START: LazyLock<Result<Regex, regex::Error>> = LazyLock::new(|| {
+    Regex::new(
+        r"^([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]\s*|第[一二三四五六七八九十\d]{1,3}[章节部分])",
+    )
+});
+
+pub(super) fn section_start() -> Option<&'static Regex> {
+    SECTION_START.as_ref().ok()
+}
+
+/// A line that starts a section: `一、`, `（一）`, `第二章` and the like.
+pub fn starts_section(line: &str) -> bool {
+    section_start().is_some_and(|r| r.is_match(line))
+}
+
+/// A paragraph holding section markers at sentence starts (`…。二、危机公关
+/// 丑闻曝光后…`) split there; a marker's heading ends at the first space or,
+/// when the sentence is short, with the sentence.
+pub(super) fn split_inline_sections(line: &str, report: &mut Report) -> Vec<String> {
+    let parts = sentences::split(line);
+    if !parts.iter().any(|p| starts_section(p)) {
+        return vec![line.to_string()];
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for part in parts {
+        if starts_section(part) {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            let (heading, rest) = section_heading(part);
+            if !rest.is_empty() || heading.chars().count() < part.chars().count() {
+                report.add(
+                    "inline-heading",
+                    1,
+                    super::super::report::snippet(&heading, 30),
+                );
+            }
+            out.push(heading);
+            current.push_str(rest);
+            continue;
+        }
+        if !current.is_empty() && sentences::needs_space(&current, part) {
+            current.push(' ');
+        }
+        current.push_str(part);
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// A sentence that starts with a section marker: its heading and the rest.
+pub(super) fn section_heading(sentence: &str) -> (String, &str) {
+    let limit = MAX_ZH_HEADING + 5;
+    if let Some((b, c)) = sentence.char_indices().find(|(_, c)| c.is_whitespace()) {
+        let head = &sentence[..b];
+        if head.chars().count() <= limit && crate::text::has_cjk(head) {
+            return (head.to_string(), sentence[b + c.len_utf8()..].trim());
+        }
+    }
+    if sentence.chars().count() > limit {
+        if let Some(b) = glued_heading_end(sentence) {
+            return (sentence[..b].to_string(), &sentence[b..]);
+        }
+    }
+    (sentence.to_string(), "")
+}
+
+/// Where a heading glued to its paragraph ends: the first place, between
+/// four and eighteen characters after the marker, where the paragraph repeats
+/// the heading's last two characters or a paragraph opener starts.
+fn glued_heading_end(sentence: &str) -> Option<usize> {
+    let marker = section_start()?.find(sentence)?.end();
+    let openers = paragraph_openers().ok()?;
+    let starts: Vec<usize> = sentence[marker..]
+        .char_indices()
+        .map(|(b, _)| marker + b)
+        .collect();
+    let cut = |k: usize| -> bool {
+        let (head, rest) = sentence.split_at(starts[k]);
+        let last2: String = head
+            .chars()
+            .rev()
+            .take(2)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let clean = !head[marker..].contains(['，', '。', ',', '：', ':', '；']);
+        clean && (rest.starts_with(&last2) || openers.iter().any(|o| rest.starts_with(o.as_str())))
+    };
+    (4..=18.min(starts.len().saturating_sub(1)))
+        .find(|&k| cut(k))
+        .map(|k| starts[k])
+}
+
+const STRUCTURE_TOML: &str = include_str!("../../../data/ingest/structure.toml");
+
+#[derive(serde::Deserialize)]
+struct StructureFile {
+    openers: Vec<String>,
+}
+
+/// The paragraph openers of `data/ingest/structure.toml`.
+pub(super) fn paragraph_openers() -> Result<&'static [String], String> {
+    static OPENERS: OnceLock<Result<Vec<String>, String>> = OnceLock::new();
+    OPENERS
+        .get_or_init(|| {
+            toml::from_str::<StructureFile>(STRUCTURE_TOML)
+                .map(|f| f.openers)
+                .map_err(|e| format!("structure.toml: {e}"))
+        })
+        .as_ref()
+        .map(Vec::as_slice)
+        .map_err(Clone::clone)
+}
