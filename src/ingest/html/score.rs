@@ -161,10 +161,13 @@ fn with_siblings<'a>(
         return vec![best];
     };
     let threshold = MIN_SIBLING_SCORE.max(best_score * SIBLING_SHARE);
-    parent
+    let children: Vec<ElementRef> = parent
         .child_elements()
         .filter(|s| !is_dropped(*s, dropped))
-        .filter(|s| {
+        .collect();
+    let kept: Vec<bool> = children
+        .iter()
+        .map(|s| {
             s.id() == best.id()
                 || scores
                     .get(&s.id())
@@ -173,7 +176,19 @@ fn with_siblings<'a>(
                     && weighted_len(&visible_text(*s, dropped)) >= SIBLING_PARAGRAPH
                     && link_density(*s, dropped) < SIBLING_MAX_LINKS)
         })
+        .collect();
+    // A heading between two kept siblings heads the part after it.
+    let inside = |i: usize| kept[..i].contains(&true) && kept[i + 1..].contains(&true);
+    children
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| kept[*i] || is_heading(**s) && inside(*i))
+        .map(|(_, s)| *s)
         .collect()
+}
+
+fn is_heading(el: ElementRef) -> bool {
+    matches!(el.value().name(), "h1" | "h2" | "h3" | "h4")
 }
 
 /// Share of the visible text inside links.

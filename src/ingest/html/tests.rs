@@ -151,3 +151,18 @@ fn print_corpus_html_pages() {
         }
     }
 }
+
+#[test]
+fn a_heading_between_kept_blocks_is_kept() {
+    let para = "<p>Nintendo has spent decades refusing to follow the industry, and the habit has served it well, because its customers buy the experience it designs and not the specification sheet.</p>";
+    let page = format!(
+        "<html><body><div class=\"wrap\"><div class=\"a\">{para}{para}{para}{para}</div><h2>The cost of saying no</h2><div class=\"b\">{para}{para}{para}</div>{links}</div></body></html>",
+        links = "<div><a href=\"/1\">One link to another story on this site</a> <a href=\"/2\">Another link to another story</a></div>".repeat(12)
+    );
+    let art = super::extract(&page).unwrap();
+    assert!(
+        art.blocks.iter().any(|b| *b == crate::ingest::structure::Block::Heading("The cost of saying no".into())),
+        "{:?}",
+        art.blocks
+    );
+}
