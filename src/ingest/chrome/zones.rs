@@ -44,7 +44,7 @@ pub fn judge_all(
     if let Some(t) = title {
         title_copies(lines, t, first, &mut v);
     }
-    section_labels(lines, &feats, first, &mut v);
+    section_labels(chrome, lines, &feats, first, &mut v);
     head_lines(lines, &feats, first, &mut v);
     boxes(lines, &feats, &anchors, first, &mut v);
     captions(lines, &feats, &anchors, &mut v);
@@ -65,15 +65,43 @@ fn title_copies(lines: &[String], title: &str, first: usize, v: &mut Verdicts) {
     }
 }
 
-/// Above the article: short labels in capitals (`BUSINESS`, `OPINION`).
-fn section_labels(lines: &[String], feats: &[Features], first: usize, v: &mut Verdicts) {
+/// Above the article: short labels in capitals (`BUSINESS`, `OPINION`),
+/// site names (`港島日報 ISLAND DAILY`) and section paths (`產業 / 人物`).
+fn section_labels(
+    chrome: &Chrome,
+    lines: &[String],
+    feats: &[Features],
+    first: usize,
+    v: &mut Verdicts,
+) {
     for i in 0..first.min(lines.len()) {
+        let f = &feats[i];
+        if v[i].is_some() || lines[i].is_empty() || f.sentence {
+            continue;
+        }
         let letters: Vec<char> = lines[i].chars().filter(|c| c.is_alphabetic()).collect();
         let caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-        if v[i].is_none() && caps && feats[i].words <= 3 && !feats[i].sentence {
+        let short = f.words <= 5 && f.cjk <= 12;
+        if caps && f.words <= 3 {
+            v[i] = Some("section-label");
+        } else if short && (chrome.is_site_segment(&lines[i]) || section_path(&lines[i])) {
             v[i] = Some("section-label");
         }
     }
+}
+
+/// `產業 / 人物`, `News › Business`: short parts between separators.
+fn section_path(line: &str) -> bool {
+    let parts: Vec<&str> = line
+        .split(['/', '|', '｜', '›', '»', '>', '·', '丨'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            let cjk = p.chars().filter(|&c| crate::text::is_cjk(c)).count();
+            p.split_whitespace().count() <= 2 && cjk <= 4
+        })
 }
 
 /// Above the article, lines that open with a chrome phrase (`By …`,
