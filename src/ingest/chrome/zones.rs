@@ -84,10 +84,17 @@ fn section_labels(
         let short = f.words <= 5 && f.cjk <= 12;
         if caps && f.words <= 3 {
             v[i] = Some("section-label");
-        } else if short && (chrome.is_site_segment(&lines[i]) || section_path(&lines[i])) {
+        } else if short && (site_line(chrome, &lines[i]) || section_path(&lines[i])) {
             v[i] = Some("section-label");
         }
     }
+}
+
+/// A site name, alone or beside its abbreviation (`港商日報 HKBD`).
+fn site_line(chrome: &Chrome, line: &str) -> bool {
+    chrome.is_site_segment(line)
+        || line.split_whitespace().count() <= 3
+            && line.split_whitespace().any(|p| chrome.is_site_segment(p))
 }
 
 /// `產業 / 人物`, `News › Business`: short parts between separators.
