@@ -315,7 +315,7 @@ fn ingest_corpus_scores() {
         ("lang", 100.0),
         ("noise removed", 96.0),
         ("survivors kept", 99.0),
-        ("headings", 92.0),
+        ("headings", 95.0),
         ("mt terms", 70.0),
         ("no mojibake", 100.0),
         ("no html", 100.0),

@@ -72,6 +72,7 @@ pub fn build(lines: &[String], title: Option<&str>, lang: &str, report: &mut Rep
         .collect();
     let mut blocks = classify(&lines, lang);
     restore_list_numbers(&mut blocks, report);
+    numbered_headings(&mut blocks, lang);
     bullet_runs(&mut blocks);
     lone_bullets(&mut blocks, lang);
     // Without a headline the first line was judged no title: it opens the
@@ -232,6 +233,31 @@ fn restore_list_numbers(blocks: &mut [Block], report: &mut Report) {
     }
 }
 
+/// Numbered lines that each head a paragraph of prose (`1. Know your
+/// audience` followed by its paragraph, twice or more) are numbered section
+/// headings, not a list.
+fn numbered_headings(blocks: &mut [Block], lang: &str) {
+    let heads = |i: usize| match (&blocks[i], blocks.get(i + 1)) {
+        (Block::Ordered(_, t), Some(Block::Paragraph(p))) => {
+            is_heading_like(t, lang) && p.chars().count() >= NUMBERED_SECTION_PROSE
+        }
+        _ => false,
+    };
+    let found: Vec<usize> = (0..blocks.len()).filter(|&i| heads(i)).collect();
+    if found.len() < 2 {
+        return;
+    }
+    for i in found {
+        if let Block::Ordered(n, t) = &blocks[i] {
+            let sep = if crate::text::has_cjk(t) { "、" } else { ". " };
+            blocks[i] = Block::Heading(format!("{n}{sep}{t}"));
+        }
+    }
+}
+
+/// The paragraph a numbered heading heads is at least this long.
+const NUMBERED_SECTION_PROSE: usize = 80;
+
 /// Three or more headings in a row: all but the last are bullet items.
 fn bullet_runs(blocks: &mut [Block]) {
     let mut i = 0;
@@ -306,6 +332,16 @@ mod tests {
         let mut r = Report::default();
         let lines: Vec<String> = text.lines().map(|l| l.trim().to_string()).collect();
         (build(&lines, title, lang, &mut r), r)
+    }
+
+    #[test]
+    fn numbered_lines_heading_paragraphs_are_headings() {
+        let para = "The company learned that its customers wanted to be heard before they wanted a discount, and it changed how it answered them.";
+        let text = format!("T\nIntro.\n1. Listen first\n{para}\n2. Answer in public\n{para}\nSteps:\n1. one\n2. two");
+        let (a, _) = build_text(&text, Some("T"), "en");
+        assert_eq!(a.blocks[1], Block::Heading("1. Listen first".into()));
+        assert_eq!(a.blocks[3], Block::Heading("2. Answer in public".into()));
+        assert!(a.blocks.contains(&Block::Ordered(1, "one".into())));
     }
 
     #[test]
