@@ -148,7 +148,13 @@ fn retain(lines: Vec<String>, pieces: Vec<bool>, keep: &[bool]) -> (Vec<String>,
 /// A title for an article without a headline: its main entity and key
 /// phrases, or, without tags, its first sentence shortened.
 fn generated_title(meta: &Metadata, lang: &str, blocks: &[Block]) -> String {
-    let t = title::generate(meta, lang);
+    let paragraphs: Vec<String> = blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Paragraph(_)))
+        .map(|b| b.text().to_string())
+        .collect();
+    let company = meta::names::main_company(&paragraphs, lang == "zh");
+    let t = title::generate(meta, lang, company.as_deref());
     if t.is_empty() {
         structure::derived_title(blocks, lang)
     } else {

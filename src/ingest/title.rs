@@ -275,18 +275,25 @@ const FUNCTION_CHARS: &str = "的了是在和有我们这个一不也就都而�
 
 /// A generated title: the article's main entity and its two top key phrases,
 /// in the article's language (`小米：病毒营销与爆品`, `Haier: quality and service`).
-pub fn generate(meta: &Metadata, lang: &str) -> String {
+///
+/// `company` is the article's main company when it is known (a Chinese tag
+/// has no capital to tell a name).
+pub fn generate(meta: &Metadata, lang: &str, company: Option<&str>) -> String {
     let zh = lang == "zh";
     let names: Vec<String> = meta.tags.iter().map(|t| display(t, zh)).collect();
     let is_name = |t: &str| {
         t.chars().next().is_some_and(|c| c.is_uppercase()) || crate::text::has_cjk(t) && zh
     };
-    let entity = meta
-        .tags
-        .iter()
-        .zip(&names)
-        .find(|(t, _)| t.chars().next().is_some_and(|c| c.is_uppercase()))
-        .map(|(_, n)| n.clone());
+    // A founder case is named after its most prominent name (the founder);
+    // other cases after the company.
+    let company = company.filter(|_| meta.category != "founder-ip");
+    let entity = company.map(|c| display(c, zh)).or_else(|| {
+        meta.tags
+            .iter()
+            .zip(&names)
+            .find(|(t, _)| t.chars().next().is_some_and(|c| c.is_uppercase()))
+            .map(|(_, n)| n.clone())
+    });
     let topics: Vec<&String> = meta
         .tags
         .iter()
@@ -294,6 +301,9 @@ pub fn generate(meta: &Metadata, lang: &str) -> String {
         .filter(|(t, n)| {
             !t.chars().next().is_some_and(|c| c.is_uppercase())
                 && Some(*n) != entity.as_ref()
+                && !entity
+                    .as_ref()
+                    .is_some_and(|e| e.contains(n.as_str()) || n.contains(e.as_str()))
                 && (is_name(n) || !zh)
         })
         .map(|(_, n)| n)
