@@ -50,6 +50,7 @@ pub fn judge_all(
     captions(lines, &feats, &anchors, &mut v);
     comments(lines, &feats, first, &mut v);
     related_lists(lines, &feats, &anchors, first, &mut v);
+    about_boxes(lines, &feats, first, &mut v);
     tail_run(lines, &feats, &mut v);
     v
 }
@@ -278,6 +279,48 @@ fn related_lists(
     }
 }
 
+/// `About Halvorsen Retail Institute` after the article: a press release's or
+/// a site's description of a company, up to the next chrome line or the end,
+/// when it is no longer than three lines, in the second half of the page.
+fn about_boxes(lines: &[String], feats: &[Features], first: usize, v: &mut Verdicts) {
+    for i in first..lines.len() {
+        let line = lines[i].trim();
+        let name = line
+            .strip_prefix("About ")
+            .or_else(|| line.strip_prefix("关于"))
+            .or_else(|| line.strip_prefix("關於"));
+        let header = name.is_some_and(|n| {
+            let words: Vec<&str> = n.split_whitespace().collect();
+            (1..=6).contains(&words.len())
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+                || crate::text::has_cjk(n) && n.chars().count() <= 12
+        });
+        // Such a box closes a page: only its second half is looked at.
+        if v[i].is_some() || !header || feats[i].sentence || i * 2 < lines.len() {
+            continue;
+        }
+        let body: Vec<usize> = (i + 1..lines.len())
+            .take_while(|&j| v[j].is_none())
+            .filter(|&j| !lines[j].is_empty())
+            .collect();
+        let ends = body.last().map_or(i, |&j| j) + 1;
+        let closed = ends >= lines.len() || (ends..lines.len()).any(|k| v[k].is_some());
+        if body.len() <= 3
+            && closed
+            && body
+                .iter()
+                .all(|&j| feats[j].words <= 60 && feats[j].cjk <= 120)
+        {
+            v[i] = Some("about");
+            for j in body {
+                v[j] = Some("about");
+            }
+        }
+    }
+}
+
 /// A line that reads as a headline of a list: no sentence end (a question
 /// mark allowed), not long.
 fn headline_like(line: &str, f: &Features) -> bool {
@@ -334,6 +377,15 @@ mod tests {
         );
         assert_eq!(v[4], None);
         assert!(v[5..].iter().all(Option::is_some), "{v:?}");
+    }
+
+    #[test]
+    fn about_boxes_at_the_end_go() {
+        let para = "The study found that shoppers who tried five frames at home bought more often than those who visited a store, and returned fewer pairs.";
+        let text = format!("{para}\n{para}\n{para}\n{para}\n{para}\n{para}\nAbout Halvorsen Retail Institute\nThe institute is an independent research organization that studies retail.\nContact:\nMaya Lindqvist");
+        let v = verdicts(&text, None);
+        assert_eq!(&v[6..8], &[Some("about"), Some("about")], "{v:?}");
+        assert!(v[..6].iter().all(Option::is_none));
     }
 
     #[test]
