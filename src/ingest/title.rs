@@ -336,3 +336,50 @@ fn display(tag: &str, zh: bool) -> String {
         })
         .unwrap_or_else(|| tag.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::chrome::lexicon::Lexicon;
+
+    fn pick(text: &str) -> Option<String> {
+        let rules = crate::ingest::boilerplate::rules().unwrap();
+        let judge = Chrome::new(Lexicon::embedded().unwrap(), rules.site_segments());
+        let lines: Vec<String> = text.lines().map(String::from).collect();
+        choose(&lines, &[], &judge).map(|c| c.text)
+    }
+
+    const BODY: &str = "Haier smashed 76 faulty refrigerators in 1985, and Haier still tells the story to every new employee. The hammer made Haier famous for quality across China.";
+
+    #[test]
+    fn site_names_and_prompts_are_not_titles() {
+        let t = pick(&format!("The Daily Ledger | Subscribe\nBUSINESS\nHow Haier's hammer built a brand\nBy Jane Doe\n{BODY}"));
+        assert_eq!(t.as_deref(), Some("How Haier's hammer built a brand"));
+    }
+
+    #[test]
+    fn site_segments_are_split_off() {
+        let t = pick(&format!(
+            "How Haier's hammer built a brand - Daily Ledger\n{BODY}"
+        ));
+        assert_eq!(t.as_deref(), Some("How Haier's hammer built a brand"));
+    }
+
+    #[test]
+    fn a_stray_fragment_is_no_title() {
+        assert_eq!(pick(&format!("was the answer they gave\n{BODY}")), None);
+        assert_eq!(pick(&format!("經濟 / 企業動態\n{BODY}")), None);
+    }
+
+    #[test]
+    fn generated_titles_name_the_entity_and_two_topics() {
+        let meta = Metadata {
+            tags: vec!["Haier".into(), "quality".into(), "founder myth".into()],
+            ..Metadata::default()
+        };
+        assert_eq!(
+            generate(&meta, "en", None),
+            "Haier: quality and founder myth"
+        );
+    }
+}
