@@ -163,16 +163,13 @@ fn score(
     } else {
         (words >= 3, chars <= 160)
     };
-    if !max_ok
-        || (!min_ok && !repeated)
-        || chrome.is_chrome_line(text, true)
-        || chrome.is_site_segment(text)
-    {
+    // A repeated name is the author's, not a headline: length counts even then.
+    if !max_ok || !min_ok || chrome.is_chrome_line(text, true) || chrome.is_site_segment(text) {
         return None;
     }
     // `經濟 / 企業動態`: short parts between separators are a section path.
     let parts: Vec<&str> = text
-        .split(['/', '|', '｜', '>', '»', '·'])
+        .split(['/', '／', '|', '｜', '>', '＞', '›', '»', '·'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();

@@ -133,6 +133,8 @@ pub fn features(line: &str, lex: &Lexicon) -> Features {
     let mut rest = String::new();
     for (i, c) in line.char_indices() {
         if c.is_whitespace() {
+            // An ideographic space parts the items of a Chinese navigation row.
+            f.separators += usize::from(c == '\u{3000}');
             rest.push(' ');
             continue;
         }

@@ -101,7 +101,7 @@ fn site_line(chrome: &Chrome, line: &str) -> bool {
 /// `產業 / 人物`, `News › Business`: short parts between separators.
 fn section_path(line: &str) -> bool {
     let parts: Vec<&str> = line
-        .split(['/', '|', '｜', '›', '»', '>', '·', '丨'])
+        .split(['/', '／', '|', '｜', '›', '»', '>', '＞', '·', '丨'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
