@@ -276,7 +276,10 @@ pub fn judge(f: &Features, head: bool) -> Option<Why> {
 
 /// What is left is nothing, a number, or a short name.
 fn trivial_rest(f: &Features) -> bool {
-    let latin = f.rest_words <= 1 || (f.rest_words <= 4 && f.rest_capitalised);
+    // Capitalised words left beside a byline or share phrase are a name; beside
+    // navigation words only (`More`, `Money`) they are a Title Case headline.
+    let names_ok = f.hits > f.head_hits;
+    let latin = f.rest_words <= 1 || (f.rest_words <= 4 && f.rest_capitalised && names_ok);
     let cjk_limit = if f.hits >= 2 || f.coverage >= 0.45 {
         6
     } else {
@@ -337,6 +340,7 @@ mod tests {
             "一、疯狂扩张的代价",
             "服务就是最好的广告",
             "Bottom line",
+            "Dieselgate Cost Volkswagen More Than Money",
             "Business",
         ] {
             assert_eq!(chrome(line), None, "{line}");
