@@ -72,7 +72,7 @@ fn main() {
     });
     per_page("search terms (all of the above + index)", n, || {
         for (p, text) in site.library.pages.iter().zip(&texts) {
-            std::hint::black_box(site.indexer.analyse(casewiki::search::Fields {
+            std::hint::black_box(site.analysis.indexer.analyse(casewiki::search::Fields {
                 text,
                 title: &p.meta.title,
                 tags: &p.tags,
@@ -91,10 +91,11 @@ fn main() {
         }
         std::hint::black_box(&counts);
     });
-    let batch = casewiki::render::batch::Batch::new(&site);
+    let model = site.model();
+    let batch = casewiki::render::batch::Batch::new(model);
     per_page("template rendering (page)", n, || {
         for i in 0..n {
-            std::hint::black_box(site.render_job(&Job::Page(i), &batch).ok());
+            std::hint::black_box(model.render_job(&Job::Page(i), &batch).ok());
         }
     });
     let jieba = casewiki::text::jieba();

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// The site root with every symlink resolved (or as given when it cannot be).
 pub fn real_root(root: &Path) -> PathBuf {
@@ -90,4 +90,26 @@ mod tests {
         assert_eq!(names, ["c.txt", "sub/a.txt"]);
         assert_eq!(warnings.len(), 2, "{warnings:?}");
     }
+}
+
+/// The site's own `static/` folder, copied to the output root (Zola's convention).
+pub fn copy_static(root: &Path, diags: &Diagnostics) -> Vec<(String, Vec<u8>)> {
+    let dir = root.join("static");
+    files_under(root, &dir, &mut |d| diags.push(d))
+        .into_iter()
+        .filter_map(|path| {
+            let rel = path
+                .strip_prefix(&dir)
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
+            match std::fs::read(&path) {
+                Ok(bytes) => Some((rel, bytes)),
+                Err(err) => {
+                    diags.push(Diagnostic::error(&path, None, err.to_string()));
+                    None
+                }
+            }
+        })
+        .collect()
 }

@@ -22,6 +22,27 @@ pub struct Mention {
     pub page: usize,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkKind {
+    /// `[[Title]]`
+    Wiki,
+    /// `[text](../x.md)` or a site path.
+    Markdown,
+    /// An automatic link on the first mention of an entity.
+    Mention,
+}
+
+/// One link out of a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutLink {
+    pub target: usize,
+    pub kind: LinkKind,
+    pub anchor: Option<String>,
+    /// File line of the link (0 for automatic mentions).
+    pub line: usize,
+}
+
 /// Every way of pointing at a page, built once per library.
 #[derive(Debug, Default)]
 pub struct LinkTargets {

@@ -1,21 +1,20 @@
-//! The content model: pages, sections, taxonomies and the link graph.
+//! The content model: pages, sections, front matter and the names pages
+//! are linked by.
 //!
 //! Everything here is plain data built from `content/**/*.md`; no rendering
-//! crates. The `Library` is the in-memory site that `build` fills once and
-//! `serve` updates one file at a time (`upsert`, `remove`, then `finish`).
+//! crates. The `Library` is what `build` loads once and `serve` updates one
+//! file at a time (`upsert`, `remove`, then `finish`).
 
 pub mod controls;
 pub mod date;
 pub mod front_matter;
-pub mod graph;
 pub mod links;
 pub mod page;
 pub mod slug;
-pub mod taxonomy;
-pub mod timeline;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
@@ -69,6 +68,13 @@ impl Library {
     /// Reads every `.md` file under `content/` in parallel; per-file problems
     /// go to `diags` and the file is left out.
     pub fn load(config: &Config, diags: &Diagnostics) -> Library {
+        Library::load_watching(config, diags, &ChineseWatch::new(&|| {}))
+    }
+
+    /// `load`, telling `watch` as soon as a page with Chinese text is read
+    /// (so whoever segments Chinese can start loading its dictionary while
+    /// the rest is read).
+    pub fn load_watching(config: &Config, diags: &Diagnostics, watch: &ChineseWatch) -> Library {
         let dir = config.root.join("content");
         let files: Vec<PathBuf> =
             crate::site_files::files_under(&config.root, &dir, &mut |d| diags.push(d))
@@ -79,7 +85,7 @@ impl Library {
             .par_iter()
             .filter_map(|f| {
                 let mut warnings = Vec::new();
-                let parsed = parse_file(config, &dir, f, &mut warnings);
+                let parsed = parse_file(config, &dir, f, &mut warnings, Some(watch));
                 diags.extend(warnings);
                 match parsed {
                     Ok(p) => Some(p),
@@ -116,7 +122,7 @@ impl Library {
             return Err(d);
         }
         let mut warnings = Vec::new();
-        match parse_file(config, &dir, file, &mut warnings)? {
+        match parse_file(config, &dir, file, &mut warnings, None)? {
             Parsed::Page(mut page) => match self.by_file.get(file) {
                 // An edit that keeps the slug keeps the page's place: no re-slugging.
                 Some(&i) if page_slug_base(&page) == page_slug_base(&self.pages[i]) => {
@@ -247,12 +253,39 @@ fn page_slug_base(page: &Page) -> String {
     slug::slugify(&page.meta.title)
 }
 
-/// Reads one content file; warnings (control characters stripped) go to `warnings`.
+/// Told once when the loader first meets Chinese text.
+pub struct ChineseWatch<'a> {
+    seen: AtomicBool,
+    on_first: &'a (dyn Fn() + Sync),
+}
+
+impl<'a> ChineseWatch<'a> {
+    pub fn new(on_first: &'a (dyn Fn() + Sync)) -> ChineseWatch<'a> {
+        ChineseWatch {
+            seen: AtomicBool::new(false),
+            on_first,
+        }
+    }
+
+    fn seen(&self) -> bool {
+        self.seen.load(Ordering::Relaxed)
+    }
+
+    fn saw_chinese(&self) {
+        if !self.seen.swap(true, Ordering::Relaxed) {
+            (self.on_first)();
+        }
+    }
+}
+
+/// Reads one content file; warnings (control characters stripped) go to
+/// `warnings`, Chinese text to `watch`.
 fn parse_file(
     config: &Config,
     content_dir: &Path,
     file: &Path,
     warnings: &mut Vec<Diagnostic>,
+    watch: Option<&ChineseWatch>,
 ) -> Result<Parsed, Diagnostic> {
     let display = file.strip_prefix(&config.root).unwrap_or(file);
     let bytes = std::fs::read(file).map_err(|e| Diagnostic::error(display, None, e.to_string()))?;
@@ -289,6 +322,7 @@ fn parse_file(
             dir,
             meta: split.front_matter,
             body: split.body.to_string(),
+            body_line: split.body_line,
             file: Some(file.to_path_buf()),
         })));
     }
@@ -320,20 +354,21 @@ fn parse_file(
         .unwrap_or("")
         .to_string();
     // The scan that detects the language also says whether there is Chinese
-    // text at all; a page with its own `lang` is only scanned until jieba is
-    // loading anyway.
+    // text at all; a page with its own `lang` is only scanned until Chinese
+    // was seen anyway.
+    let watching = watch.is_some_and(|w| !w.seen());
     let (lang, chinese) = match &meta.lang {
         Some(lang) => (
             lang.clone(),
-            lang == "zh" || (!crate::text::prewarm_started() && crate::text::has_cjk(split.body)),
+            lang == "zh" || (watching && crate::text::has_cjk(split.body)),
         ),
         None => {
             let counts = crate::text::ScriptCounts::of(&[&meta.title, split.body]);
             (counts.lang().to_string(), counts.cjk > 0)
         }
     };
-    if chinese {
-        crate::text::prewarm(); // the page pass will segment Chinese text
+    if let Some(w) = watch.filter(|_| chinese) {
+        w.saw_chinese();
     }
     let mut meta = meta;
     if meta.title.trim().is_empty() {

@@ -89,6 +89,8 @@ pub struct Section {
     pub dir: String,
     pub meta: FrontMatter,
     pub body: String,
+    /// 1-based file line of the body's first line.
+    pub body_line: usize,
     pub file: Option<PathBuf>,
 }
 

@@ -13,11 +13,11 @@ use std::sync::OnceLock;
 use serde::Serialize;
 use tera::Value;
 
-use crate::site::Site;
+use super::Model;
 
 /// Values shared by the jobs of one render.
 pub struct Batch<'a> {
-    site: &'a Site,
+    model: Model<'a>,
     /// `site` in every template.
     pub site_value: Value,
     page_refs: Vec<OnceLock<Value>>,
@@ -25,11 +25,11 @@ pub struct Batch<'a> {
 }
 
 impl<'a> Batch<'a> {
-    pub fn new(site: &'a Site) -> Batch<'a> {
-        let pages = site.library.pages.len();
+    pub fn new(model: Model<'a>) -> Batch<'a> {
+        let pages = model.library.pages.len();
         Batch {
-            site,
-            site_value: Value::from_serializable(&site.site_view()),
+            model,
+            site_value: Value::from_serializable(&model.site_view()),
             page_refs: (0..pages).map(|_| OnceLock::new()).collect(),
             link_refs: (0..pages).map(|_| OnceLock::new()).collect(),
         }
@@ -37,12 +37,12 @@ impl<'a> Batch<'a> {
 
     /// Page `i` as lists show it (`PageRef`).
     pub fn page_ref(&self, i: usize) -> Value {
-        cached(&self.page_refs[i], || self.site.page_ref(i))
+        cached(&self.page_refs[i], || self.model.page_ref(i))
     }
 
     /// Page `i` as a bare link (`LinkRef`, as backlink lists show it).
     pub fn link_ref(&self, i: usize) -> Value {
-        cached(&self.link_refs[i], || self.site.link_ref(i))
+        cached(&self.link_refs[i], || self.model.link_ref(i))
     }
 
     /// The list entries of `pages`, in order.

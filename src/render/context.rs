@@ -9,12 +9,12 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::content::front_matter::{DateMention, ReportLine};
-use crate::content::slug::encode_path;
+
+use super::Model;
 use crate::content::PageKind;
-use crate::site::Site;
 
 use super::batch::Batch;
-use super::markdown::TocEntry;
+use crate::markdown::TocEntry;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteView {
@@ -35,14 +35,7 @@ pub struct SectionLink {
     pub url: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct TermView {
-    pub name: String,
-    pub name_zh: String,
-    pub slug: String,
-    pub url: String,
-    pub count: usize,
-}
+pub use crate::analysis::lists::TermView;
 
 /// A link to a page, as lists show it. Views borrow from the site model, so
 /// serialising one into a template context is the only copy of its text.
@@ -101,14 +94,18 @@ pub struct PageView<'a> {
     pub extra: &'a serde_json::Map<String, serde_json::Value>,
 }
 
-impl Site {
+impl Model<'_> {
     /// `base_path + path`, percent-encoded: the URL templates put in `href`.
     pub fn url(&self, path: &str) -> String {
-        format!("{}{}", self.config.base_path, encode_path(path))
+        crate::analysis::lists::url(self.config, path)
     }
 
     pub fn permalink(&self, path: &str) -> String {
-        format!("{}{}", self.config.base_url, encode_path(path))
+        format!(
+            "{}{}",
+            self.config.base_url,
+            crate::content::slug::encode_path(path)
+        )
     }
 
     pub fn site_view(&self) -> SiteView {
@@ -119,6 +116,8 @@ impl Site {
             base_path: self.config.base_path.clone(),
             language: self.config.language.clone(),
             categories: self
+                .analysis
+                .lists
                 .categories
                 .terms
                 .iter()
@@ -141,47 +140,25 @@ impl Site {
     }
 
     pub fn category_view(&self, slug: &str) -> Option<TermView> {
-        let cat = self.config.category_by_slug(slug)?;
-        let count = self
-            .categories
-            .get(slug)
-            .map(|t| t.pages.len())
-            .unwrap_or(0);
-        Some(TermView {
-            name: cat.name.clone(),
-            name_zh: cat.name_zh.clone(),
-            slug: cat.slug.clone(),
-            url: self.url(&format!("categories/{}/", cat.slug)),
-            count,
-        })
+        self.analysis.lists.category_view(self.config, slug)
     }
 
     pub fn tag_view(&self, name: &str) -> TermView {
-        let slug = crate::content::slug::slugify(name);
-        let term = self.tags.get(&slug);
-        TermView {
-            name: term
-                .map(|t| t.name.clone())
-                .unwrap_or_else(|| name.to_string()),
-            name_zh: String::new(),
-            url: self.url(&format!("tags/{slug}/")),
-            count: term.map(|t| t.pages.len()).unwrap_or(0),
-            slug,
-        }
+        self.analysis.lists.tag_view(self.config, name)
     }
 
     /// The view of tag `name`: made once per list change for known tags.
     fn page_tag(&self, name: &str) -> Cow<'_, TermView> {
-        match self.tag_views.get(name) {
+        match self.analysis.lists.tag_views.get(name) {
             Some(view) => Cow::Borrowed(view),
             None => Cow::Owned(self.tag_view(name)),
         }
     }
 
-    /// Page `i`'s URL (base path included, percent-encoded), made at the
-    /// start of `analyse` (the only place paths change).
+    /// Page `i`'s URL (base path included, percent-encoded), made by the
+    /// analysis (the only place paths change).
     pub fn page_url(&self, i: usize) -> &str {
-        &self.urls[i]
+        &self.analysis.urls[i]
     }
 
     pub fn link_ref(&self, i: usize) -> LinkRef<'_> {
@@ -208,10 +185,13 @@ impl Site {
             kind: p.kind,
             date: p.meta.date.as_ref().map(|d| d.day()),
             summary: truncate_chars(summary, SUMMARY_CHARS),
-            category: p
-                .category
-                .as_deref()
-                .and_then(|c| self.category_views.iter().find(|t| t.slug == c)),
+            category: p.category.as_deref().and_then(|c| {
+                self.analysis
+                    .lists
+                    .category_views
+                    .iter()
+                    .find(|t| t.slug == c)
+            }),
         }
     }
 
@@ -219,7 +199,7 @@ impl Site {
     /// HTML and list entries from `batch`.
     pub fn page_view<'a>(&'a self, i: usize, content: &str, batch: &Batch) -> PageView<'a> {
         let p = &self.library.pages[i];
-        let body = &self.bodies[i];
+        let body = &self.analysis.bodies[i];
         let ingest = p.meta.ingest.as_ref();
         PageView {
             head: self.page_ref(i),
@@ -238,8 +218,8 @@ impl Site {
             dates: &p.meta.dates,
             entity_kind: p.meta.kind.as_deref(),
             aliases: p.names().skip(1).collect(),
-            backlinks: batch.link_refs(self.graph.backlinks[i].iter().copied()),
-            related: batch.page_refs(self.graph.related[i].iter().copied()),
+            backlinks: batch.link_refs(self.analysis.graph.backlinks[i].iter().copied()),
+            related: batch.page_refs(self.analysis.graph.related[i].iter().copied()),
             mentioned_in: self.mentioned_in(i, batch),
             report: ingest.map_or(&[], |g| g.report.as_slice()),
             source: ingest.map(|g| g.source.as_str()).filter(|s| !s.is_empty()),
@@ -253,11 +233,11 @@ impl Site {
         if self.library.pages[i].kind != PageKind::Entity {
             return Vec::new();
         }
-        self.graph.backlinks[i]
+        self.analysis.graph.backlinks[i]
             .iter()
             .filter(|&&j| self.library.pages[j].kind == PageKind::CaseStudy)
             .filter_map(|&j| {
-                let snippet = self.bodies[j]
+                let snippet = self.analysis.bodies[j]
                     .mentions
                     .iter()
                     .find(|(t, _)| *t == i)

@@ -6,24 +6,26 @@ use std::io;
 
 use rayon::prelude::*;
 
-use super::highlight;
 use super::templates::{push_escaped, THEME_STATIC};
 use super::xml::XmlDoc;
+use super::Model;
 use crate::diagnostics::Diagnostic;
-use crate::site::Site;
+use crate::markdown::highlight;
 
 /// Entries in a feed.
 const FEED_ENTRIES: usize = 30;
 /// Date used for pages without one, so builds stay byte-identical.
 const EPOCH: &str = "1970-01-01T00:00:00Z";
 
-impl Site {
+impl Model<'_> {
     /// Every non-HTML file: `(path under public/, bytes)`. The tag feeds and
     /// the stylesheets (syntect's themes to load) are made in parallel.
     pub fn support_files(&self) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
         let failed = |e: io::Error| Diagnostic::error("atom.xml", None, e.to_string());
         let ((light, dark), tag_feeds) = rayon::join(highlight::stylesheets, || {
-            self.tags
+            self.analysis
+                .lists
+                .tags
                 .terms
                 .par_iter()
                 .map(|t| {
@@ -36,7 +38,7 @@ impl Site {
         let mut files = vec![
             (
                 "atom.xml".to_string(),
-                self.atom("", &self.order).map_err(failed)?,
+                self.atom("", &self.analysis.lists.order).map_err(failed)?,
             ),
             ("sitemap.xml".to_string(), self.sitemap().map_err(failed)?),
             (
@@ -129,9 +131,18 @@ impl Site {
         ];
         paths.extend(self.library.pages.iter().map(|p| p.path.clone()));
         paths.extend(self.section_dirs().into_iter().map(|d| format!("{d}/")));
-        paths.extend(self.tags.terms.iter().map(|t| format!("tags/{}/", t.slug)));
         paths.extend(
-            self.categories
+            self.analysis
+                .lists
+                .tags
+                .terms
+                .iter()
+                .map(|t| format!("tags/{}/", t.slug)),
+        );
+        paths.extend(
+            self.analysis
+                .lists
+                .categories
                 .terms
                 .iter()
                 .map(|t| format!("categories/{}/", t.slug)),

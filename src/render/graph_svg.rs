@@ -5,8 +5,8 @@
 use std::fmt::Write;
 
 use super::templates::push_escaped;
+use super::Model;
 use crate::content::PageKind;
-use crate::site::Site;
 
 /// Most nodes drawn on `/graph/` (highest degree first).
 const MAX_NODES: usize = 150;
@@ -18,14 +18,14 @@ struct Node {
     y: f64,
 }
 
-impl Site {
+impl Model<'_> {
     /// Page `i` in the middle, the pages it links to and from around it.
     pub fn neighbourhood_svg(&self, i: usize) -> String {
         let mut around: Vec<usize> = Vec::with_capacity(NEIGHBOURS);
         // A much-linked page has hundreds of backlinks: stop at the ring's size.
-        for &p in self.graph.outgoing[i]
+        for &p in self.analysis.graph.outgoing[i]
             .iter()
-            .chain(&self.graph.backlinks[i])
+            .chain(&self.analysis.graph.backlinks[i])
         {
             if around.len() == NEIGHBOURS {
                 break;
@@ -58,7 +58,9 @@ impl Site {
 
     /// The whole graph of case studies and entities.
     pub fn graph_svg(&self) -> String {
-        let degree = |p: usize| self.graph.outgoing[p].len() + self.graph.backlinks[p].len();
+        let degree = |p: usize| {
+            self.analysis.graph.outgoing[p].len() + self.analysis.graph.backlinks[p].len()
+        };
         let mut pages: Vec<usize> = (0..self.library.pages.len())
             .filter(|&p| self.library.pages[p].kind != PageKind::Page && degree(p) > 0)
             .collect();
@@ -68,7 +70,7 @@ impl Site {
         let index_of = |p: usize| pages.binary_search(&p).ok();
         let mut edges = Vec::new();
         for (a, &p) in pages.iter().enumerate() {
-            for &q in &self.graph.outgoing[p] {
+            for &q in &self.analysis.graph.outgoing[p] {
                 if let Some(b) = index_of(q) {
                     edges.push((a, b));
                 }

@@ -9,10 +9,10 @@ use serde::Serialize;
 
 use super::batch::Batch;
 use super::context::TermView;
+use super::Model;
 use crate::content::{PageKind, Section};
 use crate::diagnostics::Diagnostic;
 use crate::output::Output;
-use crate::site::Site;
 
 /// One output file.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -54,19 +54,22 @@ struct TimelineView<'a> {
     page: tera::Value,
 }
 
-impl Site {
+impl Model<'_> {
     /// Every output file of the site, the longest first: a list of
     /// thousands of pages takes as long as hundreds of single pages, and
     /// started last it would leave the other cores idle at the end.
     pub fn all_jobs(&self) -> Vec<Job> {
         let mut jobs: Vec<Job> = self.section_dirs().into_iter().map(Job::Section).collect();
         jobs.extend(
-            self.categories
+            self.analysis
+                .lists
+                .categories
                 .terms
                 .iter()
                 .map(|t| Job::Category(t.slug.clone())),
         );
-        let mut tags: Vec<&crate::content::taxonomy::Term> = self.tags.terms.iter().collect();
+        let mut tags: Vec<&crate::analysis::taxonomy::Term> =
+            self.analysis.lists.tags.terms.iter().collect();
         tags.sort_by_key(|t| std::cmp::Reverse(t.pages.len()));
         jobs.extend(tags.into_iter().map(|t| Job::Tag(t.slug.clone())));
         jobs.extend([
@@ -95,7 +98,7 @@ impl Site {
 
     /// Renders and writes `jobs` in parallel; returns the problems.
     pub fn render_jobs(&self, jobs: &[Job], out: &Output) -> Vec<Diagnostic> {
-        self.render_batch(jobs, &Batch::new(self), out)
+        self.render_batch(jobs, &Batch::new(*self), out)
     }
 
     fn render_batch(&self, jobs: &[Job], batch: &Batch, out: &Output) -> Vec<Diagnostic> {
@@ -104,29 +107,29 @@ impl Site {
             .collect()
     }
 
-    /// `jobs` (all of them) in a one-shot build. Each page's HTML moves into
-    /// its own page job and is freed once the page is written, so rendering
-    /// never holds every body and the output together; afterwards the bodies
-    /// have no HTML. Lists and pages are rendered side by side.
-    pub fn render_all_once(&mut self, jobs: &[Job], out: &Output) -> Vec<Diagnostic> {
-        let html: Vec<String> = self
-            .bodies
-            .iter_mut()
-            .map(|b| std::mem::take(&mut b.html))
-            .collect();
-        let site = &*self;
+    /// `jobs` (all of them) in a one-shot build, with `html` the bodies'
+    /// HTML taken out of the analysis. Each page's HTML moves into its own
+    /// page job and is freed once the page is written, so rendering never
+    /// holds every body and the output together. Lists and pages are
+    /// rendered side by side.
+    pub fn render_all_once(
+        &self,
+        jobs: &[Job],
+        html: Vec<String>,
+        out: &Output,
+    ) -> Vec<Diagnostic> {
         let lists: Vec<Job> = jobs
             .iter()
             .filter(|j| !matches!(j, Job::Page(_)))
             .cloned()
             .collect();
-        let batch = Batch::new(site);
+        let batch = Batch::new(*self);
         let (mut problems, pages) = rayon::join(
-            || site.render_batch(&lists, &batch, out),
+            || self.render_batch(&lists, &batch, out),
             || {
                 html.into_par_iter()
                     .enumerate()
-                    .filter_map(|(i, h)| site.write_job(&Job::Page(i), &batch, Some(&h), out))
+                    .filter_map(|(i, h)| self.write_job(&Job::Page(i), &batch, Some(&h), out))
                     .collect::<Vec<_>>()
             },
         );
@@ -167,7 +170,7 @@ impl Site {
         ctx.insert_value("site", batch.site_value.clone());
         let (path, template) = match job {
             Job::Page(i) => {
-                let content = content.unwrap_or_else(|| self.body_html(*i));
+                let content = content.unwrap_or_else(|| self.analysis.body_html(*i));
                 self.page_job(*i, content, batch, &mut ctx)
             }
             Job::Section(dir) => self.section_job(dir, batch, &mut ctx),
@@ -223,6 +226,8 @@ impl Site {
                 ..Default::default()
             });
         let mut pages: Vec<usize> = self
+            .analysis
+            .lists
             .order
             .iter()
             .copied()
@@ -240,7 +245,7 @@ impl Site {
         let view = ListView {
             title,
             description: sec.meta.description.clone(),
-            content: self.section_content(&sec),
+            content: self.section_content(dir),
             url: self.url(&format!("{dir}/")),
             pages: batch.page_refs(pages),
         };
@@ -259,28 +264,31 @@ impl Site {
         }
     }
 
-    fn section_content(&self, sec: &Section) -> String {
-        let mut html = String::new();
-        let mut dirty = false;
-        let parser = pulldown_cmark::Parser::new(&sec.body).inspect(|e| {
-            dirty = dirty || super::sanitize::needs_cleaning(e);
-        });
-        pulldown_cmark::html::push_html(&mut html, parser.map(super::safe_events::filter));
-        match dirty && !self.config.unsafe_html {
-            true => super::sanitize::clean(&html),
-            false => html,
-        }
+    /// The intro of the section in `dir` (its `_index.md` body, through
+    /// the Markdown path in the analysis).
+    fn section_content(&self, dir: &str) -> String {
+        self.library
+            .sections
+            .iter()
+            .position(|s| s.dir == dir)
+            .and_then(|k| self.analysis.sections.get(k))
+            .map(|b| b.html.clone())
+            .unwrap_or_default()
     }
 
     fn home_job(&self, batch: &Batch, ctx: &mut tera::Context) -> (String, String) {
         let latest = batch.page_refs(
-            self.order
+            self.analysis
+                .lists
+                .order
                 .iter()
                 .copied()
                 .filter(|&i| self.library.pages[i].kind == PageKind::CaseStudy)
                 .take(HOME_LATEST),
         );
         let mut cloud: Vec<TermView> = self
+            .analysis
+            .lists
             .tags
             .terms
             .iter()
@@ -289,18 +297,16 @@ impl Site {
         cloud.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
         cloud.truncate(HOME_TAGS);
         cloud.sort_by_cached_key(|t| t.name.to_lowercase());
-        let home = self.library.section("");
         ctx.insert_value("latest", latest);
         ctx.insert("tag_cloud", &cloud);
-        ctx.insert(
-            "intro",
-            &home.map(|s| self.section_content(s)).unwrap_or_default(),
-        );
+        ctx.insert("intro", &self.section_content(""));
         ("index.html".into(), "index.html".into())
     }
 
     fn tag_list_job(&self, ctx: &mut tera::Context) -> (String, String) {
         let terms: Vec<TermView> = self
+            .analysis
+            .lists
             .tags
             .terms
             .iter()
@@ -316,6 +322,8 @@ impl Site {
 
     fn category_list_job(&self, ctx: &mut tera::Context) -> (String, String) {
         let terms: Vec<TermView> = self
+            .analysis
+            .lists
             .categories
             .terms
             .iter()
@@ -337,9 +345,9 @@ impl Site {
         ctx: &mut tera::Context,
     ) -> (String, String) {
         let (tax, title) = if taxonomy == "tags" {
-            (&self.tags, "Tags · 标签")
+            (&self.analysis.lists.tags, "Tags · 标签")
         } else {
-            (&self.categories, "Categories · 分类")
+            (&self.analysis.lists.categories, "Categories · 分类")
         };
         let term = tax.get(slug);
         let view = if taxonomy == "tags" {
@@ -368,6 +376,8 @@ impl Site {
 
     fn timeline_job(&self, batch: &Batch, ctx: &mut tera::Context) -> (String, String) {
         let entries: Vec<TimelineView> = self
+            .analysis
+            .lists
             .timeline
             .iter()
             .map(|e| TimelineView {

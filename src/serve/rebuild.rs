@@ -15,12 +15,11 @@ use std::time::Instant;
 
 use super::reload::{Hub, Signal};
 use super::search::SearchRunner;
+use crate::analysis::Pass;
 use crate::config::Config;
-use crate::content::Library;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ingest::{self, IngestOptions};
 use crate::output::{check_output_dir, Output};
-use crate::render::templates::Templates;
 use crate::site::changes::{classify, Change};
 use crate::site::{RebuildReport, Site};
 
@@ -88,20 +87,13 @@ fn load(src: &SiteSource) -> (Option<Site>, Vec<Diagnostic>) {
         };
         ingest::run(&opts, &diags);
     }
-    let library = Library::load(&config, &diags);
-    let templates = match Templates::load(&config) {
-        Ok(mut t) => {
-            diags.extend(std::mem::take(&mut t.warnings));
-            t
-        }
+    match Site::load(config, &diags, Pass::Keep) {
+        Ok(site) => (Some(site), relative(diags.into_sorted(), &src.root)),
         Err(ds) => {
             diags.extend(ds);
-            return (None, relative(diags.into_sorted(), &src.root));
+            (None, relative(diags.into_sorted(), &src.root))
         }
-    };
-    let mut site = Site::new(config, library, templates);
-    site.analyse();
-    (Some(site), relative(diags.into_sorted(), &src.root))
+    }
 }
 
 fn relative(ds: Vec<Diagnostic>, root: &Path) -> Vec<Diagnostic> {

@@ -140,7 +140,7 @@ fn source_hash(site: &Site, i: usize) -> u64 {
 }
 
 fn mention_hashes(site: &Site, i: usize) -> Vec<(usize, u64)> {
-    site.bodies[i]
+    site.analysis.bodies[i]
         .mentions
         .iter()
         .map(|(e, snippet)| (*e, hash_of(snippet)))
@@ -152,7 +152,7 @@ fn mention_hashes(site: &Site, i: usize) -> Vec<(usize, u64)> {
 /// the Markdown, its table of contents and its mentions stand for it.
 fn body_hash(site: &Site, i: usize) -> u64 {
     let p = &site.library.pages[i];
-    let b = &site.bodies[i];
+    let b = &site.analysis.bodies[i];
     let toc: Vec<(u8, &str, &str)> = b
         .toc
         .iter()
@@ -189,6 +189,7 @@ impl Site {
     pub(super) fn job_prints(&self, hashes: &PageHashes) -> (Vec<JobPrint>, u64) {
         let prints = Prints::new(self, hashes);
         let jobs = self
+            .model()
             .all_jobs()
             .into_par_iter()
             .map(|job| JobPrint {
@@ -222,12 +223,14 @@ impl<'a> Prints<'a> {
             .map(|i| head_hash(site, i))
             .collect();
         let tags = site
+            .analysis
+            .lists
             .tags
             .terms
             .iter()
             .map(|t| (t.slug.as_str(), hash_of((&t.name, t.pages.len()))))
             .collect();
-        let view = site.site_view();
+        let view = site.model().site_view();
         let categories: Vec<(&str, usize)> = view
             .categories
             .iter()
@@ -248,7 +251,7 @@ impl<'a> Prints<'a> {
             view.page_count,
         ));
         let mut sections: HashMap<&str, Vec<(u64, Option<i64>)>> = HashMap::new();
-        for &i in &site.order {
+        for &i in &site.analysis.lists.order {
             let p = &site.library.pages[i];
             sections
                 .entry(p.dir())
@@ -267,8 +270,16 @@ impl<'a> Prints<'a> {
 
     fn support(&self) -> u64 {
         let s = self.site_ref;
-        let heads: Vec<u64> = s.order.iter().map(|&i| self.head[i]).collect();
+        let heads: Vec<u64> = s
+            .analysis
+            .lists
+            .order
+            .iter()
+            .map(|&i| self.head[i])
+            .collect();
         let tags: Vec<(&str, Vec<u64>)> = s
+            .analysis
+            .lists
             .tags
             .terms
             .iter()
@@ -291,12 +302,26 @@ impl<'a> Prints<'a> {
             Job::Section(dir) => self.section(dir),
             Job::Home => self.home(),
             Job::TagList => hash_of(self.all_tags()),
-            Job::Tag(slug) => hash_of(s.tags.get(slug).map(|t| (&t.name, self.heads(&t.pages)))),
+            Job::Tag(slug) => hash_of(
+                s.analysis
+                    .lists
+                    .tags
+                    .get(slug)
+                    .map(|t| (&t.name, self.heads(&t.pages))),
+            ),
             Job::CategoryList => 0,
-            Job::Category(slug) => hash_of(s.categories.get(slug).map(|t| self.heads(&t.pages))),
+            Job::Category(slug) => hash_of(
+                s.analysis
+                    .lists
+                    .categories
+                    .get(slug)
+                    .map(|t| self.heads(&t.pages)),
+            ),
             Job::Search | Job::NotFound => 0,
             Job::Timeline => hash_of(
-                s.timeline
+                s.analysis
+                    .lists
+                    .timeline
                     .iter()
                     .map(|e| (&e.date, &e.sentence, self.head[e.page]))
                     .collect::<Vec<_>>(),
@@ -315,15 +340,15 @@ impl<'a> Prints<'a> {
         h.write_u64(self.hashes.source[i]);
         h.write_u64(self.hashes.body[i]);
         h.write_u64(self.head[i]);
-        let tags = &s.features[i].tags;
+        let tags = &s.analysis.features[i].tags;
         h.write_usize(tags.len());
         for t in tags {
             h.write_u64(self.tags.get(t.as_str()).copied().unwrap_or(0));
         }
         for list in [
-            &s.graph.backlinks[i],
-            &s.graph.related[i],
-            &s.graph.outgoing[i],
+            &s.analysis.graph.backlinks[i],
+            &s.analysis.graph.related[i],
+            &s.analysis.graph.outgoing[i],
         ] {
             h.write_usize(list.len());
             for &j in list {
@@ -331,7 +356,7 @@ impl<'a> Prints<'a> {
             }
         }
         if s.library.pages[i].kind == PageKind::Entity {
-            for &j in &s.graph.backlinks[i] {
+            for &j in &s.analysis.graph.backlinks[i] {
                 if let Some((_, snippet)) = self.hashes.mentions[j].iter().find(|(t, _)| *t == i) {
                     h.write_u64(self.head[j]);
                     h.write_u64(*snippet);
@@ -346,26 +371,39 @@ impl<'a> Prints<'a> {
         let pages = self.sections.get(dir);
         let sec = s
             .library
-            .section(dir)
-            .map(|sec| (format!("{:?}", sec.meta), &sec.body));
+            .sections
+            .iter()
+            .zip(&s.analysis.sections)
+            .find(|(sec, _)| sec.dir == dir)
+            .map(|(sec, body)| (format!("{:?}", sec.meta), &body.html));
         hash_of((sec, pages))
     }
 
     fn home(&self) -> u64 {
         let s = self.site_ref;
         let latest: Vec<u64> = s
+            .analysis
+            .lists
             .order
             .iter()
             .filter(|&&i| s.library.pages[i].kind == PageKind::CaseStudy)
             .take(HOME_LATEST)
             .map(|&i| self.head[i])
             .collect();
-        let intro = s.library.section("").map(|sec| &sec.body);
+        let intro = s
+            .library
+            .sections
+            .iter()
+            .zip(&s.analysis.sections)
+            .find(|(sec, _)| sec.dir.is_empty())
+            .map(|(_, body)| &body.html);
         hash_of((latest, self.all_tags(), intro))
     }
 
     fn all_tags(&self) -> Vec<(&str, u64)> {
         self.site_ref
+            .analysis
+            .lists
             .tags
             .terms
             .iter()
@@ -384,8 +422,8 @@ impl<'a> Prints<'a> {
             .map(|i| {
                 (
                     self.head[i],
-                    &s.graph.outgoing[i],
-                    s.graph.backlinks[i].len(),
+                    &s.analysis.graph.outgoing[i],
+                    s.analysis.graph.backlinks[i].len(),
                 )
             })
             .collect();
@@ -397,7 +435,13 @@ impl<'a> Prints<'a> {
 fn head_hash(site: &Site, i: usize) -> u64 {
     let p = &site.library.pages[i];
     let category = p.category.as_deref().map(|c| {
-        let count = site.categories.get(c).map(|t| t.pages.len()).unwrap_or(0);
+        let count = site
+            .analysis
+            .lists
+            .categories
+            .get(c)
+            .map(|t| t.pages.len())
+            .unwrap_or(0);
         (c, count)
     });
     hash_of((

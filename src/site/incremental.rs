@@ -20,7 +20,7 @@ use super::publish::count_write;
 use super::changes::{classify, Change};
 use super::fingerprint::{FastHasher, PageHashes};
 use super::Site;
-use crate::content::graph::PageFeatures;
+use crate::analysis::graph::PageFeatures;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Output;
 use crate::render::templates::Templates;
@@ -148,7 +148,7 @@ impl Site {
         let mut report = RebuildReport::default();
         self.publish_changed(out, &mut report, false);
         let diags = Diagnostics::default();
-        for (path, bytes) in crate::build::copy_static(&self.config.root, &diags) {
+        for (path, bytes) in crate::site_files::copy_static(&self.config.root, &diags) {
             count_write(out.write_if_changed(&path, &bytes), &path, &mut report);
         }
         self.keep_problems("static", diags.into_sorted());
@@ -221,9 +221,14 @@ impl Site {
         }
         self.live.search_stale = false;
         Some(SearchInput {
-            docs: crate::build::search_docs(self),
-            pages: self.search.iter().map(|s| s.terms.clone()).collect(),
-            indexer: self.indexer.clone(),
+            docs: super::search_docs(self.model()),
+            pages: self
+                .analysis
+                .search
+                .iter()
+                .map(|s| s.terms.clone())
+                .collect(),
+            indexer: self.analysis.indexer.clone(),
             output_dir: self.config.output_dir.clone(),
         })
     }
@@ -233,7 +238,7 @@ impl Site {
         let out = Output::direct(&self.config.output_dir)
             .map_err(|e| Diagnostic::error(&self.config.output_dir, None, e.to_string()))?;
         self.live.search_stale = false;
-        let index = crate::build::build_search(self);
+        let index = super::build_search(self.model());
         for (path, bytes) in &index.files {
             out.write_if_changed(path, bytes)
                 .map_err(|e| Diagnostic::error(out.dir().join(path), None, e.to_string()))?;
@@ -308,7 +313,15 @@ impl Site {
         };
         let old_features: HashMap<&PathBuf, PageFeatures> = files
             .iter()
-            .filter_map(|f| Some((f, self.features.get(self.library.index_of(f)?)?.clone())))
+            .filter_map(|f| {
+                Some((
+                    f,
+                    self.analysis
+                        .features
+                        .get(self.library.index_of(f)?)?
+                        .clone(),
+                ))
+            })
             .collect();
         report.lap("snapshot", started);
         let mut touched = Vec::new();
@@ -321,7 +334,7 @@ impl Site {
         let reshaped = after.0 != before;
         if reshaped {
             self.live.pending_related.clear();
-            self.analyse();
+            self.reanalyse();
             self.live.hashes = PageHashes::all(self);
         } else {
             let pages: Vec<usize> = touched

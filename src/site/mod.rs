@@ -1,367 +1,130 @@
-//! The in-memory site: the library plus everything derived from it.
+//! The site: the stage results side by side, and the steps that make them.
 //!
-//! `analyse` runs the Markdown pass over every page and derives the link
-//! graph, taxonomies and timeline. `serve` keeps one `Site` alive and
-//! re-analyses only what an edit touches (see `incremental`).
+//! `Site::load` reads as the pipeline: content → templates → analysis →
+//! output checks. Rendering reads the results through `model()`; `serve`
+//! keeps one `Site` alive and applies edits to it (see `incremental`).
 
 pub mod changes;
 mod fingerprint;
 mod incremental;
-mod owners;
 mod publish;
 mod related;
+mod search;
 #[cfg(test)]
 mod tests;
 
 pub use incremental::{RebuildReport, SearchInput};
+pub use search::{build_search, search_docs};
 
-use crate::fxhash::FxHashMap;
-use std::sync::Arc;
+use std::time::Instant;
 
-use rayon::prelude::*;
-
+use crate::analysis::{Analysis, Pass, Sources};
 use crate::config::Config;
-use crate::content::graph::{LinkGraph, OutLink, PageFeatures, RelatedIndex};
-use crate::content::links::LinkTargets;
-use crate::content::taxonomy::Taxonomy;
-use crate::content::timeline::{timeline, TimelineEntry};
-use crate::content::{Library, PageKind};
-use crate::diagnostics::Diagnostic;
-use crate::render::markdown::{self, MarkdownContext, Mode, RenderedBody};
+use crate::content::{ChineseWatch, Library};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::markdown::RenderedBody;
 use crate::render::templates::Templates;
-use crate::search::{AliasGroup, Fields, Indexer, PageTerms};
+use crate::render::Model;
+use crate::search::AliasGroup;
+use crate::timing::timing;
 
 pub struct Site {
     pub config: Config,
     pub library: Library,
     pub templates: Templates,
-    pub targets: LinkTargets,
-    /// Rendered body of each page (same index as `library.pages`).
-    pub bodies: Vec<RenderedBody>,
-    /// Search terms and excerpt of each page (same index).
-    pub search: Vec<PageSearch>,
-    /// The search index's term table and alias groups.
-    pub indexer: Arc<Indexer>,
-    /// Render HTML and search terms in the page pass (`site check` needs
-    /// neither: only links and anchors).
-    pub full_pass: bool,
-    /// A one-shot build: each page's Markdown is freed once its pass is done,
-    /// jieba once the last page is segmented, each page's HTML once the page
-    /// is written.
-    /// `serve` keeps all of them to re-render edited pages.
-    pub one_shot: bool,
-    pub graph: LinkGraph,
-    pub tags: Taxonomy,
-    pub categories: Taxonomy,
-    /// Every configured category as templates see it (with its page count),
-    /// made once per change of the lists rather than for every page link.
-    pub category_views: Vec<crate::render::context::TermView>,
-    /// Each tag name pages use, as templates see it (made with the lists).
-    pub tag_views: FxHashMap<String, crate::render::context::TermView>,
-    /// Each page's URL (same index as `library.pages`), made by `analyse`.
-    pub urls: Vec<String>,
-    /// Page indices, newest first.
-    pub order: Vec<usize>,
-    pub timeline: Vec<TimelineEntry>,
-    /// What each page contributes to relatedness (same index), kept so a
-    /// rebuild only re-reads the bodies it re-rendered.
-    features: Vec<PageFeatures>,
+    pub analysis: Analysis,
     /// What `serve` remembers between rebuilds (see `incremental`).
     live: incremental::LiveState,
 }
 
-/// The site's lists: page order, taxonomies, timeline.
-struct Lists {
-    order: Vec<usize>,
-    tags: Taxonomy,
-    categories: Taxonomy,
-    timeline: Vec<TimelineEntry>,
-}
-
-/// What the page pass yields for one page.
-struct PagePass {
-    body: RenderedBody,
-    search: PageSearch,
-    features: PageFeatures,
-}
-
-/// What the search index keeps of one page.
-#[derive(Debug, Clone, Default)]
-pub struct PageSearch {
-    pub terms: PageTerms,
-    pub excerpt: String,
-}
-
 impl Site {
-    pub fn new(config: Config, library: Library, templates: Templates) -> Site {
+    /// Reads content and templates and analyses every page; content
+    /// problems go to `diags`, template problems are returned (link and
+    /// output problems are the caller's to ask for: `problems`).
+    pub fn load(config: Config, diags: &Diagnostics, pass: Pass) -> Result<Site, Vec<Diagnostic>> {
+        let started = Instant::now();
+        // The page pass segments Chinese text: jieba starts loading in the
+        // background as soon as the loader meets some.
+        let mut library =
+            Library::load_watching(&config, diags, &ChineseWatch::new(&crate::text::prewarm));
+        timing("load", started);
+        let templates_started = Instant::now();
+        let mut templates = Templates::load(&config)?;
+        diags.extend(std::mem::take(&mut templates.warnings));
+        timing("templates", templates_started);
+        let analysis = Analysis::new(&config, &mut library, pass);
+        Ok(Site::from_parts(config, library, templates, analysis))
+    }
+
+    /// Analyses `library` with `pass` (no problems reported).
+    pub fn new(config: Config, mut library: Library, templates: Templates, pass: Pass) -> Site {
+        let analysis = Analysis::new(&config, &mut library, pass);
+        Site::from_parts(config, library, templates, analysis)
+    }
+
+    fn from_parts(
+        config: Config,
+        library: Library,
+        templates: Templates,
+        analysis: Analysis,
+    ) -> Site {
         Site {
             config,
             library,
             templates,
-            targets: LinkTargets::default(),
-            bodies: Vec::new(),
-            search: Vec::new(),
-            indexer: Arc::new(Indexer::new(&[])),
-            full_pass: true,
-            one_shot: false,
-            graph: LinkGraph::default(),
-            tags: Taxonomy::default(),
-            categories: Taxonomy::default(),
-            category_views: Vec::new(),
-            tag_views: FxHashMap::default(),
-            urls: Vec::new(),
-            order: Vec::new(),
-            timeline: Vec::new(),
-            features: Vec::new(),
+            analysis,
             live: incremental::LiveState::default(),
         }
     }
 
-    /// The page pass over every page, then graph, taxonomies and timeline.
-    pub fn analyse(&mut self) {
-        let started = std::time::Instant::now();
-        // Paths only change here (an edit that moves a page analyses anew),
-        // so URLs are made once, before the Markdown pass links to them.
-        self.urls = self
-            .library
-            .pages
-            .iter()
-            .map(|p| self.url(&p.path))
-            .collect();
-        let (targets, indexer) = rayon::join(
-            || LinkTargets::new(&self.library),
-            || Indexer::new(&self.search_aliases()),
-        );
-        self.targets = targets;
-        self.indexer = Arc::new(indexer);
-        crate::build::timing("link targets and names", started);
-        let passes: Vec<PagePass> = if self.one_shot {
-            // Each source is dropped as soon as its pass is done, so sources
-            // and HTML are never all held at once.
-            self.library
-                .release_sources()
-                .into_par_iter()
-                .enumerate()
-                .map(|(i, source)| self.page_pass(i, &source))
-                .collect()
-        } else {
-            (0..self.library.pages.len())
-                .into_par_iter()
-                .map(|i| self.page_pass(i, &self.library.pages[i].body))
-                .collect()
-        };
-        self.bodies = Vec::with_capacity(passes.len());
-        self.search = Vec::with_capacity(passes.len());
-        self.features = Vec::with_capacity(passes.len());
-        crate::build::timing("page pass", started);
-        if self.one_shot {
-            // Every page is segmented. Freeing jieba's many small
-            // allocations takes a while, so it happens beside `derive`.
-            std::thread::spawn(|| {
-                crate::text::release_jieba();
-                crate::memory::return_free_memory();
-            });
-        }
-        for p in passes {
-            self.bodies.push(p.body);
-            self.search.push(p.search);
-            self.features.push(p.features);
-        }
-        self.derive();
-    }
-
-    fn rerender_bodies(&mut self, pages: &[usize]) {
-        let fresh: Vec<(usize, PagePass)> = pages
-            .par_iter()
-            .map(|&i| (i, self.page_pass(i, &self.library.pages[i].body)))
-            .collect();
-        for (i, p) in fresh {
-            self.bodies[i] = p.body;
-            self.search[i] = p.search;
-            self.features[i] = p.features;
-        }
-    }
-
-    /// Everything one page yields on its own: its body's HTML, links,
-    /// anchors and mentions, its search terms and its relatedness features.
-    /// The body's plain text lives only inside this pass.
-    fn page_pass(&self, i: usize, source: &str) -> PagePass {
-        let page = &self.library.pages[i];
-        let mut body = self.markdown_of(i, source);
-        let text = std::mem::take(&mut body.text);
-        let search = if self.full_pass {
-            PageSearch {
-                terms: self.indexer.analyse(Fields {
-                    text: &text,
-                    title: &page.meta.title,
-                    tags: &page.tags,
-                }),
-                excerpt: crate::search::excerpt(&text, &page.meta.title, &page.lang),
-            }
-        } else {
-            PageSearch::default()
-        };
-        let features = PageFeatures {
-            entities: body.mentions.iter().map(|(e, _)| *e).collect(),
-            tags: page
-                .tags
-                .iter()
-                .map(|t| crate::content::slug::slugify(t))
-                .collect(),
-            keywords: search.terms.keywords.to_vec(),
-        };
-        PagePass {
-            body,
-            search,
-            features,
-        }
-    }
-
-    /// The Markdown pass of page `i`: HTML (unless only checking), links,
-    /// anchors, mentions and plain text.
-    pub fn render_markdown(&self, i: usize) -> RenderedBody {
-        self.markdown_of(i, &self.library.pages[i].body)
-    }
-
-    fn markdown_of(&self, i: usize, source: &str) -> RenderedBody {
-        let page = &self.library.pages[i];
-        let ctx = MarkdownContext {
+    /// What rendering reads.
+    pub fn model(&self) -> Model<'_> {
+        Model {
+            config: &self.config,
             library: &self.library,
-            targets: &self.targets,
-            page: i,
-            base_path: &self.config.base_path,
-            urls: &self.urls,
-            auto_link: page.kind != PageKind::Page,
-            unsafe_html: self.config.unsafe_html,
-            mode: if self.full_pass {
-                Mode::Html
-            } else {
-                Mode::Analyse
-            },
-        };
-        markdown::render(&ctx, source, page.body_line)
+            analysis: &self.analysis,
+            templates: &self.templates,
+        }
     }
 
-    /// Names that mean the same thing, for the search index: every entity's
-    /// names (jieba splits names like 雷军 into characters), plus the
-    /// bilingual tag aliases ingest canonicalises with.
+    /// What the analysis reads.
+    pub fn sources(&self) -> Sources<'_> {
+        Sources {
+            config: &self.config,
+            library: &self.library,
+        }
+    }
+
+    /// Analyses every page again (the page set or names changed).
+    fn reanalyse(&mut self) {
+        self.analysis = Analysis::new(&self.config, &mut self.library, self.analysis.pass);
+    }
+
+    /// The Markdown pass of page `i`.
+    pub fn render_markdown(&self, i: usize) -> RenderedBody {
+        self.analysis
+            .markdown_of(&self.sources(), i, &self.library.pages[i].body)
+    }
+
+    /// The search index's alias groups for this library.
     pub fn search_aliases(&self) -> Vec<AliasGroup> {
-        let mut aliases: Vec<AliasGroup> = self
-            .library
-            .pages
-            .iter()
-            .filter(|p| p.kind == PageKind::Entity)
-            .map(|p| AliasGroup {
-                names: p.names().map(str::to_string).collect(),
-            })
-            .collect();
-        aliases.extend(
-            crate::ingest::meta::alias_groups()
-                .iter()
-                .map(|g| AliasGroup {
-                    names: g.all_names().map(str::to_string).collect(),
-                }),
-        );
-        aliases
-    }
-
-    /// Everything computed from all bodies together.
-    fn derive(&mut self) {
-        let started = std::time::Instant::now();
-        let all: Vec<usize> = (0..self.library.pages.len()).collect();
-        let ((graph, lists), related) = rayon::join(
-            || rayon::join(|| self.link_graph(), || self.lists()),
-            || RelatedIndex::new(&self.library, &self.features).related(&all),
-        );
-        self.graph = graph;
-        self.graph.related = related;
-        self.set_lists(lists);
-        crate::build::timing("graph", started);
-    }
-
-    fn derive_graph_links(&mut self) {
-        self.graph = self.link_graph();
-    }
-
-    /// Outgoing links and backlinks of the current bodies (related left empty).
-    fn link_graph(&self) -> LinkGraph {
-        let links: Vec<&[OutLink]> = self.bodies.iter().map(|b| b.links.as_slice()).collect();
-        LinkGraph::from_links(&self.library, &links)
-    }
-
-    fn derive_lists(&mut self) {
-        let lists = self.lists();
-        self.set_lists(lists);
-    }
-
-    /// Order, taxonomies and timeline, from the library alone.
-    fn lists(&self) -> Lists {
-        let order = self.library.by_date();
-        Lists {
-            tags: Taxonomy::tags(&self.library, &order),
-            categories: Taxonomy::categories(&self.library, &self.config, &order),
-            timeline: timeline(&self.library),
-            order,
-        }
-    }
-
-    /// Takes `lists` in and makes the views templates show of them.
-    fn set_lists(&mut self, lists: Lists) {
-        self.order = lists.order;
-        self.tags = lists.tags;
-        self.categories = lists.categories;
-        self.timeline = lists.timeline;
-        self.category_views = self
-            .config
-            .categories
-            .iter()
-            .filter_map(|c| self.category_view(&c.slug))
-            .collect();
-        let mut tag_views = FxHashMap::default();
-        for name in self.library.pages.iter().flat_map(|p| &p.tags) {
-            if !tag_views.contains_key(name) {
-                tag_views.insert(name.clone(), self.tag_view(name));
-            }
-        }
-        self.tag_views = tag_views;
-    }
-
-    /// The HTML of page `i`'s body.
-    pub fn body_html(&self, i: usize) -> &str {
-        &self.bodies[i].html
+        crate::analysis::search_aliases(&self.library)
     }
 
     /// Broken links and unknown `#anchors`, each with file and line.
     pub fn link_problems(&self) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        for (i, body) in self.bodies.iter().enumerate() {
-            let file = || self.display_path(i);
-            for (dest, line) in &body.broken {
-                out.push(Diagnostic::error(
-                    file(),
-                    Some(*line),
-                    format!("broken link `{dest}`: no such page"),
-                ));
-            }
-            for l in body.links.iter().filter(|l| l.anchor.is_some()) {
-                let anchor = l.anchor.as_deref().unwrap_or("");
-                if !anchor.is_empty() && !self.bodies[l.target].anchors.iter().any(|a| a == anchor)
-                {
-                    let target = &self.library.pages[l.target].rel;
-                    out.push(Diagnostic::error(
-                        file(),
-                        Some(l.line),
-                        format!("link to unknown anchor `#{anchor}` in {target}"),
-                    ));
-                }
-            }
-        }
-        out
+        self.analysis.link_problems(&self.sources())
     }
 
-    /// A page's source path relative to the site root, for messages.
-    pub fn display_path(&self, i: usize) -> std::path::PathBuf {
-        let f = &self.library.pages[i].file;
-        f.strip_prefix(&self.config.root).unwrap_or(f).to_path_buf()
+    /// Conflicts between output paths, bad aliases, missing templates.
+    pub fn output_problems(&self) -> Vec<Diagnostic> {
+        self.model().output_problems()
+    }
+
+    /// Link and output problems together.
+    pub fn problems(&self) -> Vec<Diagnostic> {
+        let mut out = self.link_problems();
+        out.extend(self.output_problems());
+        out
     }
 }

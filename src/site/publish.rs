@@ -35,11 +35,12 @@ impl Site {
         let deferred: HashSet<usize> = todo.iter().copied().filter(slow).collect();
         todo.retain(|k| !deferred.contains(k));
         self.live.deferred = !deferred.is_empty();
-        let batch = crate::render::batch::Batch::new(self);
+        let model = self.model();
+        let batch = crate::render::batch::Batch::new(model);
         let results: Vec<(usize, Result<bool, Diagnostic>)> = todo
             .par_iter()
             .map(|&k| {
-                let written = self
+                let written = model
                     .render_job(&prints[k].job, &batch)
                     .and_then(|(path, html)| {
                         out.write_if_changed(&path, &html).map_err(|e| {
@@ -105,7 +106,7 @@ impl Site {
         if self.live.support_print == Some(print) {
             return;
         }
-        let files = match self.support_files() {
+        let files = match self.model().support_files() {
             Ok(files) => files,
             Err(d) => {
                 report.problems.push(d);

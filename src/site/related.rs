@@ -13,7 +13,8 @@ use std::time::Instant;
 
 use super::incremental::RebuildReport;
 use super::Site;
-use crate::content::graph::{PageFeatures, RelatedIndex};
+use crate::analysis::graph::{PageFeatures, RelatedIndex};
+use crate::analysis::lists::Lists;
 use crate::content::PageKind;
 use crate::diagnostics::Diagnostic;
 
@@ -60,15 +61,15 @@ impl<'a> Delta<'a> {
 
     /// Does page `j` have one of the changed features?
     fn touches(&self, site: &Site, j: usize) -> bool {
-        site.bodies[j]
+        site.analysis.bodies[j]
             .mentions
             .iter()
             .any(|(e, _)| self.entities.contains(e))
-            || site.features[j]
+            || site.analysis.features[j]
                 .keywords
                 .iter()
                 .any(|w| self.words.contains(w))
-            || site.features[j]
+            || site.analysis.features[j]
                 .tags
                 .iter()
                 .any(|t| self.tags.contains(t.as_str()))
@@ -87,14 +88,19 @@ impl Site {
         before: &[PageFeatures],
         lists_changed: bool,
     ) {
-        self.rerender_bodies(pages);
-        let related = std::mem::take(&mut self.graph.related);
-        self.derive_graph_links();
+        let src = crate::analysis::Sources {
+            config: &self.config,
+            library: &self.library,
+        };
+        self.analysis.rerender_bodies(&src, pages);
+        self.analysis.render_sections(&src);
+        let related = std::mem::take(&mut self.analysis.graph.related);
+        self.analysis.graph = self.analysis.link_graph(&self.library);
         if lists_changed {
-            self.derive_lists();
+            self.analysis.lists = Lists::new(&self.config, &self.library);
         }
-        self.graph.related = related;
-        let after: Vec<&PageFeatures> = pages.iter().map(|&i| &self.features[i]).collect();
+        self.analysis.graph.related = related;
+        let after: Vec<&PageFeatures> = pages.iter().map(|&i| &self.analysis.features[i]).collect();
         let mut delta = Delta::default();
         for (k, &i) in pages.iter().enumerate() {
             if self.library.pages[i].kind == PageKind::CaseStudy {
@@ -111,9 +117,9 @@ impl Site {
             .collect();
         self.live.pending_related.extend(&affected);
         // The edited pages now, from the posting lists of their own features only.
-        let index = RelatedIndex::for_pages(&self.library, &self.features, pages);
+        let index = RelatedIndex::for_pages(&self.library, &self.analysis.features, pages);
         for (i, list) in pages.iter().zip(index.related(pages)) {
-            self.graph.related[*i] = list;
+            self.analysis.graph.related[*i] = list;
             self.live.pending_related.remove(i);
         }
     }
@@ -132,13 +138,13 @@ impl Site {
         let started = Instant::now();
         let pending: Vec<usize> = self.live.pending_related.iter().copied().collect();
         if !pending.is_empty() {
-            let index = RelatedIndex::new(&self.library, &self.features);
+            let index = RelatedIndex::new(&self.library, &self.analysis.features);
             for chunk in pending.chunks(SETTLE_CHUNK) {
                 if busy() {
                     return None;
                 }
                 for (i, list) in chunk.iter().zip(index.related(chunk)) {
-                    if let Some(slot) = self.graph.related.get_mut(*i) {
+                    if let Some(slot) = self.analysis.graph.related.get_mut(*i) {
                         *slot = list;
                     }
                     self.live.pending_related.remove(i);

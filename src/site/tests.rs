@@ -5,11 +5,10 @@
 use std::path::{Path, PathBuf};
 
 use super::Site;
+use crate::analysis::Pass;
 use crate::config::Config;
-use crate::content::Library;
 use crate::diagnostics::Diagnostics;
 use crate::output::Output;
-use crate::render::templates::Templates;
 
 fn write(path: &Path, text: &str) {
     std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
@@ -26,11 +25,7 @@ fn study(title: &str, tags: &[&str], body: &str) -> String {
 
 fn site_at(root: &Path) -> Site {
     let config = Config::load(root).expect("config");
-    let library = Library::load(&config, &Diagnostics::default());
-    let templates = Templates::load(&config).expect("templates");
-    let mut site = Site::new(config, library, templates);
-    site.analyse();
-    site
+    Site::load(config, &Diagnostics::default(), Pass::Keep).expect("templates")
 }
 
 /// A fresh site with studies a..e (a links to b) and one entity.

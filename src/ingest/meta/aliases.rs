@@ -8,41 +8,9 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+pub use crate::aliases::AliasGroup;
 
 use super::terms::{normalise, TermMatcher};
-
-const ALIASES_TOML: &str = include_str!("../../../data/aliases.toml");
-
-/// One concept: its display form and every other spelling.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-pub struct AliasGroup {
-    /// The tag shown on pages (usually English).
-    pub canonical: String,
-    /// Other spellings: Chinese, variants, plurals. Excludes `canonical`.
-    #[serde(default)]
-    pub names: Vec<String>,
-    /// How strongly mentions make this group a tag (broad concepts < 1).
-    #[serde(default = "default_weight")]
-    pub weight: f64,
-}
-
-fn default_weight() -> f64 {
-    1.0
-}
-
-impl AliasGroup {
-    /// The canonical form followed by all names.
-    pub fn all_names(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.canonical.as_str()).chain(self.names.iter().map(String::as_str))
-    }
-}
-
-#[derive(Debug, Deserialize)]
-struct AliasFile {
-    #[serde(default)]
-    group: Vec<AliasGroup>,
-}
 
 /// The parsed table, a lookup by folded name, and a matcher over all names.
 struct AliasTable {
@@ -56,14 +24,7 @@ struct AliasTable {
 static TABLE: OnceLock<AliasTable> = OnceLock::new();
 
 fn table() -> &'static AliasTable {
-    TABLE.get_or_init(|| build_table(parse_groups(ALIASES_TOML).unwrap_or_default()))
-}
-
-/// Parses an alias TOML document (`[[group]]` entries).
-pub fn parse_groups(toml_text: &str) -> Result<Vec<AliasGroup>, String> {
-    toml::from_str::<AliasFile>(toml_text)
-        .map(|f| f.group)
-        .map_err(|e| e.to_string())
+    TABLE.get_or_init(|| build_table(crate::aliases::groups().to_vec()))
 }
 
 fn build_table(groups: Vec<AliasGroup>) -> AliasTable {
@@ -153,7 +114,7 @@ mod tests {
 
     #[test]
     fn data_file_parses_and_names_are_unique() {
-        let groups = parse_groups(ALIASES_TOML).expect("aliases.toml parses");
+        let groups = crate::aliases::groups();
         assert!(groups.len() > 50);
         let mut seen = std::collections::HashSet::new();
         for name in groups.iter().flat_map(|g| g.all_names()) {

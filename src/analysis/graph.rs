@@ -9,30 +9,9 @@
 use crate::fxhash::{FxHashMap, FxHashSet};
 
 use rayon::prelude::*;
-use serde::Serialize;
 
-use super::{Library, PageKind};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum LinkKind {
-    /// `[[Title]]`
-    Wiki,
-    /// `[text](../x.md)` or a site path.
-    Markdown,
-    /// An automatic link on the first mention of an entity.
-    Mention,
-}
-
-/// One link out of a page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutLink {
-    pub target: usize,
-    pub kind: LinkKind,
-    pub anchor: Option<String>,
-    /// File line of the link (0 for automatic mentions).
-    pub line: usize,
-}
+use crate::content::links::{LinkKind, OutLink};
+use crate::content::{Library, PageKind};
 
 /// Features a page contributes to relatedness scoring.
 #[derive(Debug, Clone, Default)]

@@ -10,10 +10,10 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::Site;
+use super::templates::THEME_STATIC;
+use super::Model;
 use crate::content::front_matter::line_of_key;
 use crate::diagnostics::Diagnostic;
-use crate::render::templates::THEME_STATIC;
 
 /// Who writes an output path, as the user is told.
 #[derive(Debug, Clone)]
@@ -40,7 +40,7 @@ pub(crate) struct AliasFile {
     pub file: String,
 }
 
-impl Site {
+impl Model<'_> {
     /// Every conflict between output paths, alias outside the output and
     /// missing template, each with file and line.
     pub fn output_problems(&self) -> Vec<Diagnostic> {
@@ -209,7 +209,7 @@ impl Site {
         for (name, _) in THEME_STATIC {
             out.push((format!("static/{name}"), format!("the theme's `{name}`")));
         }
-        for t in &self.tags.terms {
+        for t in &self.analysis.lists.tags.terms {
             let (page, feed) = (format!("tags/{}/", t.slug), &t.name);
             out.push((
                 format!("{page}index.html"),
@@ -220,7 +220,7 @@ impl Site {
                 format!("the feed of tag `{feed}`"),
             ));
         }
-        for t in &self.categories.terms {
+        for t in &self.analysis.lists.categories.terms {
             out.push((
                 format!("categories/{}/index.html", t.slug),
                 format!("the page of category `{}`", t.name),

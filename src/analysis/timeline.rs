@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Library, PageKind};
+use crate::content::{Library, PageKind};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TimelineEntry {

@@ -6,7 +6,7 @@
 use pulldown_cmark::{CowStr, LinkType};
 
 use super::Pass;
-use crate::content::graph::{LinkKind, OutLink};
+use crate::content::links::{LinkKind, OutLink};
 
 impl<'c> Pass<'c, '_> {
     /// Rewrites an internal link to its final URL and records it; external links pass.
@@ -22,18 +22,15 @@ impl<'c> Pass<'c, '_> {
         };
         let wiki = matches!(link_type, LinkType::WikiLink { .. });
         if !wiki && (is_external(&path) || (!path.ends_with(".md") && !path.starts_with('/'))) {
-            if path.is_empty() {
-                if let Some(a) = &anchor {
-                    self.push_link(self.ctx.page, LinkKind::Markdown, Some(a.clone()), offset);
-                }
+            if let (true, Some(a), Some(page)) = (path.is_empty(), &anchor, self.ctx.page) {
+                self.push_link(page, LinkKind::Markdown, Some(a.clone()), offset);
             }
             return dest;
         }
         let target = if wiki {
             self.ctx.targets.by_name(&path)
         } else if path.ends_with(".md") {
-            let from = self.ctx.library.pages[self.ctx.page].dir().to_string();
-            self.ctx.targets.by_markdown_path(&from, &path)
+            self.ctx.targets.by_markdown_path(self.ctx.dir, &path)
         } else {
             self.ctx
                 .targets

@@ -9,9 +9,9 @@ use crate::fxhash::FxHashMap;
 
 use serde::Serialize;
 
-use super::slug::slugify;
-use super::Library;
 use crate::config::Config;
+use crate::content::slug::slugify;
+use crate::content::Library;
 
 /// One tag or category and its pages (indices into the library, newest first).
 #[derive(Debug, Clone, Serialize)]

@@ -1,4 +1,5 @@
-//! Markdown → HTML in one pulldown-cmark pass per page.
+//! Markdown → HTML in one pulldown-cmark pass per page or section intro:
+//! the one Markdown path of the site.
 //!
 //! The same pass that writes the HTML also collects everything later stages
 //! need from the body, so no page is parsed twice: heading ids and the table
@@ -8,13 +9,13 @@
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
-use super::{highlight, safe_events, sanitize};
+pub mod highlight;
+pub mod safe_events;
+pub mod sanitize;
 
 mod links;
-use crate::content::graph::{LinkKind, OutLink};
-use crate::content::links::LinkTargets;
+use crate::content::links::{LinkKind, LinkTargets, OutLink};
 use crate::content::slug::{slugify, SlugSet};
-use crate::content::Library;
 
 /// What one page's body turned into.
 #[derive(Debug, Clone, Default)]
@@ -41,10 +42,11 @@ pub struct TocEntry {
 
 /// Everything the pass needs to know about the site.
 pub struct MarkdownContext<'a> {
-    pub library: &'a Library,
     pub targets: &'a LinkTargets,
-    /// Index of the page being rendered.
-    pub page: usize,
+    /// Index of the page being rendered (`None` for a section intro).
+    pub page: Option<usize>,
+    /// Folder of the file under `content/`, for relative `.md` links.
+    pub dir: &'a str,
     /// Base path of the site (`/` or `/repo/`).
     pub base_path: &'a str,
     /// Each page's URL (base path included, percent-encoded), by index.
@@ -73,7 +75,8 @@ fn options() -> Options {
         | Options::ENABLE_WIKILINKS
 }
 
-/// Renders `markdown` (the body of page `ctx.page`, whose first line is file line `body_line`).
+/// Renders `markdown` (the body of page `ctx.page` or a section intro,
+/// whose first line is file line `body_line`).
 pub fn render(ctx: &MarkdownContext, markdown: &str, body_line: usize) -> RenderedBody {
     let mut pass = Pass::new(ctx, markdown, body_line);
     let mut events: Vec<Event> = Vec::with_capacity(markdown.len() / 16);
@@ -252,7 +255,7 @@ impl<'c, 'a> Pass<'c, 'a> {
         }
         let mut last = 0;
         for m in self.ctx.targets.mentions(&text) {
-            if m.page == self.ctx.page || self.linked_here.contains(&m.page) {
+            if Some(m.page) == self.ctx.page || self.linked_here.contains(&m.page) {
                 continue;
             }
             self.linked_here.push(m.page);
