@@ -185,3 +185,161 @@ fn templates_re_render_pages_without_reparsing() {
     assert!(html.contains("<h1 class=\"x\">Study A</h1>"));
     assert_same_as_fresh(&mut site);
 }
+
+#[test]
+fn section_intros_resolve_wikilinks_and_report_broken_ones() {
+    let (dir, mut site) = fixture();
+    let intro = dir.path().join("content/wiki/_index.md");
+    write(
+        &intro,
+        "+++\ntitle = \"Wiki\"\n+++\nSee [[Acme]] and [[Nobody Here]].\n",
+    );
+    let report = site.apply(std::slice::from_ref(&intro));
+    let html = std::fs::read_to_string(dir.path().join("public/wiki/index.html")).expect("list");
+    assert!(html.contains("href=\"/wiki/acme/\""), "{html}");
+    assert!(!html.contains("[[Acme]]"));
+    let broken: Vec<_> = report
+        .problems
+        .iter()
+        .filter(|d| d.file == Path::new("content/wiki/_index.md"))
+        .collect();
+    assert_eq!(broken.len(), 1, "{:?}", report.problems);
+    assert_eq!(broken[0].line, Some(4));
+    assert!(broken[0].message.contains("Nobody Here"));
+    assert_same_as_fresh(&mut site);
+}
+
+/// One step of a random editing session.
+#[derive(Debug, Clone)]
+enum Step {
+    /// Rewrites file `file` (by position among the current files).
+    Edit {
+        file: usize,
+        page: Vec<usize>,
+    },
+    /// Writes a new study named `name` from the pool.
+    Add {
+        name: usize,
+        page: Vec<usize>,
+    },
+    Delete {
+        file: usize,
+    },
+    /// Moves a file to a new name from the pool.
+    Rename {
+        file: usize,
+        name: usize,
+    },
+}
+
+/// Pieces a body or header is made of: links that resolve or not, mentions,
+/// an entity rename, tags and dates that move pages between lists.
+const PIECES: &[&str] = &[
+    "Plain words.",
+    "Cites [[Study A]].",
+    "Cites [[Study F]].",
+    "See [b](b.md).",
+    "Acme again.",
+    "Globex rises.",
+    "A [[Missing Page]].",
+    "## A heading\n\nmore text",
+];
+const TAGS: &[&str] = &["Red", "Blue", "Green", "Violet"];
+const NAMES: &[&str] = &["a", "b", "f", "g", "h"];
+
+fn page_text(title: &str, pieces: &[usize]) -> String {
+    let tag = TAGS[pieces.first().copied().unwrap_or(0) % TAGS.len()];
+    let day = 1 + pieces.len() % 3;
+    let body: Vec<&str> = pieces.iter().map(|&p| PIECES[p % PIECES.len()]).collect();
+    format!(
+        "+++\ntitle = \"{title}\"\ndate = 2024-01-0{day}\ntags = [\"{tag}\"]\n+++\n{}\n",
+        body.join("\n\n")
+    )
+}
+
+fn step() -> impl proptest::strategy::Strategy<Value = Step> {
+    use proptest::prelude::*;
+    let page = proptest::collection::vec(0..PIECES.len() * 4, 0..4);
+    prop_oneof![
+        (0..8usize, page.clone()).prop_map(|(file, page)| Step::Edit { file, page }),
+        (0..NAMES.len(), page).prop_map(|(name, page)| Step::Add { name, page }),
+        (0..8usize).prop_map(|file| Step::Delete { file }),
+        (0..8usize, 0..NAMES.len()).prop_map(|(file, name)| Step::Rename { file, name }),
+    ]
+}
+
+/// The Markdown files under `content/`, sorted.
+fn content_files(root: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Applies `step` on disk and to `site`.
+fn run_step(site: &mut Site, step: &Step) {
+    let root = site.config.root.clone();
+    let studies = root.join("content/case-studies");
+    let files = content_files(&root);
+    let pick = |k: usize| files[k % files.len()].clone();
+    let title_of = |f: &Path| {
+        let stem = f.file_stem().map(|s| s.to_string_lossy().to_uppercase());
+        match f.parent().and_then(|p| p.file_name()) {
+            Some(d) if d == "wiki" => "Acme".to_string(),
+            _ => format!("Study {}", stem.unwrap_or_default()),
+        }
+    };
+    let changed = match step {
+        Step::Edit { file, page } => {
+            let f = pick(*file);
+            write(&f, &page_text(&title_of(&f), page));
+            vec![f]
+        }
+        Step::Add { name, page } => {
+            let f = studies.join(format!("{}.md", NAMES[*name]));
+            write(&f, &page_text(&title_of(&f), page));
+            vec![f]
+        }
+        Step::Delete { file } => {
+            let f = pick(*file);
+            std::fs::remove_file(&f).expect("delete");
+            vec![f]
+        }
+        Step::Rename { file, name } => {
+            let (from, to) = (pick(*file), studies.join(format!("{}.md", NAMES[*name])));
+            std::fs::rename(&from, &to).expect("rename");
+            vec![from, to]
+        }
+    };
+    site.apply(&changed);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 12,
+        max_shrink_iters: 64,
+        ..Default::default()
+    })]
+
+    /// Any sequence of edits, additions, deletions and renames leaves
+    /// `public/` as a fresh build of the same files would.
+    #[test]
+    fn random_edit_sequences_match_a_fresh_build(
+        steps in proptest::collection::vec(step(), 1..6),
+    ) {
+        let (dir, mut site) = fixture();
+        write(
+            &dir.path().join("content/wiki/globex.md"),
+            "+++\ntitle = \"Globex\"\n+++\nAnother company.\n",
+        );
+        site.apply(&[dir.path().join("content/wiki/globex.md")]);
+        for step in &steps {
+            run_step(&mut site, step);
+            assert_same_as_fresh(&mut site);
+        }
+    }
+}
