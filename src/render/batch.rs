@@ -1,5 +1,9 @@
-//! What the jobs of one render share: the site view and every page's list
-//! entry as template values.
+//! The parts views share, and the two ways of giving them.
+//!
+//! A job's context is built by one piece of code (`jobs`) over `Parts`:
+//! rendering (`Batch`) gives each shared part as a template value; a print
+//! pass (in `site`) gives the same parts as hashes, so an output's print is
+//! derived from the very context its template gets.
 //!
 //! Tera keeps lists and maps behind reference counts, so a value made once
 //! is handed to any number of page contexts without copying. A page appears
@@ -15,11 +19,47 @@ use tera::Value;
 
 use super::Model;
 
+/// What the views of one render share, and where the context goes.
+pub trait Parts: Sync {
+    /// A shared part: a template value, or the print of one.
+    type Part: Serialize + Clone;
+    /// Where a job's context is collected.
+    type Sink: Default;
+
+    fn put<T: Serialize + ?Sized>(sink: &mut Self::Sink, key: &'static str, value: &T);
+    fn put_part(sink: &mut Self::Sink, key: &'static str, part: Self::Part);
+
+    /// `site` in every template (`SiteView`).
+    fn site(&self) -> Self::Part;
+    /// Page `i` as lists show it (`PageRef`).
+    fn page_ref(&self, i: usize) -> Self::Part;
+    /// Page `i` as a bare link (`LinkRef`, as backlink lists show it).
+    fn link_ref(&self, i: usize) -> Self::Part;
+    /// What page `i`'s view holds of the page alone (`PageOwn`).
+    fn own(&self, i: usize) -> Self::Part;
+    /// Page `i`'s body HTML (`content` when given).
+    fn body(&self, i: usize, content: Option<&str>) -> Self::Part;
+    /// The picture of page `i` and its neighbours.
+    fn neighbourhood(&self, i: usize) -> Self::Part;
+    /// The picture of the whole link graph.
+    fn graph(&self) -> Self::Part;
+    fn list(&self, parts: Vec<Self::Part>) -> Self::Part;
+
+    /// The list entries of `pages`, in order.
+    fn page_refs(&self, pages: impl IntoIterator<Item = usize>) -> Self::Part {
+        self.list(pages.into_iter().map(|i| self.page_ref(i)).collect())
+    }
+
+    /// The bare links of `pages`, in order.
+    fn link_refs(&self, pages: impl IntoIterator<Item = usize>) -> Self::Part {
+        self.list(pages.into_iter().map(|i| self.link_ref(i)).collect())
+    }
+}
+
 /// Values shared by the jobs of one render.
 pub struct Batch<'a> {
     model: Model<'a>,
-    /// `site` in every template.
-    pub site_value: Value,
+    site_value: Value,
     page_refs: Vec<OnceLock<Value>>,
     link_refs: Vec<OnceLock<Value>>,
 }
@@ -34,25 +74,50 @@ impl<'a> Batch<'a> {
             link_refs: (0..pages).map(|_| OnceLock::new()).collect(),
         }
     }
+}
 
-    /// Page `i` as lists show it (`PageRef`).
-    pub fn page_ref(&self, i: usize) -> Value {
+impl Parts for Batch<'_> {
+    type Part = Value;
+    type Sink = tera::Context;
+
+    fn put<T: Serialize + ?Sized>(sink: &mut tera::Context, key: &'static str, value: &T) {
+        sink.insert(key, value);
+    }
+
+    fn put_part(sink: &mut tera::Context, key: &'static str, part: Value) {
+        sink.insert_value(key, part);
+    }
+
+    fn site(&self) -> Value {
+        self.site_value.clone()
+    }
+
+    fn page_ref(&self, i: usize) -> Value {
         cached(&self.page_refs[i], || self.model.page_ref(i))
     }
 
-    /// Page `i` as a bare link (`LinkRef`, as backlink lists show it).
-    pub fn link_ref(&self, i: usize) -> Value {
+    fn link_ref(&self, i: usize) -> Value {
         cached(&self.link_refs[i], || self.model.link_ref(i))
     }
 
-    /// The list entries of `pages`, in order.
-    pub fn page_refs(&self, pages: impl IntoIterator<Item = usize>) -> Value {
-        list(pages, |i| self.page_ref(i))
+    fn own(&self, i: usize) -> Value {
+        Value::from_serializable(&self.model.page_own(i))
     }
 
-    /// The bare links of `pages`, in order.
-    pub fn link_refs(&self, pages: impl IntoIterator<Item = usize>) -> Value {
-        list(pages, |i| self.link_ref(i))
+    fn body(&self, i: usize, content: Option<&str>) -> Value {
+        Value::from(content.unwrap_or_else(|| self.model.analysis.body_html(i)))
+    }
+
+    fn neighbourhood(&self, i: usize) -> Value {
+        Value::from(self.model.neighbourhood_svg(i))
+    }
+
+    fn graph(&self) -> Value {
+        Value::from_serializable(&self.model.graph_svg())
+    }
+
+    fn list(&self, parts: Vec<Value>) -> Value {
+        Value::from(parts)
     }
 }
 
@@ -60,8 +125,4 @@ impl<'a> Batch<'a> {
 fn cached<T: Serialize>(cell: &OnceLock<Value>, view: impl FnOnce() -> T) -> Value {
     cell.get_or_init(|| Value::from_serializable(&view()))
         .clone()
-}
-
-fn list(pages: impl IntoIterator<Item = usize>, entry: impl Fn(usize) -> Value) -> Value {
-    Value::from(pages.into_iter().map(entry).collect::<Vec<_>>())
 }

@@ -13,7 +13,7 @@ use crate::content::front_matter::{DateMention, ReportLine};
 use super::Model;
 use crate::content::PageKind;
 
-use super::batch::Batch;
+use super::batch::Parts;
 use crate::markdown::TocEntry;
 
 #[derive(Debug, Clone, Serialize)]
@@ -59,38 +59,50 @@ pub struct LinkRef<'a> {
     pub kind: PageKind,
 }
 
+/// A case study mentioning an entity page.
 #[derive(Debug, Clone, Serialize)]
-pub struct MentionView<'a> {
+pub struct MentionView<'a, P> {
     /// The mentioning page's list entry (`PageRef`).
-    pub page: tera::Value,
+    pub page: P,
     pub snippet: &'a str,
 }
 
-/// Everything `page.html` gets as `page`.
+/// Everything `page.html` gets as `page`. `P` is a shared part (see
+/// `batch::Parts`): the page's list entry, what it holds of the page alone,
+/// its body and the lists it shows.
 #[derive(Debug, Clone, Serialize)]
-pub struct PageView<'a> {
+pub struct PageView<'a, P> {
+    /// The page's list entry (`PageRef`).
     #[serde(flatten)]
-    pub head: PageRef<'a>,
+    pub head: P,
+    /// What the page says itself (`PageOwn`).
+    #[serde(flatten)]
+    pub own: P,
+    /// The body's HTML.
+    pub content: P,
+    pub tags: Vec<Cow<'a, TermView>>,
+    /// `LinkRef`s and `PageRef`s, shared with every other list showing them.
+    pub backlinks: P,
+    pub related: P,
+    pub mentioned_in: Vec<MentionView<'a, P>>,
+    pub neighbourhood: P,
+}
+
+/// The part of `page` that comes from the page's own file and body.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageOwn<'a> {
     pub permalink: String,
     pub path: &'a str,
     pub description: &'a str,
     /// The whole summary (lists show it cut short).
     pub lead: &'a str,
-    /// The body's HTML.
-    pub content: tera::Value,
     pub toc: &'a [TocEntry],
-    pub tags: Vec<Cow<'a, TermView>>,
     pub key_points: &'a [String],
     pub dates: &'a [DateMention],
     pub entity_kind: Option<&'a str>,
     pub aliases: Vec<&'a str>,
-    /// `LinkRef`s and `PageRef`s, shared with every other list showing them.
-    pub backlinks: tera::Value,
-    pub related: tera::Value,
-    pub mentioned_in: Vec<MentionView<'a>>,
     pub report: &'a [ReportLine],
     pub source: Option<&'a str>,
-    pub neighbourhood: tera::Value,
     pub extra: &'a serde_json::Map<String, serde_json::Value>,
 }
 
@@ -195,14 +207,11 @@ impl Model<'_> {
         }
     }
 
-    /// Everything `page.html` gets as `page`, with `content` as the body's
-    /// HTML and list entries from `batch`.
-    pub fn page_view<'a>(&'a self, i: usize, content: &str, batch: &Batch) -> PageView<'a> {
+    /// What page `i`'s view holds of the page alone.
+    pub fn page_own(&self, i: usize) -> PageOwn<'_> {
         let p = &self.library.pages[i];
-        let body = &self.analysis.bodies[i];
         let ingest = p.meta.ingest.as_ref();
-        PageView {
-            head: self.page_ref(i),
+        PageOwn {
             permalink: self.permalink(&p.path),
             path: &p.path,
             description: &p.meta.description,
@@ -211,25 +220,41 @@ impl Model<'_> {
             } else {
                 &p.meta.summary
             },
-            content: tera::Value::from(content),
-            toc: &body.toc,
-            tags: p.tags.iter().map(|t| self.page_tag(t)).collect(),
+            toc: &self.analysis.bodies[i].toc,
             key_points: &p.meta.key_points,
             dates: &p.meta.dates,
             entity_kind: p.meta.kind.as_deref(),
             aliases: p.names().skip(1).collect(),
-            backlinks: batch.link_refs(self.analysis.graph.backlinks[i].iter().copied()),
-            related: batch.page_refs(self.analysis.graph.related[i].iter().copied()),
-            mentioned_in: self.mentioned_in(i, batch),
             report: ingest.map_or(&[], |g| g.report.as_slice()),
             source: ingest.map(|g| g.source.as_str()).filter(|s| !s.is_empty()),
-            neighbourhood: tera::Value::from(self.neighbourhood_svg(i)),
             extra: &p.meta.extra,
         }
     }
 
+    /// Everything `page.html` gets as `page`, with `content` as the body's
+    /// HTML when given and shared parts from `parts`.
+    pub fn page_view<P: Parts>(
+        &self,
+        i: usize,
+        content: Option<&str>,
+        parts: &P,
+    ) -> PageView<'_, P::Part> {
+        let p = &self.library.pages[i];
+        let graph = &self.analysis.graph;
+        PageView {
+            head: parts.page_ref(i),
+            own: parts.own(i),
+            content: parts.body(i, content),
+            tags: p.tags.iter().map(|t| self.page_tag(t)).collect(),
+            backlinks: parts.link_refs(graph.backlinks[i].iter().copied()),
+            related: parts.page_refs(graph.related[i].iter().copied()),
+            mentioned_in: self.mentioned_in(i, parts),
+            neighbourhood: parts.neighbourhood(i),
+        }
+    }
+
     /// Case studies mentioning page `i`, with the snippet around the mention.
-    fn mentioned_in(&self, i: usize, batch: &Batch) -> Vec<MentionView<'_>> {
+    fn mentioned_in<P: Parts>(&self, i: usize, parts: &P) -> Vec<MentionView<'_, P::Part>> {
         if self.library.pages[i].kind != PageKind::Entity {
             return Vec::new();
         }
@@ -243,7 +268,7 @@ impl Model<'_> {
                     .find(|(t, _)| *t == i)
                     .map(|(_, s)| s.as_str())?;
                 Some(MentionView {
-                    page: batch.page_ref(j),
+                    page: parts.page_ref(j),
                     snippet,
                 })
             })

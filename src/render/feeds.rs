@@ -18,23 +18,26 @@ const FEED_ENTRIES: usize = 30;
 const EPOCH: &str = "1970-01-01T00:00:00Z";
 
 impl Model<'_> {
-    /// Every non-HTML file: `(path under public/, bytes)`. The tag feeds and
-    /// the stylesheets (syntect's themes to load) are made in parallel.
+    /// Every non-HTML file: `(path under public/, bytes)`: what the
+    /// content makes (`generated_files`) and the theme's assets.
     pub fn support_files(&self) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+        let (assets, generated) = rayon::join(assets, || self.generated_files());
+        let mut files = generated?;
+        files.extend(assets);
+        Ok(files)
+    }
+
+    /// The feeds (site and per tag, in parallel), sitemap, `robots.txt`,
+    /// `.nojekyll` and redirects.
+    pub fn generated_files(&self) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
         let failed = |e: io::Error| Diagnostic::error("atom.xml", None, e.to_string());
-        let ((light, dark), tag_feeds) = rayon::join(highlight::stylesheets, || {
-            self.analysis
-                .lists
-                .tags
-                .terms
-                .par_iter()
-                .map(|t| {
-                    let path = format!("tags/{}/", t.slug);
-                    Ok((format!("{path}atom.xml"), self.atom(&path, &t.pages)?))
-                })
-                .collect::<io::Result<Vec<_>>>()
-        });
-        let tag_feeds = tag_feeds.map_err(failed)?;
+        let tag_feeds = (self.analysis.lists.tags.terms.par_iter())
+            .map(|t| {
+                let path = format!("tags/{}/", t.slug);
+                Ok((format!("{path}atom.xml"), self.atom(&path, &t.pages)?))
+            })
+            .collect::<io::Result<Vec<_>>>()
+            .map_err(failed)?;
         let mut files = vec![
             (
                 "atom.xml".to_string(),
@@ -52,11 +55,6 @@ impl Model<'_> {
             (".nojekyll".to_string(), Vec::new()),
         ];
         files.extend(tag_feeds);
-        for (name, bytes) in THEME_STATIC {
-            files.push((format!("static/{name}"), bytes.to_vec()));
-        }
-        files.push(("static/syntax-light.css".into(), light.into_bytes()));
-        files.push(("static/syntax-dark.css".into(), dark.into_bytes()));
         files.extend(self.redirects());
         Ok(files)
     }
@@ -173,4 +171,17 @@ impl Model<'_> {
             })
             .collect()
     }
+}
+
+/// The theme's assets and the syntax stylesheets (syntect's themes to
+/// load): the same for every site.
+pub fn assets() -> Vec<(String, Vec<u8>)> {
+    let (light, dark) = highlight::stylesheets();
+    let mut files: Vec<(String, Vec<u8>)> = THEME_STATIC
+        .iter()
+        .map(|(name, bytes)| (format!("static/{name}"), bytes.to_vec()))
+        .collect();
+    files.push(("static/syntax-light.css".into(), light.into_bytes()));
+    files.push(("static/syntax-dark.css".into(), dark.into_bytes()));
+    files
 }

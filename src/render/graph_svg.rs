@@ -19,8 +19,9 @@ struct Node {
 }
 
 impl Model<'_> {
-    /// Page `i` in the middle, the pages it links to and from around it.
-    pub fn neighbourhood_svg(&self, i: usize) -> String {
+    /// The pages around page `i` in its picture: those it links to, then
+    /// those linking to it, up to the ring's size.
+    pub fn neighbours(&self, i: usize) -> Vec<usize> {
         let mut around: Vec<usize> = Vec::with_capacity(NEIGHBOURS);
         // A much-linked page has hundreds of backlinks: stop at the ring's size.
         for &p in self.analysis.graph.outgoing[i]
@@ -34,6 +35,13 @@ impl Model<'_> {
                 around.push(p);
             }
         }
+        around
+    }
+
+    /// Page `i` in the middle, the pages it links to and from around it.
+    /// (What it shows of each page is its `LinkRef`.)
+    pub fn neighbourhood_svg(&self, i: usize) -> String {
+        let around = self.neighbours(i);
         if around.is_empty() {
             return String::new();
         }
@@ -56,8 +64,9 @@ impl Model<'_> {
         self.svg(&nodes, &edges, w, h, "Neighbourhood · 关联")
     }
 
-    /// The whole graph of case studies and entities.
-    pub fn graph_svg(&self) -> String {
+    /// The pages the whole graph shows (the most linked case studies and
+    /// entities, in page order) and its edges between them.
+    pub fn graph_nodes(&self) -> (Vec<usize>, Vec<(usize, usize)>) {
         let degree = |p: usize| {
             self.analysis.graph.outgoing[p].len() + self.analysis.graph.backlinks[p].len()
         };
@@ -76,6 +85,13 @@ impl Model<'_> {
                 }
             }
         }
+        (pages, edges)
+    }
+
+    /// The whole graph of case studies and entities. (What it shows of
+    /// each page is its `LinkRef`.)
+    pub fn graph_svg(&self) -> String {
+        let (pages, edges) = self.graph_nodes();
         let (w, h) = (960.0, 720.0);
         let nodes = layout(&pages, &edges, w, h);
         self.svg(&nodes, &edges, w, h, "Link graph · 链接图")

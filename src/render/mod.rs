@@ -10,6 +10,7 @@ pub mod context;
 pub mod feeds;
 pub mod graph_svg;
 pub mod includes;
+pub mod jobs;
 pub mod owners;
 pub mod pages;
 pub mod templates;

@@ -11,14 +11,16 @@
 //! open problem while the last good version of each page keeps being served.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
+
+use foldhash::quality::FixedState;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::publish::count_write;
 
 use super::changes::{classify, Change};
-use super::fingerprint::{FastHasher, PageHashes};
+use super::fingerprint::PageHashes;
 use super::Site;
 use crate::analysis::graph::PageFeatures;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -31,7 +33,6 @@ pub(super) struct LiveState {
     pub(super) hashes: PageHashes,
     /// Output path → fingerprint, for every HTML file written and current.
     pub(super) prints: HashMap<String, u64>,
-    pub(super) support_print: Option<u64>,
     pub(super) support_paths: HashSet<String>,
     /// Open problems, by source file or stage; cleared when fixed.
     problems: BTreeMap<String, Vec<Diagnostic>>,
@@ -140,7 +141,6 @@ impl Site {
         let started = Instant::now();
         self.live.hashes = PageHashes::all(self);
         self.live.prints.clear();
-        self.live.support_print = None;
         self.live
             .problems
             .insert("links".into(), self.link_problems());
@@ -148,7 +148,11 @@ impl Site {
         let mut report = RebuildReport::default();
         self.publish_changed(out, &mut report, false);
         let diags = Diagnostics::default();
-        for (path, bytes) in crate::site_files::copy_static(&self.config.root, &diags) {
+        let assets = crate::render::feeds::assets();
+        for (path, bytes) in assets
+            .into_iter()
+            .chain(crate::site_files::copy_static(&self.config.root, &diags))
+        {
             count_write(out.write_if_changed(&path, &bytes), &path, &mut report);
         }
         self.keep_problems("static", diags.into_sorted());
@@ -410,7 +414,7 @@ impl Site {
 
     /// What link targets depend on: every page's file, path, kind and names.
     fn shape(&self) -> u64 {
-        let mut h = FastHasher::default();
+        let mut h = FixedState::default().build_hasher();
         for p in &self.library.pages {
             (&p.rel, &p.path, p.kind as u8).hash(&mut h);
             p.names().for_each(|n| n.hash(&mut h));
@@ -420,7 +424,7 @@ impl Site {
 
     /// What order, taxonomies and timeline depend on.
     fn list_inputs(&self) -> u64 {
-        let mut h = FastHasher::default();
+        let mut h = FixedState::default().build_hasher();
         for p in &self.library.pages {
             (&p.meta.title, &p.meta.date, &p.tags, &p.category).hash(&mut h);
             for d in &p.meta.dates {

@@ -1,6 +1,6 @@
-//! Writing what an edit changed: the HTML jobs whose fingerprint moved, the
-//! support files (feeds, sitemap, redirects) when what they list moved, a
-//! copied static file; outputs that no longer exist are removed, along with
+//! Writing what an edit changed: the HTML jobs whose print moved, the
+//! support files (feeds, sitemap, redirects) whose bytes moved, a copied
+//! static file; outputs that no longer exist are removed, along with
 //! folders they leave empty. Whole-site pages that are slow to draw and not
 //! what one looks at while editing (the link graph) may be deferred to
 //! `settle`, which runs once the browser has been told to reload.
@@ -26,7 +26,7 @@ impl Site {
         defer: bool,
     ) {
         let t = Instant::now();
-        let (prints, support) = self.job_prints(&self.live.hashes);
+        let prints = self.job_prints(&self.live.hashes);
         report.phases.push(("fingerprints", t.elapsed()));
         let mut todo: Vec<usize> = (0..prints.len())
             .filter(|&k| self.live.prints.get(&prints[k].path) != Some(&prints[k].print))
@@ -92,7 +92,7 @@ impl Site {
             report.pages.push(self.url_of_output(path));
             remove_output(out, path, report);
         }
-        self.write_support(out, report, support);
+        self.write_support(out, report);
     }
 
     /// `case-studies/a/index.html` → `/case-studies/a/` (not percent-encoded).
@@ -101,12 +101,10 @@ impl Site {
         format!("{}{page}", self.config.base_path)
     }
 
-    /// Rewrites feeds, sitemap and redirects when what they list changed.
-    fn write_support(&mut self, out: &Output, report: &mut RebuildReport, print: u64) {
-        if self.live.support_print == Some(print) {
-            return;
-        }
-        let files = match self.model().support_files() {
+    /// Writes feeds, sitemap and redirects again (only files whose bytes
+    /// changed reach the disk); removes those that are gone.
+    fn write_support(&mut self, out: &Output, report: &mut RebuildReport) {
+        let files = match self.model().generated_files() {
             Ok(files) => files,
             Err(d) => {
                 report.problems.push(d);
@@ -121,7 +119,6 @@ impl Site {
         for path in old.iter().filter(|p| !self.live.support_paths.contains(*p)) {
             remove_output(out, path, report);
         }
-        self.live.support_print = Some(print);
     }
 
     pub(super) fn copy_one(

@@ -243,16 +243,25 @@ const PIECES: &[&str] = &[
     "Globex rises.",
     "A [[Missing Page]].",
     "## A heading\n\nmore text",
+    "See [the rival](../wiki/globex.md).",
 ];
 const TAGS: &[&str] = &["Red", "Blue", "Green", "Violet"];
 const NAMES: &[&str] = &["a", "b", "f", "g", "h"];
 
+/// A page of `pieces`; some pieces also change the title, the summary, the
+/// date and the tag, which other pages show in their lists and pictures.
 fn page_text(title: &str, pieces: &[usize]) -> String {
     let tag = TAGS[pieces.first().copied().unwrap_or(0) % TAGS.len()];
     let day = 1 + pieces.len() % 3;
     let body: Vec<&str> = pieces.iter().map(|&p| PIECES[p % PIECES.len()]).collect();
+    let revised = pieces.iter().any(|&p| p % PIECES.len() == 3);
+    let title = match revised {
+        true => format!("{title} (revised)"),
+        false => title.to_string(),
+    };
+    let summary = pieces.iter().sum::<usize>() % 3;
     format!(
-        "+++\ntitle = \"{title}\"\ndate = 2024-01-0{day}\ntags = [\"{tag}\"]\n+++\n{}\n",
+        "+++\ntitle = \"{title}\"\nsummary = \"Summary {summary}\"\ndate = 2024-01-0{day}\ntags = [\"{tag}\"]\n+++\n{}\n",
         body.join("\n\n")
     )
 }
@@ -287,10 +296,11 @@ fn run_step(site: &mut Site, step: &Step) {
     let files = content_files(&root);
     let pick = |k: usize| files[k % files.len()].clone();
     let title_of = |f: &Path| {
-        let stem = f.file_stem().map(|s| s.to_string_lossy().to_uppercase());
+        let stem = f.file_stem().map(|s| s.to_string_lossy().to_string());
+        let stem = stem.unwrap_or_default();
         match f.parent().and_then(|p| p.file_name()) {
-            Some(d) if d == "wiki" => "Acme".to_string(),
-            _ => format!("Study {}", stem.unwrap_or_default()),
+            Some(d) if d == "wiki" => stem[..1].to_uppercase() + &stem[1..],
+            _ => format!("Study {}", stem.to_uppercase()),
         }
     };
     let changed = match step {
@@ -320,7 +330,7 @@ fn run_step(site: &mut Site, step: &Step) {
 
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig {
-        cases: 12,
+        cases: 16,
         max_shrink_iters: 64,
         ..Default::default()
     })]
@@ -342,4 +352,24 @@ proptest::proptest! {
             assert_same_as_fresh(&mut site);
         }
     }
+}
+
+#[test]
+fn a_neighbours_new_title_reaches_the_pages_that_picture_it() {
+    let (dir, mut site) = fixture();
+    let c = dir.path().join("content");
+    write(
+        &c.join("case-studies/c.md"),
+        &study("Study C", &["Blue"], "See [the firm](../wiki/acme.md)."),
+    );
+    site.apply(&[c.join("case-studies/c.md")]);
+    assert_same_as_fresh(&mut site);
+    // Same names (so no page's body changes), another summary and kind.
+    write(
+        &c.join("wiki/acme.md"),
+        "+++\ntitle = \"Acme\"\nlang = \"zh\"\n+++\nA company.\n",
+    );
+    let report = site.apply(&[c.join("wiki/acme.md")]);
+    assert!(report.pages.contains(&"/case-studies/c/".to_string()));
+    assert_same_as_fresh(&mut site);
 }
