@@ -364,12 +364,14 @@ fn a_neighbours_new_title_reaches_the_pages_that_picture_it() {
     );
     site.apply(&[c.join("case-studies/c.md")]);
     assert_same_as_fresh(&mut site);
-    // Same names (so no page's body changes), another summary and kind.
+    // C's body stays as it was; its picture shows the new title.
     write(
         &c.join("wiki/acme.md"),
-        "+++\ntitle = \"Acme\"\nlang = \"zh\"\n+++\nA company.\n",
+        "+++\ntitle = \"Acme Works\"\naliases = [\"Acme\"]\n+++\nA company.\n",
     );
     let report = site.apply(&[c.join("wiki/acme.md")]);
     assert!(report.pages.contains(&"/case-studies/c/".to_string()));
+    let html = std::fs::read_to_string(dir.path().join("public/case-studies/c/index.html"));
+    assert!(html.expect("page").contains("Acme Works"));
     assert_same_as_fresh(&mut site);
 }
