@@ -33,16 +33,12 @@ pub struct Page {
     pub file: PathBuf,
     /// Path under `content/`, `/`-separated (`case-studies/a.md`).
     pub rel: String,
-    /// First folder under `content/` (`case-studies`), or empty.
-    pub section: String,
     pub meta: FrontMatter,
     /// The Markdown body, without its header.
     pub body: String,
     /// 1-based file line of the body's first line.
     pub body_line: usize,
     pub kind: PageKind,
-    /// Final slug, unique within its folder.
-    pub slug: String,
     /// Output path relative to the site root, ending in `/` (`case-studies/a/`).
     pub path: String,
     /// `en` or `zh` (front matter, else detected).

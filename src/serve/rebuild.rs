@@ -44,7 +44,7 @@ pub fn full_build(src: &SiteSource) -> (Option<Site>, RebuildReport) {
     let (site, problems) = load(src);
     let Some(mut site) = site else {
         report.problems = problems;
-        report.duration = started.elapsed();
+        report.timing.total = started.elapsed();
         return (None, report);
     };
     site.add_problems(problems);
@@ -65,7 +65,7 @@ pub fn full_build(src: &SiteSource) -> (Option<Site>, RebuildReport) {
         report.problems.push(d);
     }
     refresh_search(&mut site, &mut report);
-    report.duration = started.elapsed();
+    report.timing.total = started.elapsed();
     (Some(site), report)
 }
 
@@ -221,11 +221,16 @@ pub fn announce(report: &RebuildReport, hub: &Hub) {
     println!("{}", report.summary());
     if std::env::var_os("CASEWIKI_TIMINGS").is_some() {
         let phases: Vec<String> = report
+            .timing
             .phases
             .iter()
             .map(|(name, d)| format!("{name} {:.1} ms", d.as_secs_f64() * 1000.0))
             .collect();
-        println!("  {} jobs rendered; {}", report.rendered, phases.join(", "));
+        println!(
+            "  {} jobs rendered; {}",
+            report.files.rendered,
+            phases.join(", ")
+        );
     }
     print_problems(&report.problems);
     let before = hub.set_problems(report.problems.clone());

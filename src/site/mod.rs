@@ -5,15 +5,17 @@
 //! keeps one `Site` alive and applies edits to it (see `incremental`).
 
 pub mod changes;
+mod edits;
 mod fingerprint;
 mod incremental;
 mod publish;
 mod related;
+mod report;
 mod search;
 #[cfg(test)]
 mod tests;
 
-pub use incremental::{RebuildReport, SearchInput};
+pub use report::{FileCounts, RebuildReport, SearchInput, Timing};
 pub use search::{build_search, search_docs};
 
 use std::time::Instant;

@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::incremental::RebuildReport;
+use super::report::RebuildReport;
 use super::Site;
 use crate::diagnostics::Diagnostic;
 use crate::output::Output;
@@ -27,7 +27,7 @@ impl Site {
     ) {
         let t = Instant::now();
         let prints = self.job_prints(&self.live.hashes);
-        report.phases.push(("fingerprints", t.elapsed()));
+        report.timing.phases.push(("fingerprints", t.elapsed()));
         let mut todo: Vec<usize> = (0..prints.len())
             .filter(|&k| self.live.prints.get(&prints[k].path) != Some(&prints[k].print))
             .collect();
@@ -50,13 +50,13 @@ impl Site {
                 (k, written)
             })
             .collect();
-        report.rendered = results.len();
+        report.files.rendered = results.len();
         let mut failed = HashSet::new();
         let mut problems = Vec::new();
         for (k, result) in results {
             match result {
                 Ok(changed) => {
-                    report.written += usize::from(changed);
+                    report.files.written += usize::from(changed);
                     if changed {
                         report.pages.push(self.url_of_output(&prints[k].path));
                     }
@@ -153,7 +153,7 @@ impl Site {
 
 pub(super) fn count_write(result: std::io::Result<bool>, path: &str, report: &mut RebuildReport) {
     match result {
-        Ok(changed) => report.written += usize::from(changed),
+        Ok(changed) => report.files.written += usize::from(changed),
         Err(e) => report
             .problems
             .push(Diagnostic::error(path, None, e.to_string())),
@@ -163,7 +163,7 @@ pub(super) fn count_write(result: std::io::Result<bool>, path: &str, report: &mu
 /// Removes an output file and its folder when that became empty.
 fn remove_output(out: &Output, rel: &str, report: &mut RebuildReport) {
     if out.remove(rel).is_ok() {
-        report.removed += 1;
+        report.files.removed += 1;
     }
     let mut dir = Path::new(rel).parent();
     while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {

@@ -11,7 +11,7 @@
 use std::collections::HashSet;
 use std::time::Instant;
 
-use super::incremental::RebuildReport;
+use super::report::RebuildReport;
 use super::Site;
 use crate::analysis::graph::{PageFeatures, RelatedIndex};
 use crate::analysis::lists::Lists;

@@ -103,7 +103,7 @@ fn a_body_edit_renders_only_what_depends_on_it() {
     let report = site.apply(&[c]);
     assert!(!report.full_analyse);
     // C itself and E (new backlink); the graph waits for `settle`.
-    assert_eq!(report.rendered, 2, "{:?}", report.pages);
+    assert_eq!(report.files.rendered, 2, "{:?}", report.pages);
     assert!(report.pages.contains(&"/case-studies/c/".to_string()));
     assert!(report.pages.contains(&"/case-studies/e/".to_string()));
     assert_same_as_fresh(&mut site);
@@ -163,7 +163,7 @@ fn broken_front_matter_keeps_the_old_page_until_fixed() {
         report.problems[0].file,
         Path::new("content/case-studies/a.md")
     );
-    assert_eq!(report.written, 0);
+    assert_eq!(report.files.written, 0);
     let other = dir.path().join("content/case-studies/c.md");
     write(&other, &study("Study C", &["Blue"], "Changed."));
     assert_eq!(site.apply(&[other]).problems.len(), 1, "still open");
