@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use foldhash::quality::FixedState;
 
-use super::fingerprint::PageHashes;
+use super::prints::PageHashes;
 use super::report::RebuildReport;
 use super::Site;
 use crate::analysis::graph::PageFeatures;

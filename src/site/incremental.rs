@@ -4,7 +4,8 @@
 //! `apply` re-parses the changed files, re-renders the bodies of the changed
 //! pages (all bodies when a page's names, path or the page set changed, since
 //! link targets move), derives graph and taxonomies again, and then renders
-//! exactly the HTML jobs whose input fingerprint changed (see `fingerprint`).
+//! exactly the HTML jobs whose print changed: the hash of the context their
+//! template gets (see `prints`).
 //! Files are written only when their bytes differ; outputs that no longer
 //! exist (a deleted page, an emptied tag) are removed. Problems are kept per
 //! source file until that file is fixed, so the browser overlay shows every
@@ -17,7 +18,7 @@ use std::time::Instant;
 use super::publish::count_write;
 
 use super::changes::{classify, Change};
-use super::fingerprint::PageHashes;
+use super::prints::PageHashes;
 use super::report::{RebuildReport, SearchInput};
 use super::Site;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -28,7 +29,7 @@ use crate::render::templates::Templates;
 #[derive(Debug, Default)]
 pub(super) struct LiveState {
     pub(super) hashes: PageHashes,
-    /// Output path → fingerprint, for every HTML file written and current.
+    /// Output path → print, for every HTML file written and current.
     pub(super) prints: HashMap<String, u64>,
     pub(super) support_paths: HashSet<String>,
     /// Open problems, by source file or stage; cleared when fixed.

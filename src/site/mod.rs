@@ -6,8 +6,8 @@
 
 pub mod changes;
 mod edits;
-mod fingerprint;
 mod incremental;
+mod prints;
 mod publish;
 mod related;
 mod report;

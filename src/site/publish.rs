@@ -18,7 +18,7 @@ use crate::output::Output;
 use crate::render::pages::Job;
 
 impl Site {
-    /// Renders the HTML jobs whose fingerprint changed; removes vanished ones.
+    /// Renders the HTML jobs whose print changed; removes vanished ones.
     pub(super) fn publish_changed(
         &mut self,
         out: &Output,
@@ -27,7 +27,7 @@ impl Site {
     ) {
         let t = Instant::now();
         let prints = self.job_prints(&self.live.hashes);
-        report.timing.phases.push(("fingerprints", t.elapsed()));
+        report.timing.phases.push(("prints", t.elapsed()));
         let mut todo: Vec<usize> = (0..prints.len())
             .filter(|&k| self.live.prints.get(&prints[k].path) != Some(&prints[k].print))
             .collect();
@@ -77,7 +77,7 @@ impl Site {
             .filter(|(k, _)| !failed.contains(k) && !deferred.contains(k))
             .map(|(_, p)| (p.path, p.print))
             .collect();
-        // A deferred page keeps its old output (and fingerprint) until `settle`.
+        // A deferred page keeps its old output (and print) until `settle`.
         for p in deferred_paths {
             if let Some(old) = self.live.prints.get(&p) {
                 fresh.insert(p, *old);
