@@ -312,6 +312,12 @@ impl Analysis {
     }
 }
 
+/// Starts loading the Chinese segmenter in the background, once: the page
+/// pass segments Chinese text. The loader calls it when it first meets some.
+pub fn start_segmenter() {
+    crate::text::prewarm();
+}
+
 /// Names that mean the same thing, for the search index: every entity's
 /// names (jieba splits names like 雷军 into characters), plus the bilingual
 /// alias table ingest canonicalises tags with.

@@ -104,8 +104,7 @@ pub fn render(ctx: &MarkdownContext, markdown: &str, body_line: usize) -> Render
 /// State of one pass over a page's events.
 struct Pass<'c, 'a> {
     ctx: &'c MarkdownContext<'a>,
-    source: &'c str,
-    body_line: usize,
+    lines: Lines<'c>,
     out: RenderedBody,
     ids: SlugSet,
     /// Events of the heading being read (its id needs its full text).
@@ -115,18 +114,44 @@ struct Pass<'c, 'a> {
     /// Entities already linked in the current section.
     linked_here: Vec<usize>,
     mentioned: Vec<usize>,
-    /// (byte offset, newlines before it) of the last line lookup.
-    line_cursor: (usize, usize),
     /// Raw HTML was seen: the HTML gets cleaned.
     needs_cleaning: bool,
+}
+
+/// File lines of byte offsets in a body.
+struct Lines<'c> {
+    source: &'c str,
+    /// File line of the body's first line.
+    body_line: usize,
+    /// (byte offset, newlines before it) of the last lookup.
+    cursor: (usize, usize),
+}
+
+impl Lines<'_> {
+    /// File line of byte `offset`. Links come in source order, so the count
+    /// of newlines continues from the previous lookup instead of rescanning.
+    fn at(&mut self, offset: usize) -> usize {
+        let (from, line) = self.cursor;
+        let (from, line) = if offset >= from { (from, line) } else { (0, 0) };
+        let end = offset.min(self.source.len());
+        let newlines = self.source.as_bytes()[from..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.cursor = (end, line + newlines);
+        self.body_line + line + newlines
+    }
 }
 
 impl<'c, 'a> Pass<'c, 'a> {
     fn new(ctx: &'c MarkdownContext<'a>, source: &'c str, body_line: usize) -> Self {
         Pass {
             ctx,
-            source,
-            body_line,
+            lines: Lines {
+                source,
+                body_line,
+                cursor: (0, 0),
+            },
             out: RenderedBody::default(),
             ids: SlugSet::default(),
             heading: None,
@@ -134,22 +159,12 @@ impl<'c, 'a> Pass<'c, 'a> {
             link_depth: 0,
             linked_here: Vec::new(),
             mentioned: Vec::new(),
-            line_cursor: (0, 0),
             needs_cleaning: false,
         }
     }
 
-    /// File line of byte `offset`. Links come in source order, so the count
-    /// of newlines continues from the previous link instead of rescanning.
     fn line(&mut self, offset: usize) -> usize {
-        let (from, line) = self.line_cursor;
-        let (from, line) = if offset >= from { (from, line) } else { (0, 0) };
-        let newlines = self.source.as_bytes()[from..offset.min(self.source.len())]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        self.line_cursor = (offset.min(self.source.len()), line + newlines);
-        self.body_line + line + newlines
+        self.lines.at(offset)
     }
 
     fn handle(&mut self, event: Event<'c>, offset: usize, events: &mut Vec<Event<'c>>) {
