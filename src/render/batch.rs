@@ -12,6 +12,7 @@
 //! (Entries are made on demand, so a `serve` rebuild of one page pays for
 //! the few entries that page shows, not for the whole site.)
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -35,6 +36,8 @@ pub trait Parts: Sync {
     fn page_ref(&self, i: usize) -> Self::Part;
     /// Page `i` as a bare link (`LinkRef`, as backlink lists show it).
     fn link_ref(&self, i: usize) -> Self::Part;
+    /// Tag `name` as pages show it (`TermView`).
+    fn tag(&self, name: &str) -> Self::Part;
     /// What page `i`'s view holds of the page alone (`PageOwn`).
     fn own(&self, i: usize) -> Self::Part;
     /// Page `i`'s body HTML (`content` when given).
@@ -62,6 +65,26 @@ pub struct Batch<'a> {
     site_value: Value,
     page_refs: Vec<OnceLock<Value>>,
     link_refs: Vec<OnceLock<Value>>,
+    tags: Tags<'a, Value>,
+}
+
+/// One cell per tag name pages use, filled the first time a page shows it.
+pub struct Tags<'a, T>(HashMap<&'a str, OnceLock<T>>);
+
+impl<'a, T: Clone> Tags<'a, T> {
+    /// Cells for the tag names of `model`'s pages.
+    pub fn new(model: Model<'a>) -> Tags<'a, T> {
+        let names = model.analysis.lists.tag_views.keys();
+        Tags(names.map(|k| (k.as_str(), OnceLock::new())).collect())
+    }
+
+    /// The value for tag `name`, made by `make` the first time.
+    pub fn get(&self, name: &str, make: impl FnOnce() -> T) -> T {
+        match self.0.get(name) {
+            Some(cell) => cell.get_or_init(make).clone(),
+            None => make(),
+        }
+    }
 }
 
 impl<'a> Batch<'a> {
@@ -72,6 +95,7 @@ impl<'a> Batch<'a> {
             site_value: Value::from_serializable(&model.site_view()),
             page_refs: (0..pages).map(|_| OnceLock::new()).collect(),
             link_refs: (0..pages).map(|_| OnceLock::new()).collect(),
+            tags: Tags::new(model),
         }
     }
 }
@@ -98,6 +122,12 @@ impl Parts for Batch<'_> {
 
     fn link_ref(&self, i: usize) -> Value {
         cached(&self.link_refs[i], || self.model.link_ref(i))
+    }
+
+    fn tag(&self, name: &str) -> Value {
+        (self.tags).get(name, || {
+            Value::from_serializable(&self.model.page_tag(name))
+        })
     }
 
     fn own(&self, i: usize) -> Value {

@@ -80,7 +80,8 @@ pub struct PageView<'a, P> {
     pub own: P,
     /// The body's HTML.
     pub content: P,
-    pub tags: Vec<Cow<'a, TermView>>,
+    /// `TermView`s, shared with every other page showing them.
+    pub tags: Vec<P>,
     /// `LinkRef`s and `PageRef`s, shared with every other list showing them.
     pub backlinks: P,
     pub related: P,
@@ -160,7 +161,7 @@ impl Model<'_> {
     }
 
     /// The view of tag `name`: made once per list change for known tags.
-    fn page_tag(&self, name: &str) -> Cow<'_, TermView> {
+    pub fn page_tag(&self, name: &str) -> Cow<'_, TermView> {
         match self.analysis.lists.tag_views.get(name) {
             Some(view) => Cow::Borrowed(view),
             None => Cow::Owned(self.tag_view(name)),
@@ -245,7 +246,7 @@ impl Model<'_> {
             head: parts.page_ref(i),
             own: parts.own(i),
             content: parts.body(i, content),
-            tags: p.tags.iter().map(|t| self.page_tag(t)).collect(),
+            tags: p.tags.iter().map(|t| parts.tag(t)).collect(),
             backlinks: parts.link_refs(graph.backlinks[i].iter().copied()),
             related: parts.page_refs(graph.related[i].iter().copied()),
             mentioned_in: self.mentioned_in(i, parts),

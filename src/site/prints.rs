@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::Site;
-use crate::render::batch::Parts;
+use crate::render::batch::{Parts, Tags};
 use crate::render::pages::Job;
 use crate::render::Model;
 
@@ -140,6 +140,7 @@ struct Prints<'a> {
     site: u64,
     page_refs: Vec<OnceLock<u64>>,
     link_refs: Vec<OnceLock<u64>>,
+    tags: Tags<'a, u64>,
 }
 
 impl<'a> Prints<'a> {
@@ -151,6 +152,7 @@ impl<'a> Prints<'a> {
             site: print_of(&model.site_view()),
             page_refs: (0..n).map(|_| OnceLock::new()).collect(),
             link_refs: (0..n).map(|_| OnceLock::new()).collect(),
+            tags: Tags::new(model),
         }
     }
 
@@ -183,6 +185,10 @@ impl Parts for Prints<'_> {
 
     fn link_ref(&self, i: usize) -> Printed {
         Printed(*self.link_refs[i].get_or_init(|| print_of(&self.model.link_ref(i))))
+    }
+
+    fn tag(&self, name: &str) -> Printed {
+        Printed((self.tags).get(name, || print_of(&self.model.page_tag(name))))
     }
 
     fn own(&self, i: usize) -> Printed {
