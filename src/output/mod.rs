@@ -65,13 +65,24 @@ impl Output {
         std::fs::write(path, bytes)
     }
 
-    /// Writes only when the content differs (keeps mtimes for incremental serving).
+    /// Writes only when the content differs (keeps mtimes for incremental
+    /// serving). A file that exists is replaced whole (written beside it,
+    /// then renamed over it), so a reader never sees it half-written.
     pub fn write_if_changed(&self, rel: &str, bytes: &[u8]) -> io::Result<bool> {
         let path = self.dir.join(safe_relative(rel)?);
-        if std::fs::read(&path).is_ok_and(|old| old == bytes) {
-            return Ok(false);
+        match std::fs::read(&path) {
+            Ok(old) if old == bytes => Ok(false),
+            Ok(_) => {
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                let temp = path.with_file_name(format!(".{}.partial", name.unwrap_or_default()));
+                std::fs::write(&temp, bytes)?;
+                std::fs::rename(&temp, &path).inspect_err(|_| {
+                    let _ = std::fs::remove_file(&temp);
+                })?;
+                Ok(true)
+            }
+            Err(_) => self.write(rel, bytes).map(|_| true),
         }
-        self.write(rel, bytes).map(|_| true)
     }
 
     /// Removes a file written by an earlier build (a deleted page).
@@ -194,5 +205,29 @@ mod tests {
         assert!(check_output_dir(&config_with_output("seeds")).is_err());
         assert!(check_output_dir(&config_with_output("..")).is_err());
         assert!(check_output_dir(&config_with_output("content/x")).is_err());
+    }
+
+    #[test]
+    fn a_changed_file_is_replaced_whole_under_an_open_reader() {
+        use std::io::Read;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = Output::direct(dir.path()).expect("output");
+        out.write("a/index.html", b"old page").expect("write");
+        let mut reader = std::fs::File::open(dir.path().join("a/index.html")).expect("open");
+        assert!(!out
+            .write_if_changed("a/index.html", b"old page")
+            .expect("same"));
+        assert!(out
+            .write_if_changed("a/index.html", b"new")
+            .expect("changed"));
+        let mut seen = String::new();
+        reader.read_to_string(&mut seen).expect("read");
+        assert_eq!(seen, "old page", "the open reader keeps the whole old file");
+        let now = std::fs::read_to_string(dir.path().join("a/index.html")).expect("read");
+        assert_eq!(now, "new");
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("a"))
+            .expect("ls")
+            .collect();
+        assert_eq!(names.len(), 1, "no temporary file left");
     }
 }
