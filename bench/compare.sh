@@ -184,7 +184,7 @@ report() {
             printf "%-28s %6d %5d %10.2f %10.2f %6.2f %10.1f\n", t, files[t], runs[t], W[t], C[t], median(util[t]), R[t]
         }
         print ""
-        printf "%-28s %10s %10s %10s\n", "ratio", "wall", "cpu", "rss"
+        printf "%-34s %10s %10s %10s\n", "ratio", "wall", "cpu", "rss"
         for (m = 1; m <= count; m++) {
             c = order[m]
             if (c !~ /^casewiki/) continue
@@ -192,7 +192,7 @@ report() {
                 t = order[k]
                 # Against the other generators, and against the baseline casewiki.
                 if (t == c || (t ~ /^casewiki/ && t != "casewiki (base)") || t ~ /seed/ || W[t] * C[t] * R[t] == 0) continue
-                printf "%-28s %10.2f %10.2f %10.2f\n", c " / " t, W[c] / W[t], C[c] / C[t], R[c] / R[t]
+                printf "%-34s %10.2f %10.2f %10.2f\n", c " / " t, W[c] / W[t], C[c] / C[t], R[c] / R[t]
             }
         }
     }' "$RESULTS"

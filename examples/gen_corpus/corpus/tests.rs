@@ -111,19 +111,28 @@ fn about_half_chinese_by_bytes() {
     assert!((0.42..=0.58).contains(&share), "corpus share {share:.3}");
 }
 
-#[test]
-fn tags_follow_a_skewed_distribution() {
-    let corpus = Corpus::new(3000, 3, &Shape::MIXED).expect("corpus");
+/// Pages per tag, and those counts largest first; checks each page's tag count.
+fn tag_counts(
+    corpus: &Corpus,
+    per_page: std::ops::RangeInclusive<usize>,
+) -> (HashMap<&str, usize>, Vec<usize>) {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for i in 0..corpus.len() {
         let tags = corpus.tags(i);
-        assert!((1..=5).contains(&tags.len()));
+        assert!(per_page.contains(&tags.len()), "page {i}: {tags:?}");
         for t in tags {
             *counts.entry(t.as_str()).or_default() += 1;
         }
     }
     let mut sorted: Vec<usize> = counts.values().copied().collect();
     sorted.sort_unstable_by(|a, b| b.cmp(a));
+    (counts, sorted)
+}
+
+#[test]
+fn tags_follow_a_skewed_distribution() {
+    let corpus = Corpus::new(3000, 3, &Shape::MIXED).expect("corpus");
+    let (counts, sorted) = tag_counts(&corpus, 1..=5);
     let total: usize = sorted.iter().sum();
     let top10: usize = sorted.iter().take(10).sum();
     assert!(
@@ -230,17 +239,8 @@ fn wiki_shape_is_long_chinese_and_densely_linked() {
 #[test]
 fn wiki_shape_spreads_many_tags_evenly() {
     let corpus = Corpus::new(3000, 3, &Shape::WIKI).expect("corpus");
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for i in 0..corpus.len() {
-        let tags = corpus.tags(i);
-        assert!((3..=8).contains(&tags.len()), "page {i}: {tags:?}");
-        for t in tags {
-            *counts.entry(t.as_str()).or_default() += 1;
-        }
-    }
+    let (counts, sorted) = tag_counts(&corpus, 3..=8);
     assert!(counts.len() > 1800, "{} distinct tags", counts.len());
-    let mut sorted: Vec<usize> = counts.values().copied().collect();
-    sorted.sort_unstable_by(|a, b| b.cmp(a));
     let total: usize = sorted.iter().sum();
     let top10: usize = sorted.iter().take(10).sum();
     assert!(sorted[0] < 5 * sorted[sorted.len() / 2], "{sorted:?}");
