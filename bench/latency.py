@@ -94,11 +94,14 @@ class Site:
         self.addr = addr
 
     def get(self, path):
+        """(status, body); status 0 when the response broke off (a file being rewritten)."""
         conn = http.client.HTTPConnection(*self.addr, timeout=30)
         try:
             conn.request("GET", path)
             resp = conn.getresponse()
             return resp.status, resp.read().decode("utf-8", "replace")
+        except (http.client.HTTPException, OSError):
+            return 0, ""
         finally:
             conn.close()
 

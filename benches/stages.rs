@@ -11,7 +11,7 @@ use casewiki::render::pages::Job;
 
 /// The benchmark corpus generator of `examples/gen_corpus`.
 #[path = "../examples/gen_corpus/corpus/mod.rs"]
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 mod corpus;
 
 use corpus::{generate, CorpusOptions, Shape};
