@@ -7,11 +7,14 @@
 # Usage: bench/compare.sh
 # Environment:
 #   PAGES=10000     pages in the generated corpus
+#   SHAPE=mixed     corpus shape (examples/gen_corpus): mixed or wiki
 #   RUNS=5          measured builds per tool (after one unmeasured warm-up),
 #                   taken in turns across the tools
 #   SEED=42         corpus seed
 #   ZOLA=/path      a Zola binary (skipped when unset)
-#   SITE=path       the casewiki binary (default target/release/site; built if missing)
+#   SITE=path       the casewiki binary (default target/dist/site, built with
+#                   `cargo build --profile dist`)
+#   SITE_BASE=path  another casewiki binary measured beside it (a baseline)
 #   PGO=1           also measure a profile-guided build (made by bench/pgo.sh)
 #   SITE_PGO=path   that PGO binary, if already built (implies PGO=1)
 #   WORK=dir        scratch folder on tmpfs (default /dev/shm/casewiki-bench)
@@ -23,16 +26,19 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PAGES=${PAGES:-10000}
 RUNS=${RUNS:-5}
 SEED=${SEED:-42}
-SITE=${SITE:-$ROOT/target/release/site}
+SHAPE=${SHAPE:-mixed}
+SITE=${SITE:-$ROOT/target/dist/site}
+SITE_BASE=${SITE_BASE:-}
 WORK=${WORK:-/dev/shm/casewiki-bench}
 SITE_PGO=${SITE_PGO:-}
 [ -n "$SITE_PGO" ] && PGO=1
 PGO=${PGO:-}
 if [ -n "$PGO" ]; then
-    TOOLS=${TOOLS:-casewiki casewiki-pgo hugo zola}
+    TOOLS=${TOOLS:-casewiki casewiki-pgo casewiki-base hugo zola}
 else
-    TOOLS=${TOOLS:-casewiki hugo zola}
+    TOOLS=${TOOLS:-casewiki casewiki-base hugo zola}
 fi
+CORPUS=$WORK/corpus-$SHAPE
 RESULTS=$WORK/results.tsv
 # shellcheck source=bench/common.sh
 . "$ROOT/bench/common.sh"
@@ -49,9 +55,9 @@ ensure_hugo() {
 }
 
 ensure_site() {
-    if [ ! -x "$SITE" ]; then
-        log "building $SITE (cargo build --release)"
-        (cd "$ROOT" && cargo build --release --bin site)
+    if [ "$SITE" = "$ROOT/target/dist/site" ]; then
+        log "building $SITE (cargo build --profile dist)"
+        (cd "$ROOT" && cargo build --profile dist --bin site)
     fi
     if [ -n "$PGO" ] && [ -z "$SITE_PGO" ]; then
         log "building a PGO binary (bench/pgo.sh)"
@@ -71,15 +77,8 @@ measure() {
 }
 
 generate_corpus() {
-    local dir=$WORK/corpus
-    log "generating $PAGES pages (seed $SEED) into $dir"
-    if "$SITE" gen-corpus --help >/dev/null 2>&1; then
-        "$SITE" gen-corpus --pages "$PAGES" --out "$dir" --seed "$SEED" >&2
-    fi
-    # A binary without the generator (or an older one) leaves no site skeleton.
-    if [ ! -f "$dir/hugo/hugo.toml" ]; then
-        (cd "$ROOT" && cargo run -q --release --example gen_corpus -- "$PAGES" "$dir" "$SEED") >&2
-    fi
+    log "generating $PAGES pages (seed $SEED, shape $SHAPE) into $CORPUS"
+    gen_corpus "$ROOT" --pages "$PAGES" --out "$CORPUS" --seed "$SEED" --shape "$SHAPE" >&2
 }
 
 # Zola 0.22 renamed the highlighting keys; older versions read config-legacy.toml.
@@ -96,10 +95,11 @@ zola_config() {
 
 # build_cmd TOOL OUTDIR: prints nothing, sets the global array CMD.
 build_cmd() {
-    local tool=$1 out=$2 src=$WORK/corpus/${1%-pgo}
+    local tool=$1 out=$2 src=$CORPUS/${1%%-*}
     case $tool in
         casewiki) CMD=("$SITE" build --root "$src" --output "$out") ;;
         casewiki-pgo) CMD=("$SITE_PGO" build --root "$src" --output "$out") ;;
+        casewiki-base) CMD=("$SITE_BASE" build --root "$src" --output "$out") ;;
         hugo) CMD=(hugo --quiet --source "$src" --destination "$out" --cacheDir "$WORK/hugo-cache") ;;
         zola) CMD=("$ZOLA" --root "$src" --config "$src/$(zola_config)" build --output-dir "$out") ;;
     esac
@@ -135,6 +135,7 @@ run_tools() {
         case $tool in
             casewiki) warm_up casewiki casewiki && ready+=(casewiki) ;;
             casewiki-pgo) [ -n "$SITE_PGO" ] && warm_up casewiki-pgo "casewiki (PGO)" && ready+=(casewiki-pgo) ;;
+            casewiki-base) [ -n "$SITE_BASE" ] && warm_up casewiki-base "casewiki (base)" && ready+=(casewiki-base) ;;
             hugo) ensure_hugo && warm_up hugo "hugo $(hugo version | awk '{print $2}' | cut -d+ -f1)" && ready+=(hugo) ;;
             zola) if [ -n "${ZOLA:-}" ]; then warm_up zola zola && ready+=(zola); else log "ZOLA not set; skipping zola"; fi ;;
         esac
@@ -183,14 +184,15 @@ report() {
             printf "%-28s %6d %5d %10.2f %10.2f %6.2f %10.1f\n", t, files[t], runs[t], W[t], C[t], median(util[t]), R[t]
         }
         print ""
-        printf "%-28s %10s %10s %10s\n", "ratio", "wall", "cpu", "rss"
+        printf "%-34s %10s %10s %10s\n", "ratio", "wall", "cpu", "rss"
         for (m = 1; m <= count; m++) {
             c = order[m]
             if (c !~ /^casewiki/) continue
             for (k = 1; k <= count; k++) {
                 t = order[k]
-                if (t ~ /^casewiki/ || t ~ /seed/ || W[t] * C[t] * R[t] == 0) continue
-                printf "%-28s %10.2f %10.2f %10.2f\n", c " / " t, W[c] / W[t], C[c] / C[t], R[c] / R[t]
+                # Against the other generators, and against the baseline casewiki.
+                if (t == c || (t ~ /^casewiki/ && t != "casewiki (base)") || t ~ /seed/ || W[t] * C[t] * R[t] == 0) continue
+                printf "%-34s %10.2f %10.2f %10.2f\n", c " / " t, W[c] / W[t], C[c] / C[t], R[c] / R[t]
             }
         }
     }' "$RESULTS"
@@ -200,12 +202,14 @@ main() {
     mkdir -p "$WORK"
     : >"$RESULTS"
     log "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    log "corpus: $PAGES pages, shape $SHAPE, seed $SEED"
     ensure_site
     generate_corpus
     run_tools
     if [ -z "${SKIP_SEED_SITE:-}" ]; then
         run_seed_site "$SITE" "seed site (cold)" || true
         [ -z "$SITE_PGO" ] || run_seed_site "$SITE_PGO" "seed site (cold, PGO)" || true
+        [ -z "$SITE_BASE" ] || run_seed_site "$SITE_BASE" "seed site (cold, base)" || true
     fi
     log "raw results: $RESULTS"
     report

@@ -7,6 +7,9 @@
 #   bench/kill_test.sh                 # 2,000 pages, 50 kills, target/release/site
 #   SITE=target/debug/site KILLS=10 PAGES=500 bench/kill_test.sh
 set -euo pipefail
+ROOT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=bench/common.sh
+. "$ROOT_DIR/bench/common.sh"
 
 SITE=${SITE:-target/release/site}
 PAGES=${PAGES:-2000}
@@ -17,7 +20,7 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 RANDOM=$SEED
 
-"$SITE" gen-corpus --pages "$PAGES" --out "$WORK/corpus" >/dev/null
+gen_corpus "$ROOT_DIR" --pages "$PAGES" --out "$WORK/corpus" >/dev/null
 ROOT="$WORK/corpus/casewiki"
 
 # The two sites a build can publish: titles A and B.

@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
-# Builds a profile-guided (PGO) release binary of casewiki and prints its path.
+# Builds a profile-guided (PGO) binary of casewiki with the `dist` profile
+# (fat LTO, one codegen unit) and prints its path.
 #
-# 1. An instrumented release build (`-Cprofile-generate`).
+# 1. An instrumented dist build (`-Cprofile-generate`).
 # 2. A training run: a generated corpus with another seed and size than
 #    bench/compare.sh measures (so the profile is not fitted to the measured
 #    pages), built twice, plus a cold build of a copy of this repository's
 #    own seed site (ingest of raw articles, entity pages, Chinese and English).
-# 3. `llvm-profdata merge`, then the release build with `-Cprofile-use`.
+# 3. `llvm-profdata merge`, then the dist build with `-Cprofile-use`.
 #
-# The plain `cargo build --release` stays the default build; this is the
-# optimised build a release would ship, as rustc and many Rust tools ship one.
+# `cargo build --release` stays the quick everyday build; this is the
+# optimised build published binaries are, as rustc and many Rust tools ship theirs.
 # Only Rust code is profiled (C dependencies — Oniguruma, jemalloc, zstd — are
 # built as usual).
 #
-# Usage: bench/pgo.sh            → prints target/pgo/<host>/release/site
+# Usage: bench/pgo.sh            → prints target/pgo/<host>/dist/site
 # Environment:
 #   TRAIN_PAGES=3000  pages in the training corpus
 #   TRAIN_SEED=7      its seed (bench/compare.sh uses 42)
@@ -44,10 +45,10 @@ profdata() {
     printf '%s\n' "$tool"
 }
 
-# cargo_build TARGET_DIR RUSTFLAGS: a release build of the `site` binary.
+# cargo_build TARGET_DIR RUSTFLAGS: a dist build of the `site` binary.
 # `--target` keeps RUSTFLAGS off build scripts and proc macros.
 cargo_build() {
-    (cd "$ROOT" && RUSTFLAGS="$2" cargo build --release --bin site --target "$HOST" \
+    (cd "$ROOT" && RUSTFLAGS="$2" cargo build --profile dist --bin site --target "$HOST" \
         --target-dir "$1" >&2)
 }
 
@@ -55,7 +56,7 @@ train() {
     local bin=$1 corpus=$WORK/corpus seed_site=$WORK/seed-site
     log "training on $TRAIN_PAGES generated pages (seed $TRAIN_SEED) and the seed site"
     rm -rf "$corpus" "$seed_site"
-    "$bin" gen-corpus --pages "$TRAIN_PAGES" --out "$corpus" --seed "$TRAIN_SEED" >/dev/null
+    gen_corpus "$ROOT" --pages "$TRAIN_PAGES" --out "$corpus" --seed "$TRAIN_SEED" >/dev/null
     for _ in 1 2; do
         rm -rf "$WORK/out"
         "$bin" build --root "$corpus/casewiki" --output "$WORK/out" >/dev/null
@@ -73,11 +74,11 @@ main() {
     rm -rf "$profiles"
     log "instrumented build"
     cargo_build "$ROOT/target/pgo-gen" "-Cprofile-generate=$profiles"
-    train "$ROOT/target/pgo-gen/$HOST/release/site"
+    train "$ROOT/target/pgo-gen/$HOST/dist/site"
     "$tool" merge -o "$WORK/merged.profdata" "$profiles"
     log "optimised build"
     cargo_build "$ROOT/target/pgo" "-Cprofile-use=$WORK/merged.profdata"
-    printf '%s\n' "$ROOT/target/pgo/$HOST/release/site"
+    printf '%s\n' "$ROOT/target/pgo/$HOST/dist/site"
 }
 
 main "$@"

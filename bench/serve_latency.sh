@@ -1,30 +1,30 @@
 #!/usr/bin/env bash
-# Save → reload-signal latency of `site serve` on a generated site.
+# Save → reload-event latency of `site serve` on a generated site, for
+# edits, adds, deletes and renames of pages, with the site checked after each
+# (bench/latency.py). Prints median and p90 per operation in milliseconds.
 #
-#   bench/serve_latency.sh [PAGES=10000] [EDITS=20]
+#   bench/serve_latency.sh [PAGES=10000] [COUNT=20]
 #
-# Builds the release binary, generates a corpus (`site gen-corpus`, or the
-# simple bench/corpus.py with CORPUS=simple), starts `site serve`,
-# listens on /__livereload and times each single-page edit until the
-# `reload` event arrives. Prints median and p90 in milliseconds.
+# Environment:
+#   SITE=path    the casewiki binary (default target/dist/site, built with
+#                `cargo build --profile dist`)
+#   SHAPE=mixed  corpus shape (mixed or wiki, examples/gen_corpus)
+#   SEED=42      corpus seed
+#   OPS="edit rename add delete"   operations, in order (delete removes the added pages)
 set -euo pipefail
 PAGES=${1:-10000}
-EDITS=${2:-20}
-HERE=$(cd "$(dirname "$0")/.." && pwd)
-cd "$HERE"
-cargo build --release --quiet
-SITE="$HERE/target/release/site"
+COUNT=${2:-20}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/common.sh
+. "$ROOT/bench/common.sh"
+if [ -z "${SITE:-}" ]; then
+  (cd "$ROOT" && cargo build --quiet --profile dist --bin site)
+  SITE="$ROOT/target/dist/site"
+fi
+SITE=$(realpath "$SITE")
 WORK=$(mktemp -d /tmp/casewiki-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
-# `site gen-corpus` writes the casewiki site under OUT/casewiki; CORPUS=simple
-# (or an older binary without it) uses bench/corpus.py instead.
-ROOT="$WORK/gen/casewiki"
-if [ "${CORPUS:-gen}" = gen ]; then
-  "$SITE" gen-corpus --pages "$PAGES" --out "$WORK/gen" >/dev/null 2>&1 || true
-fi
-if [ "$(find "$ROOT/content" -name '*.md' 2>/dev/null | wc -l)" -lt "$PAGES" ]; then
-  ROOT="$WORK/site"
-  python3 "$HERE/bench/corpus.py" "$PAGES" "$ROOT"
-fi
-python3 "$HERE/bench/latency.py" "$SITE" "$ROOT" "$EDITS"
+gen_corpus "$ROOT" --pages "$PAGES" --out "$WORK/gen" --seed "${SEED:-42}" --shape "${SHAPE:-mixed}" >&2
+echo "$SITE, $PAGES pages (shape ${SHAPE:-mixed}), $COUNT of each operation"
+python3 "$ROOT/bench/latency.py" "$SITE" "$WORK/gen/casewiki" "$COUNT"

@@ -7,8 +7,14 @@
 use std::time::{Duration, Instant};
 
 use casewiki::build::{build, BuildOptions};
-use casewiki::corpus::{generate, CorpusOptions};
 use casewiki::render::pages::Job;
+
+/// The benchmark corpus generator of `examples/gen_corpus`.
+#[path = "../examples/gen_corpus/corpus/mod.rs"]
+#[allow(dead_code, unused_imports)]
+mod corpus;
+
+use corpus::{generate, CorpusOptions, Shape};
 
 const PAGES: usize = 400;
 const ROUNDS: usize = 7;
@@ -36,6 +42,7 @@ fn main() {
         pages: PAGES,
         out: dir.clone(),
         seed: 7,
+        shape: Shape::MIXED,
     };
     if let Err(e) = generate(&corpus) {
         eprintln!("cannot generate the corpus: {e}");
@@ -56,7 +63,7 @@ fn main() {
         }
     };
     let n = site.library.pages.len();
-    println!("{n} pages from `site gen-corpus`, median of {ROUNDS} rounds, one thread");
+    println!("{n} generated pages (`examples/gen_corpus`), median of {ROUNDS} rounds, one thread");
     per_page("markdown + highlighting", n, || {
         for i in 0..n {
             std::hint::black_box(site.render_markdown(i));

@@ -16,7 +16,6 @@ pub mod analysis;
 pub mod build;
 pub mod config;
 pub mod content;
-pub mod corpus;
 pub mod diagnostics;
 pub mod fxhash;
 pub mod ingest;

@@ -2,7 +2,6 @@
 
 mod build;
 mod check;
-mod gen_corpus;
 mod ingest;
 mod serve;
 
@@ -36,8 +35,6 @@ enum Command {
     Ingest(ingest::Args),
     /// Check every internal link and #anchor; exit non-zero when one is broken.
     Check(check::Args),
-    /// Write a deterministic benchmark corpus.
-    GenCorpus(gen_corpus::Args),
 }
 
 /// Runs the command line; returns the process exit code.
@@ -48,7 +45,6 @@ pub fn run() -> i32 {
         Command::Serve(args) => serve::run(&cli.root, args),
         Command::Ingest(args) => ingest::run(&cli.root, args),
         Command::Check(args) => check::run(&cli.root, args),
-        Command::GenCorpus(args) => gen_corpus::run(args),
     }
 }
 

@@ -1,31 +1,31 @@
 //! A page body: headings, English and Chinese paragraphs balanced by bytes,
 //! lists, links to other pages (root-relative URLs), an optional code block
-//! and a related-pages list, sized to fall between 3 and 5 KB.
+//! and a related-pages list, sized within the shape's bounds.
 
 use super::code;
 use super::page::PageHead;
 use super::prose;
 use super::rng::Rng;
+use super::shape::Shape;
 use super::vocab::Vocab;
-
-/// Body size bounds in bytes (the spec's "3–5 KB").
-pub const MIN_BYTES: usize = 3000;
-pub const MAX_BYTES: usize = 5000;
 
 /// Everything a body needs besides its own PRNG.
 pub struct BodyContext<'a> {
     pub vocab: &'a Vocab,
     pub heads: &'a [PageHead],
+    pub shape: &'a Shape,
 }
 
 /// Builds the body of page `head.index`.
 pub fn body(ctx: &BodyContext, head: &PageHead, rng: &mut Rng) -> String {
+    let (min_bytes, max_bytes) = ctx.shape.body_bytes;
     let related = related_list(ctx, head, rng);
-    let budget = MAX_BYTES - 50 - related.len();
-    let target = rng.range(MIN_BYTES + 300, MAX_BYTES - 400) - related.len().min(MIN_BYTES / 2);
+    let budget = max_bytes - 50 - related.len();
+    let target = rng.range(min_bytes + 300, max_bytes - 400) - related.len().min(min_bytes / 2);
     let mut out = Body {
-        text: String::with_capacity(MAX_BYTES),
+        text: String::with_capacity(max_bytes),
         budget,
+        zh_share: ctx.shape.zh_share,
     };
     let mut section = 0;
     while out.text.len() < target {
@@ -39,8 +39,9 @@ pub fn body(ctx: &BodyContext, head: &PageHead, rng: &mut Rng) -> String {
         if !out.push(format!("## {heading}")) {
             break;
         }
-        if section == 1 && head.index.is_multiple_of(5) {
-            out.push(code::block(head.index / 5, &head.slug, rng.range(2, 9)));
+        if section == 1 && ctx.shape.has_code_block(head.index) {
+            let nth = head.index / ctx.shape.code_every;
+            out.push(code::block(nth, &head.slug, rng.range(2, 9)));
         }
         out.push(paragraph_with_link(ctx, zh, rng));
         let zh = out.wants_chinese();
@@ -58,6 +59,8 @@ pub fn body(ctx: &BodyContext, head: &PageHead, rng: &mut Rng) -> String {
 struct Body {
     text: String,
     budget: usize,
+    /// Share of Chinese bytes the text keeps to.
+    zh_share: f64,
 }
 
 impl Body {
@@ -72,13 +75,13 @@ impl Body {
     }
 
     fn wants_chinese(&self) -> bool {
-        chinese_bytes(&self.text) * 2 < self.text.len()
+        (chinese_bytes(&self.text) as f64) < self.zh_share * self.text.len() as f64
     }
 }
 
 /// Short single-sentence paragraphs until the body reaches the minimum.
 fn fill_to_minimum(out: &mut Body, ctx: &BodyContext, rng: &mut Rng) {
-    while out.text.len() < MIN_BYTES {
+    while out.text.len() < ctx.shape.body_bytes.0 {
         let zh = out.wants_chinese();
         if !out.push(prose::sentence(ctx.vocab.words(zh), rng)) {
             break;
@@ -89,13 +92,17 @@ fn fill_to_minimum(out: &mut Body, ctx: &BodyContext, rng: &mut Rng) {
 fn paragraph_with_link(ctx: &BodyContext, zh: bool, rng: &mut Rng) -> String {
     let n = rng.range(2, 3);
     let mut p = prose::paragraph(ctx.vocab.words(zh), zh, n, rng);
-    if rng.chance(0.6) {
-        let target = &ctx.heads[rng.below(ctx.heads.len())];
-        let link = format!("[{}]({})", target.title, target.url());
+    if rng.chance(ctx.shape.link_chance) {
+        let links: Vec<String> = (0..ctx.shape.links_per_paragraph)
+            .map(|_| {
+                let target = &ctx.heads[rng.below(ctx.heads.len())];
+                format!("[{}]({})", target.title, target.url())
+            })
+            .collect();
         p.push_str(&if zh {
-            format!("参见{link}。")
+            format!("参见{}。", links.join("、"))
         } else {
-            format!(" See also {link}.")
+            format!(" See also {}.", links.join(", "))
         });
     }
     p
@@ -117,7 +124,7 @@ fn list(ctx: &BodyContext, zh: bool, rng: &mut Rng) -> String {
     items.join("\n")
 }
 
-/// `## Related` with 2–3 links to nearby and random pages.
+/// `## Related` with links to the next page and random pages.
 fn related_list(ctx: &BodyContext, head: &PageHead, rng: &mut Rng) -> String {
     let n = ctx.heads.len();
     let heading = if head.zh {
@@ -129,8 +136,10 @@ fn related_list(ctx: &BodyContext, head: &PageHead, rng: &mut Rng) -> String {
         return format!("{heading}\n\n- [{}]({})\n", head.title, head.url());
     }
     let near = (head.index + 1) % n;
-    let far = rng.below(n);
-    let items: Vec<String> = [near, far]
+    let picks: Vec<usize> = std::iter::once(near)
+        .chain((1..ctx.shape.related).map(|_| rng.below(n)))
+        .collect();
+    let items: Vec<String> = picks
         .iter()
         .map(|&i| format!("- [{}]({})", ctx.heads[i].title, ctx.heads[i].url()))
         .collect();
@@ -141,7 +150,7 @@ fn related_list(ctx: &BodyContext, head: &PageHead, rng: &mut Rng) -> String {
 pub fn chinese_bytes(s: &str) -> usize {
     s.chars()
         .filter(|&c| {
-            crate::text::is_cjk(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF)
+            casewiki::text::is_cjk(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF)
         })
         .map(char::len_utf8)
         .sum()

@@ -5,6 +5,7 @@
 //! other page's title in a link without generating that page first.
 
 use super::rng::{Rng, Zipf};
+use super::shape::Shape;
 use super::vocab::Vocab;
 use super::{prose, STREAM_HEAD};
 
@@ -17,6 +18,17 @@ pub const CATEGORIES: [&str; 3] = ["marketing-lessons", "brand-crises", "founder
 /// Days from 1970-01-01 to 2010-01-01; page dates fall in 2010..2025.
 const EPOCH_2010: i64 = 14_610;
 const DATE_SPAN_DAYS: usize = 15 * 365;
+
+/// What every page head is drawn from.
+pub struct HeadContext<'a> {
+    pub seed: u64,
+    /// Digits of the slug's number.
+    pub width: usize,
+    pub vocab: &'a Vocab,
+    /// The tag ranking's distribution.
+    pub zipf: &'a Zipf,
+    pub shape: &'a Shape,
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageHead {
@@ -32,18 +44,18 @@ pub struct PageHead {
 }
 
 impl PageHead {
-    pub fn new(seed: u64, index: usize, width: usize, vocab: &Vocab, zipf: &Zipf) -> PageHead {
-        let mut rng = Rng::for_item(seed, STREAM_HEAD, index as u64);
-        let zh = rng.chance(0.5);
-        let words = vocab.words(zh);
+    pub fn new(ctx: &HeadContext, index: usize) -> PageHead {
+        let mut rng = Rng::for_item(ctx.seed, STREAM_HEAD, index as u64);
+        let zh = rng.chance(ctx.shape.zh_title);
+        let words = ctx.vocab.words(zh);
         let title = prose::title(words, &mut rng);
         let description = prose::sentence(words, &mut rng);
         let date = civil_date(EPOCH_2010 + rng.below(DATE_SPAN_DAYS) as i64);
         let category = CATEGORIES[rng.below(CATEGORIES.len())];
-        let tags = pick_tags(&mut rng, vocab, zipf);
+        let tags = pick_tags(&mut rng, ctx);
         PageHead {
             index,
-            slug: slug(index, width),
+            slug: slug(index, ctx.width),
             title,
             zh,
             date,
@@ -78,19 +90,20 @@ pub fn slug(index: usize, width: usize) -> String {
     format!("p{index:0width$}")
 }
 
-/// 1–5 distinct tags drawn from the Zipf-ranked pool.
-fn pick_tags(rng: &mut Rng, vocab: &Vocab, zipf: &Zipf) -> Vec<String> {
-    let want = rng.range(1, 5).min(vocab.tags.len());
+/// Distinct tags (as many as the shape asks) drawn from the ranked pool.
+fn pick_tags(rng: &mut Rng, ctx: &HeadContext) -> Vec<String> {
+    let (lo, hi) = ctx.shape.tags.per_page;
+    let want = rng.range(lo, hi).min(ctx.vocab.tags.len());
     let mut ranks: Vec<usize> = Vec::with_capacity(want);
     while ranks.len() < want {
-        let r = zipf.sample(rng);
+        let r = ctx.zipf.sample(rng);
         if !ranks.contains(&r) {
             ranks.push(r);
         }
     }
     ranks
         .iter()
-        .filter_map(|&r| vocab.tags.get(r).cloned())
+        .filter_map(|&r| ctx.vocab.tags.get(r).cloned())
         .collect()
 }
 
@@ -150,9 +163,16 @@ mod tests {
     #[test]
     fn front_matter_is_valid_for_casewiki() {
         let vocab = Vocab::load(5).expect("vocab");
-        let head = PageHead::new(5, 42, 5, &vocab, &Zipf::new(vocab.tags.len(), 1.0));
+        let ctx = HeadContext {
+            seed: 5,
+            width: 5,
+            vocab: &vocab,
+            zipf: &Zipf::new(vocab.tags.len(), 1.0),
+            shape: &Shape::MIXED,
+        };
+        let head = PageHead::new(&ctx, 42);
         let text = format!("{}\nbody\n", head.front_matter());
-        let split = crate::content::front_matter::split(&text).expect("parses");
+        let split = casewiki::content::front_matter::split(&text).expect("parses");
         assert_eq!(split.front_matter.title, head.title);
         assert_eq!(split.front_matter.all_tags(), head.tags);
         assert_eq!(split.front_matter.category_value(), Some(head.category));

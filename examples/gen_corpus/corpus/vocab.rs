@@ -1,14 +1,16 @@
 //! The generator's vocabulary: business words, Chinese phrases, entity names,
-//! sentence and title templates and the 200-tag pool, from
-//! `data/corpus/vocab.toml` (embedded so the binary works anywhere).
+//! sentence and title templates and the 200-tag pool (or a larger pool of
+//! Chinese compound tags on top of it), from
+//! `examples/gen_corpus/vocab.toml` (embedded so the binary works anywhere).
 
 use std::io;
 
 use serde::Deserialize;
 
 use super::rng::Rng;
+use super::shape::TagPool;
 
-const VOCAB_TOML: &str = include_str!("../../data/corpus/vocab.toml");
+const VOCAB_TOML: &str = include_str!("../vocab.toml");
 
 /// Words for one language; templates use `{E} {N} {A} {V} {Y} {P}` slots.
 #[derive(Debug, Clone, Default)]
@@ -55,7 +57,7 @@ impl Vocab {
         let raw: RawVocab = toml::from_str(VOCAB_TOML).map_err(|e| {
             io::Error::new(
                 io::ErrorKind::InvalidData,
-                format!("data/corpus/vocab.toml: {e}"),
+                format!("examples/gen_corpus/vocab.toml: {e}"),
             )
         })?;
         let en = Words {
@@ -79,6 +81,29 @@ impl Vocab {
         let mut tags: Vec<String> = raw.tags_en.into_iter().chain(raw.tags_zh).collect();
         shuffle(&mut tags, &mut Rng::for_item(seed, 0x7A65, 0));
         Ok(Vocab { en, zh, tags })
+    }
+
+    /// Grows the tag pool to what `pool` asks for: `Compound(n)` appends
+    /// `名词与名词` tags of the Chinese nouns, in an order shuffled by `seed`,
+    /// until there are `n` (at most every ordered pair of distinct nouns).
+    pub fn extend_tags(&mut self, pool: TagPool, seed: u64) {
+        let TagPool::Compound(n) = pool else {
+            return;
+        };
+        let nouns = &self.zh.nouns;
+        let mut compounds: Vec<String> = nouns
+            .iter()
+            .flat_map(|a| {
+                nouns
+                    .iter()
+                    .filter(move |b| *b != a)
+                    .map(move |b| format!("{a}与{b}"))
+            })
+            .filter(|t| !self.tags.contains(t))
+            .collect();
+        shuffle(&mut compounds, &mut Rng::for_item(seed, 0x7A65, 1));
+        let room = n.saturating_sub(self.tags.len());
+        self.tags.extend(compounds.into_iter().take(room));
     }
 
     pub fn words(&self, zh: bool) -> &Words {
@@ -109,8 +134,8 @@ mod tests {
         tags.sort();
         tags.dedup();
         assert_eq!(tags.len(), 200);
-        assert!(v.tags.iter().any(|t| crate::text::has_cjk(t)));
-        assert!(v.tags.iter().any(|t| !crate::text::has_cjk(t)));
+        assert!(v.tags.iter().any(|t| casewiki::text::has_cjk(t)));
+        assert!(v.tags.iter().any(|t| !casewiki::text::has_cjk(t)));
         assert!(v.en.entities.iter().any(|e| e == "Xiaomi"));
         assert!(v.zh.entities.iter().any(|e| e == "雷军"));
     }
@@ -136,6 +161,23 @@ mod tests {
         for s in all {
             assert!(!s.contains(['"', '\\', '[', ']']), "bad entry {s:?}");
         }
+    }
+
+    #[test]
+    fn compound_pool_has_the_asked_number_of_distinct_tags() {
+        let mut v = Vocab::load(3).expect("vocab parses");
+        let first: Vec<String> = v.tags.clone();
+        v.extend_tags(TagPool::Compound(2000), 3);
+        assert_eq!(v.tags.len(), 2000);
+        assert_eq!(v.tags[..200], first[..]);
+        let mut sorted = v.tags.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), 2000);
+        assert!(v.tags[200..].iter().all(|t| t.contains('与')));
+        let mut plain = Vocab::load(3).expect("vocab parses");
+        plain.extend_tags(TagPool::Vocab, 3);
+        assert_eq!(plain.tags, first);
     }
 
     #[test]

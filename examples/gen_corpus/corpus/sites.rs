@@ -38,7 +38,7 @@ impl Tool {
 
 macro_rules! site_files {
     ($tool:literal; $($path:literal),* $(,)?) => {
-        &[$((($path), include_str!(concat!("../../bench/", $tool, "/", $path)))),*]
+        &[$((($path), include_str!(concat!("../../../bench/", $tool, "/", $path)))),*]
     };
 }
 
@@ -91,7 +91,7 @@ mod tests {
     fn casewiki_site_toml_loads() {
         let dir = tempfile::tempdir().expect("tempdir");
         write_skeleton(Tool::Casewiki, dir.path()).expect("write");
-        let config = crate::config::Config::load(dir.path()).expect("site.toml is valid");
+        let config = casewiki::config::Config::load(dir.path()).expect("site.toml is valid");
         assert_eq!(config.title, "casewiki benchmark");
     }
 
@@ -115,7 +115,7 @@ mod tests {
     #[test]
     fn section_headers_parse() {
         for text in [ROOT_INDEX, SECTION_INDEX] {
-            let split = crate::content::front_matter::split(text).expect("parses");
+            let split = casewiki::content::front_matter::split(text).expect("parses");
             assert!(!split.front_matter.title.is_empty());
         }
     }
