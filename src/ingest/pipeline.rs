@@ -135,7 +135,11 @@ fn remove_chrome(page: Repaired, report: &mut Report) -> Result<Cleaned, Skip> {
 }
 
 /// `lines` and their `pieces` flags where `keep` is true.
-fn retain(lines: Vec<String>, pieces: Vec<bool>, keep: &[bool]) -> (Vec<String>, Vec<bool>) {
+fn retain(
+    lines: Vec<String>,
+    pieces: Vec<chrome::wall::Piece>,
+    keep: &[bool],
+) -> (Vec<String>, Vec<chrome::wall::Piece>) {
     lines
         .into_iter()
         .zip(pieces)

@@ -8,6 +8,7 @@
 //! sentences first (`wall`).
 
 mod brackets;
+mod glue;
 pub mod lexicon;
 mod line;
 pub mod wall;

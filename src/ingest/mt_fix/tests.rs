@@ -226,3 +226,60 @@ fn platform_names_written_as_names_need_no_cue() {
         "the onlookers and onlookers, hit products sold"
     );
 }
+
+#[test]
+fn a_cue_met_once_holds_for_the_whole_article() {
+    let t = table(
+        r#"
+[[fix]]
+name = "t:kuaishou"
+phrases = ["Fast Hand"]
+case_sensitive = true
+replace = "Kuaishou"
+requires_cue = ["app"]
+cue_within = 3
+"#,
+    );
+    let lines = vec![
+        "The first app is Fast Hand.".to_string(),
+        "Years later, how Fast Hand turned trust into sales is well known.".to_string(),
+    ];
+    let out = apply(lines, &t, &mut Report::default());
+    assert_eq!(
+        out[1],
+        "Years later, how Kuaishou turned trust into sales is well known."
+    );
+    // Without a confirmed cue the far match stays.
+    assert_eq!(
+        run(
+            &t,
+            "Years later, how Fast Hand turned trust into sales is well known."
+        ),
+        "Years later, how Fast Hand turned trust into sales is well known."
+    );
+}
+
+#[test]
+fn a_confirmed_single_word_opening_a_sentence_still_needs_its_cue() {
+    let t = table(
+        r#"
+[[fix]]
+name = "t:honor"
+phrases = ["Glory"]
+case_sensitive = true
+replace = "Honor"
+requires_cue = ["phones"]
+cue_within = 3
+"#,
+    );
+    let lines = vec![
+        "Huawei sold Glory phones in 2020.".to_string(),
+        "Glory is not what the founders wanted, they said at length afterwards.".to_string(),
+    ];
+    let out = apply(lines, &t, &mut Report::default());
+    assert_eq!(out[0], "Huawei sold Honor phones in 2020.");
+    assert_eq!(
+        out[1],
+        "Glory is not what the founders wanted, they said at length afterwards."
+    );
+}
