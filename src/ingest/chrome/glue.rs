@@ -86,8 +86,8 @@ fn spaced_headings<'a>(part: &'a str, out: &mut Vec<Segment<'a>>) {
 }
 
 /// (start, end) of the headings of [`spaced_headings`]: `end` is a
-/// capitalised function word after a lower-case word and before one
-/// (`break The decisive`, not `read The Economist`), `start` the sentence
+/// capitalised function word after a lower-case word and before one or a
+/// number (`break The decisive`, `story In 2008`, not `read The Economist`), `start` the sentence
 /// start (or wide gap) before it, with a heading's length between them.
 fn spaced_joins(part: &str) -> Vec<(usize, usize)> {
     let words: Vec<(usize, &str)> = part
@@ -102,7 +102,8 @@ fn spaced_joins(part: &str) -> Vec<(usize, usize)> {
             && word.chars().all(|c| c.is_ascii_alphabetic())
             && function_words().contains(word.to_lowercase().as_str());
         let lower = |w: &str| w.chars().all(|c| c.is_ascii_lowercase());
-        if !capital_function || !lower(prev) || !lower(next) {
+        let opens_clause = lower(next) || next.chars().all(|c| c.is_ascii_digit() || c == ',');
+        if !capital_function || !lower(prev) || !opens_clause {
             continue;
         }
         // A sentence starts after a sentence end or a wide gap (a field break).

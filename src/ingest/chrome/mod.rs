@@ -7,6 +7,7 @@
 //! `boilerplate` and before structure; a one-line wall of text is split into
 //! sentences first (`wall`).
 
+mod authors;
 mod brackets;
 mod glue;
 pub mod lexicon;
@@ -107,7 +108,9 @@ impl Chrome {
             return Some(Why::Phrases);
         }
         let f = self.features(line);
-        line::judge(&f, head).or_else(|| self.author_bio(line, &f).then_some(Why::Phrases))
+        line::judge(&f, head)
+            .or_else(|| self.author_bio(line, &f).then_some(Why::Phrases))
+            .or_else(|| hashtag_row(line, &f).then_some(Why::Row))
     }
 
     /// `Dana Whitcombe is senior editor at Beverage Business Review, …`: a
@@ -205,6 +208,20 @@ fn is_domain(part: &str) -> bool {
             .is_some_and(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
+/// A short line of two or more hashtags (`Collection #Platform economy 12
+/// #Brand crisis 7`, `#品牌 #营销`): a collection or topic row.
+fn hashtag_row(line: &str, f: &line::Features) -> bool {
+    let tags = line
+        .match_indices('#')
+        .filter(|(b, _)| {
+            let next = line[b + 1..].chars().next();
+            let prev = line[..*b].chars().next_back();
+            next.is_some_and(|c| c.is_alphanumeric()) && prev.is_none_or(char::is_whitespace)
+        })
+        .count();
+    tags >= 2 && f.words <= 15 && f.cjk <= 40
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,5 +232,15 @@ mod tests {
         assert!(is_domain("sina.com.cn"));
         assert!(!is_domain("Mr. Li"));
         assert!(!is_domain("3.5"));
+    }
+
+    #[test]
+    fn hashtag_rows() {
+        let lex = lexicon::Lexicon::embedded().unwrap();
+        let chrome = Chrome::new(lex, &[]);
+        let row = "Collection #Platform economy 12  #Brand crisis 7";
+        assert!(hashtag_row(row, &chrome.features(row)));
+        let prose = "The campaign used the hashtag #MeToo in 2018 and was praised for it.";
+        assert!(!hashtag_row(prose, &chrome.features(prose)));
     }
 }

@@ -46,6 +46,7 @@ pub fn judge_all(
     }
     section_labels(chrome, lines, &feats, first, &mut v);
     head_lines(lines, &feats, first, &mut v);
+    super::authors::author_boxes(lines, &feats, first, &mut v);
     boxes(lines, &feats, &anchors, first, &mut v);
     captions(lines, &feats, &anchors, &mut v);
     comments(lines, &feats, first, &mut v);

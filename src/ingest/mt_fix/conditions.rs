@@ -40,8 +40,7 @@ impl Context {
         }
         let before = line[..range.start].to_lowercase();
         let after = line[range.end..].to_lowercase();
-        let lone_opening_word =
-            opens_sentence(&line[..range.start]) && !line[range].contains(' ');
+        let lone_opening_word = opens_sentence(&line[..range.start]) && !line[range].contains(' ');
         if confirmed && !lone_opening_word {
             return true;
         }
