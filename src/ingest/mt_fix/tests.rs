@@ -283,3 +283,17 @@ cue_within = 3
         "Glory is not what the founders wanted, they said at length afterwards."
     );
 }
+
+#[test]
+fn slang_of_blame_crowds_and_shops() {
+    assert_eq!(
+        fix("The company let a water army post for it, then the manager had to carry the pot while others dump the pot.").0,
+        "The company let paid posters post for it, then the manager had to carry the blame while others shift the blame."
+    );
+    assert_eq!(
+        fix("The tea chain opened 300 joining stores and 20 direct camp stores, and its seckill prices drew shoppers.").0,
+        "The tea chain opened 300 franchise stores and 20 company-owned stores, and its flash sale prices drew shoppers."
+    );
+    unchanged("The court overturned the ruling after the accident.");
+    unchanged("The city rebuilt its drainage system after the floods.");
+}
