@@ -189,11 +189,17 @@ fn score(
     // A line of the text that ends like a sentence, or holds several and is long, is prose.
     let line = matches!(source, Source::Line(_));
     let long = words > 25 || cjk > 40;
-    if line && (full_stop && !repeated || long && super::sentences::split(text).len() > 1) {
+    // A Title Case line is a headline even with full stops (`IKEA’s Catalogue
+    // Is Gone. Its Marketing Machine Isn’t.`).
+    let headline = !zh && words <= 16 && title_case(text);
+    if line
+        && (full_stop && !repeated && !headline || long && super::sentences::split(text).len() > 1)
+    {
         return None;
     }
-    let sentence =
-        text.ends_with(['.', '。', ';', '；', ',', '，', ':', '：']) || text.contains('。');
+    let sentence = text.ends_with(['。', ';', '；', ',', '，', ':', '：'])
+        || text.ends_with('.') && !headline
+        || text.contains('。');
     let mut s = match source {
         Source::Line(i) => 2.0 - 0.25 * i.min(6) as f64,
         Source::Trail => 2.0,
@@ -219,6 +225,24 @@ fn score(
         s -= 3.0;
     }
     Some(s)
+}
+
+/// Most words of four letters or more start with a capital (at least three
+/// such words, four in five capitalised).
+fn title_case(text: &str) -> bool {
+    let long: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let caps = long
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    long.len() >= 3 && caps * 5 >= long.len() * 4
 }
 
 /// Equal up to case, spacing and quote style.
@@ -347,6 +371,18 @@ mod tests {
     }
 
     const BODY: &str = "Haier smashed 76 faulty refrigerators in 1985, and Haier still tells the story to every new employee. The hammer made Haier famous for quality across China.";
+
+    #[test]
+    fn a_title_case_headline_may_hold_full_stops() {
+        let text = "IKEA’s Catalogue Is Gone. Its Marketing Machine Isn’t.\nThe IKEA catalogue was once a cultural event, and the IKEA catalogue sold a lifestyle to millions of readers across Europe every year.\nIKEA moved the catalogue online.";
+        assert_eq!(
+            pick(text).as_deref(),
+            Some("IKEA’s Catalogue Is Gone. Its Marketing Machine Isn’t.")
+        );
+        assert!(!title_case(
+            "The company said it was gone. Its shares fell."
+        ));
+    }
 
     #[test]
     fn site_names_and_prompts_are_not_titles() {

@@ -96,7 +96,8 @@ fn glued_heading_end(sentence: &str) -> Option<usize> {
     let cut = |k: usize| -> bool {
         let (head, rest) = sentence.split_at(starts[k]);
         let body = &head[marker..];
-        if body.contains(['，', '。', ',', '：', ':', '；']) {
+        // A heading may hold a colon (`第一次选择：从代工转向品牌`), not a clause break.
+        if body.contains(['，', '。', ',', '；']) || body.ends_with(['：', ':']) {
             return false;
         }
         let repeats = (2..=6.min(body.chars().count())).any(|n| {
