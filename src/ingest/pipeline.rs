@@ -158,7 +158,7 @@ fn generated_title(meta: &Metadata, lang: &str, blocks: &[Block]) -> String {
         .map(|b| b.text().to_string())
         .collect();
     let company = meta::names::main_company(&paragraphs, lang == "zh");
-    let t = title::generate(meta, lang, company.as_deref());
+    let t = title::generate(meta, lang, company.as_deref(), &paragraphs.join("\n"));
     if t.is_empty() {
         structure::derived_title(blocks, lang)
     } else {

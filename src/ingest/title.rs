@@ -298,17 +298,18 @@ const FUNCTION_CHARS: &str = "的了是在和有我们这个一不也就都而�
 /// in the article's language (`小米：病毒营销与爆品`, `Haier: quality and service`).
 ///
 /// `company` is the article's main company when it is known (a Chinese tag
-/// has no capital to tell a name).
-pub fn generate(meta: &Metadata, lang: &str, company: Option<&str>) -> String {
+/// has no capital to tell a name); `text`, the article's, tells its script.
+pub fn generate(meta: &Metadata, lang: &str, company: Option<&str>, text: &str) -> String {
     let zh = lang == "zh";
-    let names: Vec<String> = meta.tags.iter().map(|t| display(t, zh)).collect();
+    let sample = text;
+    let names: Vec<String> = meta.tags.iter().map(|t| display(t, zh, sample)).collect();
     let is_name = |t: &str| {
         t.chars().next().is_some_and(|c| c.is_uppercase()) || crate::text::has_cjk(t) && zh
     };
     // A founder case is named after its most prominent name (the founder);
     // other cases after the company.
     let company = company.filter(|_| meta.category != "founder-ip");
-    let entity = company.map(|c| display(c, zh)).or_else(|| {
+    let entity = company.map(|c| display(c, zh, sample)).or_else(|| {
         meta.tags
             .iter()
             .zip(&names)
@@ -344,18 +345,25 @@ pub fn generate(meta: &Metadata, lang: &str, company: Option<&str>) -> String {
     }
 }
 
-/// A tag in the article's language: the Chinese name of its alias group for a Chinese article.
-fn display(tag: &str, zh: bool) -> String {
-    if !zh {
+/// A tag in the article's language: for a Chinese article, a Latin tag becomes
+/// the Chinese name of its alias group written in the article's script (the
+/// name most of whose characters `sample`, text of the article, uses).
+fn display(tag: &str, zh: bool, sample: &str) -> String {
+    // A Chinese tag was taken from the article: it is in the article's script.
+    if !zh || crate::text::has_cjk(tag) {
         return tag.to_string();
     }
-    super::meta::aliases::group_of(tag)
-        .and_then(|g| {
-            g.all_names()
-                .find(|n| crate::text::has_cjk(n))
-                .map(str::to_string)
-        })
-        .unwrap_or_else(|| tag.to_string())
+    let Some(group) = super::meta::aliases::group_of(tag) else {
+        return tag.to_string();
+    };
+    let used = |n: &str| n.chars().filter(|&c| sample.contains(c)).count();
+    let mut best: Option<&str> = None;
+    for name in group.all_names().filter(|n| crate::text::has_cjk(n)) {
+        if best.is_none_or(|b| used(name) > used(b)) {
+            best = Some(name);
+        }
+    }
+    best.map_or_else(|| tag.to_string(), str::to_string)
 }
 
 #[cfg(test)]
@@ -371,6 +379,19 @@ mod tests {
     }
 
     const BODY: &str = "Haier smashed 76 faulty refrigerators in 1985, and Haier still tells the story to every new employee. The hammer made Haier famous for quality across China.";
+
+    #[test]
+    fn a_latin_tag_is_shown_in_the_articles_script() {
+        assert_eq!(
+            display("word of mouth", true, "这次传播靠的是口碑，用户自发传播。"),
+            "口碑传播"
+        );
+        assert_eq!(
+            display("word of mouth", true, "這次傳播靠的是口碑，用戶自發傳播。"),
+            "口碑傳播"
+        );
+        assert_eq!(display("word of mouth", false, ""), "word of mouth");
+    }
 
     #[test]
     fn a_title_case_headline_may_hold_full_stops() {
@@ -411,7 +432,7 @@ mod tests {
             ..Metadata::default()
         };
         assert_eq!(
-            generate(&meta, "en", None),
+            generate(&meta, "en", None, ""),
             "Haier: quality and founder myth"
         );
     }
