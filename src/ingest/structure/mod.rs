@@ -6,13 +6,15 @@
 //! are `1、`/`1.`/`1)` lines; an unnumbered line between items n-1 and n+1 is
 //! item n (the translator dropped its number). Three or more short lines in a
 //! row are a bullet list, except the last, which heads what follows. Bullet
-//! markers (`◎`, `●`, `•`) inside a line start new items. Long paragraphs,
+//! markers (`◎`, `●`, `•`) inside a line start new items; heading bars and
+//! bold wraps are taken off first (`marks`). Long paragraphs,
 //! like a Chinese wall of text, are split at sentence ends.
 
 use std::sync::OnceLock;
 
 use regex::Regex;
 
+mod marks;
 mod sections;
 
 use super::report::Report;
@@ -65,7 +67,8 @@ fn ordered_marker() -> Option<&'static Regex> {
 /// Builds the article from clean, trimmed lines; `title` is the headline
 /// chosen for it, `None` when it has none.
 pub fn build(lines: &[String], title: Option<&str>, lang: &str, report: &mut Report) -> Article {
-    let lines: Vec<String> = split_bullets(lines)
+    let lines: Vec<String> = lines.iter().map(|l| marks::undecorate(l)).collect();
+    let lines: Vec<String> = split_bullets(&lines)
         .into_iter()
         .filter(|l| !l.is_empty() && Some(l.as_str()) != title)
         .flat_map(|l| split_inline_sections(&l, report))
