@@ -308,20 +308,30 @@ pub fn generate(meta: &Metadata, lang: &str, company: Option<&str>, text: &str) 
     };
     // A founder case is named after its most prominent name (the founder);
     // other cases after the company.
-    let company = company.filter(|_| meta.category != "founder-ip");
-    let entity = company.map(|c| display(c, zh, sample)).or_else(|| {
-        meta.tags
-            .iter()
-            .zip(&names)
-            .find(|(t, _)| t.chars().next().is_some_and(|c| c.is_uppercase()))
-            .map(|(_, n)| n.clone())
-    });
+    // An acronym (`IP`, `KOL`, `CEO`) is a concept, not the case's name.
+    let named = |t: &str| {
+        t.chars().next().is_some_and(char::is_uppercase)
+            && !(t.len() <= 4 && t.chars().all(|c| c.is_ascii_uppercase()))
+    };
+    let founder_case = meta.category == "founder-ip";
+    let entity = company
+        .filter(|_| !founder_case)
+        .map(|c| display(c, zh, sample))
+        .or_else(|| {
+            meta.tags
+                .iter()
+                .zip(&names)
+                .find(|(t, _)| named(t))
+                .map(|(_, n)| n.clone())
+        })
+        .or_else(|| company.map(|c| display(c, zh, sample)))
+        .or_else(|| zh.then(|| most_named_tag(&meta.tags, sample)).flatten());
     let topics: Vec<&String> = meta
         .tags
         .iter()
         .zip(&names)
         .filter(|(t, n)| {
-            !t.chars().next().is_some_and(|c| c.is_uppercase())
+            !named(t)
                 && Some(*n) != entity.as_ref()
                 && !entity
                     .as_ref()
@@ -345,9 +355,21 @@ pub fn generate(meta: &Metadata, lang: &str, company: Option<&str>, text: &str) 
     }
 }
 
+/// The Chinese tag the article names most often, at least three times: the
+/// case's name when no company was found (`老乡鸡`).
+fn most_named_tag(tags: &[String], text: &str) -> Option<String> {
+    tags.iter()
+        .filter(|t| t.chars().all(crate::text::is_cjk))
+        .map(|t| (text.matches(t.as_str()).count(), t))
+        .filter(|(n, _)| *n >= 3)
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, t)| t.clone())
+}
+
 /// A tag in the article's language: for a Chinese article, a Latin tag becomes
 /// the Chinese name of its alias group written in the article's script (the
-/// name most of whose characters `sample`, text of the article, uses).
+/// name whose characters `sample`, text of the article, uses most; the
+/// group's first Chinese name on a tie).
 fn display(tag: &str, zh: bool, sample: &str) -> String {
     // A Chinese tag was taken from the article: it is in the article's script.
     if !zh || crate::text::has_cjk(tag) {
@@ -356,7 +378,12 @@ fn display(tag: &str, zh: bool, sample: &str) -> String {
     let Some(group) = super::meta::aliases::group_of(tag) else {
         return tag.to_string();
     };
-    let used = |n: &str| n.chars().filter(|&c| sample.contains(c)).count();
+    // The share of a name's characters the text uses; the first name wins ties.
+    let used = |n: &str| {
+        let chars: Vec<char> = n.chars().collect();
+        let found = chars.iter().filter(|&&c| sample.contains(c)).count();
+        found as f64 / chars.len().max(1) as f64
+    };
     let mut best: Option<&str> = None;
     for name in group.all_names().filter(|n| crate::text::has_cjk(n)) {
         if best.is_none_or(|b| used(name) > used(b)) {
@@ -381,10 +408,25 @@ mod tests {
     const BODY: &str = "Haier smashed 76 faulty refrigerators in 1985, and Haier still tells the story to every new employee. The hammer made Haier famous for quality across China.";
 
     #[test]
+    fn an_acronym_tag_does_not_name_a_generated_title() {
+        let meta = Metadata {
+            category: "founder-ip".into(),
+            tags: vec!["IP".into(), "老乡鸡".into(), "董事长".into(), "土味".into()],
+            ..Metadata::default()
+        };
+        let t = generate(&meta, "zh", Some("老乡鸡"), "");
+        assert!(t.starts_with("老乡鸡："), "{t}");
+        // Without a known company, the tag the text names most.
+        let text = "老乡鸡的董事长说，老乡鸡不裁员。老乡鸡后来开遍全国。";
+        let t = generate(&meta, "zh", None, text);
+        assert!(t.starts_with("老乡鸡："), "{t}");
+    }
+
+    #[test]
     fn a_latin_tag_is_shown_in_the_articles_script() {
         assert_eq!(
             display("word of mouth", true, "这次传播靠的是口碑，用户自发传播。"),
-            "口碑传播"
+            "口碑"
         );
         assert_eq!(
             display("word of mouth", true, "這次傳播靠的是口碑，用戶自發傳播。"),
