@@ -105,17 +105,27 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
         return Some(UTF_16BE);
     }
     // Some ideographs end in a zero byte (`一` is U+4E00), so the other
-    // parity may have a few.
-    let one_sided = |n: usize, other: usize| n >= MIN_UTF16_ZEROS && other * 4 <= n;
-    let candidate = if one_sided(odd_zero, even_zero) {
-        UTF_16LE
-    } else if one_sided(even_zero, odd_zero) {
-        UTF_16BE
-    } else {
-        return None;
+    // parity may have many too: both readings are decoded and the one that
+    // reads as text wins.
+    let reading = |enc: &'static Encoding, zeros: usize| {
+        if zeros < MIN_UTF16_ZEROS {
+            return 0.0;
+        }
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        if had_errors {
+            0.0
+        } else {
+            plausible_share(&text)
+        }
     };
-    let (text, had_errors) = candidate.decode_without_bom_handling(bytes);
-    (!had_errors && plausible_share(&text) >= MIN_PLAUSIBLE_SHARE).then_some(candidate)
+    let le = reading(UTF_16LE, odd_zero);
+    let be = reading(UTF_16BE, even_zero);
+    let (best, share, other) = if le >= be {
+        (UTF_16LE, le, be)
+    } else {
+        (UTF_16BE, be, le)
+    };
+    (share >= MIN_PLAUSIBLE_SHARE && share > other).then_some(best)
 }
 
 /// Zero bytes (ASCII characters) needed before CJK UTF-16 is considered.
@@ -234,6 +244,18 @@ mod tests {
         for (be, bom) in [(false, true), (true, true), (false, false), (true, false)] {
             let d = decode(&utf16(ZH, be, bom)).unwrap();
             assert_eq!(d.text, normalise_newlines(ZH), "be={be} bom={bom}");
+        }
+    }
+
+    #[test]
+    fn utf16_without_bom_with_many_ideographs_ending_in_zero() {
+        // `一` (U+4E00) and `开` (U+5F00) put zeros at the parity opposite to
+        // the ASCII zeros, as often as ASCII does.
+        let zh =
+            "第一，一定要统一口径。\n一开始一共开了一百家店，一年后一千家。\n2020年\n".repeat(4);
+        for be in [false, true] {
+            let d = decode(&utf16(&zh, be, false)).unwrap();
+            assert_eq!(d.text, zh, "be={be}");
         }
     }
 

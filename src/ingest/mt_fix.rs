@@ -196,13 +196,30 @@ pub fn apply(lines: Vec<String>, fixes: &[Fix], report: &mut Report) -> Vec<Stri
     if active.is_empty() {
         return lines;
     }
+    // One sense per article: a rule whose cue is met at one match holds for
+    // the other matches of the article.
+    let confirmed: Vec<bool> = active
+        .iter()
+        .map(|f| {
+            lines.iter().any(|l| {
+                f.pattern
+                    .find_iter(l)
+                    .any(|m| f.context.confirms(l, m.range()))
+            })
+        })
+        .collect();
     lines
         .into_iter()
-        .map(|line| active.iter().fold(line, |l, f| apply_one(&l, f, report)))
+        .map(|line| {
+            active
+                .iter()
+                .zip(&confirmed)
+                .fold(line, |l, (f, &c)| apply_one(&l, f, c, report))
+        })
         .collect()
 }
 
-fn apply_one(line: &str, fix: &Fix, report: &mut Report) -> String {
+fn apply_one(line: &str, fix: &Fix, confirmed: bool, report: &mut Report) -> String {
     if !fix.pattern.is_match(line) {
         return line.to_string();
     }
@@ -211,7 +228,7 @@ fn apply_one(line: &str, fix: &Fix, report: &mut Report) -> String {
             let whole = c.get(0).map_or(0..0, |m| m.range());
             let matched = &line[whole.clone()];
             let same_word = || c[1].eq_ignore_ascii_case(&c[2]);
-            if (fix.doubled && !same_word()) || !fix.context.allows(line, whole) {
+            if (fix.doubled && !same_word()) || !fix.context.allows(line, whole, confirmed) {
                 return matched.to_string();
             }
             let mut expanded = String::new();

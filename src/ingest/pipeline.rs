@@ -135,7 +135,11 @@ fn remove_chrome(page: Repaired, report: &mut Report) -> Result<Cleaned, Skip> {
 }
 
 /// `lines` and their `pieces` flags where `keep` is true.
-fn retain(lines: Vec<String>, pieces: Vec<bool>, keep: &[bool]) -> (Vec<String>, Vec<bool>) {
+fn retain(
+    lines: Vec<String>,
+    pieces: Vec<chrome::wall::Piece>,
+    keep: &[bool],
+) -> (Vec<String>, Vec<chrome::wall::Piece>) {
     lines
         .into_iter()
         .zip(pieces)
@@ -154,7 +158,7 @@ fn generated_title(meta: &Metadata, lang: &str, blocks: &[Block]) -> String {
         .map(|b| b.text().to_string())
         .collect();
     let company = meta::names::main_company(&paragraphs, lang == "zh");
-    let t = title::generate(meta, lang, company.as_deref());
+    let t = title::generate(meta, lang, company.as_deref(), &paragraphs.join("\n"));
     if t.is_empty() {
         structure::derived_title(blocks, lang)
     } else {

@@ -189,11 +189,17 @@ fn score(
     // A line of the text that ends like a sentence, or holds several and is long, is prose.
     let line = matches!(source, Source::Line(_));
     let long = words > 25 || cjk > 40;
-    if line && (full_stop && !repeated || long && super::sentences::split(text).len() > 1) {
+    // A Title Case line is a headline even with full stops (`IKEA’s Catalogue
+    // Is Gone. Its Marketing Machine Isn’t.`).
+    let headline = !zh && words <= 16 && title_case(text);
+    if line
+        && (full_stop && !repeated && !headline || long && super::sentences::split(text).len() > 1)
+    {
         return None;
     }
-    let sentence =
-        text.ends_with(['.', '。', ';', '；', ',', '，', ':', '：']) || text.contains('。');
+    let sentence = text.ends_with(['。', ';', '；', ',', '，', ':', '：'])
+        || text.ends_with('.') && !headline
+        || text.contains('。');
     let mut s = match source {
         Source::Line(i) => 2.0 - 0.25 * i.min(6) as f64,
         Source::Trail => 2.0,
@@ -219,6 +225,24 @@ fn score(
         s -= 3.0;
     }
     Some(s)
+}
+
+/// Most words of four letters or more start with a capital (at least three
+/// such words, four in five capitalised).
+fn title_case(text: &str) -> bool {
+    let long: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let caps = long
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    long.len() >= 3 && caps * 5 >= long.len() * 4
 }
 
 /// Equal up to case, spacing and quote style.
@@ -274,29 +298,40 @@ const FUNCTION_CHARS: &str = "的了是在和有我们这个一不也就都而�
 /// in the article's language (`小米：病毒营销与爆品`, `Haier: quality and service`).
 ///
 /// `company` is the article's main company when it is known (a Chinese tag
-/// has no capital to tell a name).
-pub fn generate(meta: &Metadata, lang: &str, company: Option<&str>) -> String {
+/// has no capital to tell a name); `text`, the article's, tells its script.
+pub fn generate(meta: &Metadata, lang: &str, company: Option<&str>, text: &str) -> String {
     let zh = lang == "zh";
-    let names: Vec<String> = meta.tags.iter().map(|t| display(t, zh)).collect();
+    let sample = text;
+    let names: Vec<String> = meta.tags.iter().map(|t| display(t, zh, sample)).collect();
     let is_name = |t: &str| {
         t.chars().next().is_some_and(|c| c.is_uppercase()) || crate::text::has_cjk(t) && zh
     };
     // A founder case is named after its most prominent name (the founder);
     // other cases after the company.
-    let company = company.filter(|_| meta.category != "founder-ip");
-    let entity = company.map(|c| display(c, zh)).or_else(|| {
-        meta.tags
-            .iter()
-            .zip(&names)
-            .find(|(t, _)| t.chars().next().is_some_and(|c| c.is_uppercase()))
-            .map(|(_, n)| n.clone())
-    });
+    // An acronym (`IP`, `KOL`, `CEO`) is a concept, not the case's name.
+    let named = |t: &str| {
+        t.chars().next().is_some_and(char::is_uppercase)
+            && !(t.len() <= 4 && t.chars().all(|c| c.is_ascii_uppercase()))
+    };
+    let founder_case = meta.category == "founder-ip";
+    let entity = company
+        .filter(|_| !founder_case)
+        .map(|c| display(c, zh, sample))
+        .or_else(|| {
+            meta.tags
+                .iter()
+                .zip(&names)
+                .find(|(t, _)| named(t))
+                .map(|(_, n)| n.clone())
+        })
+        .or_else(|| company.map(|c| display(c, zh, sample)))
+        .or_else(|| zh.then(|| most_named_tag(&meta.tags, sample)).flatten());
     let topics: Vec<&String> = meta
         .tags
         .iter()
         .zip(&names)
         .filter(|(t, n)| {
-            !t.chars().next().is_some_and(|c| c.is_uppercase())
+            !named(t)
                 && Some(*n) != entity.as_ref()
                 && !entity
                     .as_ref()
@@ -320,18 +355,42 @@ pub fn generate(meta: &Metadata, lang: &str, company: Option<&str>) -> String {
     }
 }
 
-/// A tag in the article's language: the Chinese name of its alias group for a Chinese article.
-fn display(tag: &str, zh: bool) -> String {
-    if !zh {
+/// The Chinese tag the article names most often, at least three times: the
+/// case's name when no company was found (`老乡鸡`).
+fn most_named_tag(tags: &[String], text: &str) -> Option<String> {
+    tags.iter()
+        .filter(|t| t.chars().all(crate::text::is_cjk))
+        .map(|t| (text.matches(t.as_str()).count(), t))
+        .filter(|(n, _)| *n >= 3)
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, t)| t.clone())
+}
+
+/// A tag in the article's language: for a Chinese article, a Latin tag becomes
+/// the Chinese name of its alias group written in the article's script (the
+/// name whose characters `sample`, text of the article, uses most; the
+/// group's first Chinese name on a tie).
+fn display(tag: &str, zh: bool, sample: &str) -> String {
+    // A Chinese tag was taken from the article: it is in the article's script.
+    if !zh || crate::text::has_cjk(tag) {
         return tag.to_string();
     }
-    super::meta::aliases::group_of(tag)
-        .and_then(|g| {
-            g.all_names()
-                .find(|n| crate::text::has_cjk(n))
-                .map(str::to_string)
-        })
-        .unwrap_or_else(|| tag.to_string())
+    let Some(group) = super::meta::aliases::group_of(tag) else {
+        return tag.to_string();
+    };
+    // The share of a name's characters the text uses; the first name wins ties.
+    let used = |n: &str| {
+        let chars: Vec<char> = n.chars().collect();
+        let found = chars.iter().filter(|&&c| sample.contains(c)).count();
+        found as f64 / chars.len().max(1) as f64
+    };
+    let mut best: Option<&str> = None;
+    for name in group.all_names().filter(|n| crate::text::has_cjk(n)) {
+        if best.is_none_or(|b| used(name) > used(b)) {
+            best = Some(name);
+        }
+    }
+    best.map_or_else(|| tag.to_string(), str::to_string)
 }
 
 #[cfg(test)]
@@ -347,6 +406,46 @@ mod tests {
     }
 
     const BODY: &str = "Haier smashed 76 faulty refrigerators in 1985, and Haier still tells the story to every new employee. The hammer made Haier famous for quality across China.";
+
+    #[test]
+    fn an_acronym_tag_does_not_name_a_generated_title() {
+        let meta = Metadata {
+            category: "founder-ip".into(),
+            tags: vec!["IP".into(), "老乡鸡".into(), "董事长".into(), "土味".into()],
+            ..Metadata::default()
+        };
+        let t = generate(&meta, "zh", Some("老乡鸡"), "");
+        assert!(t.starts_with("老乡鸡："), "{t}");
+        // Without a known company, the tag the text names most.
+        let text = "老乡鸡的董事长说，老乡鸡不裁员。老乡鸡后来开遍全国。";
+        let t = generate(&meta, "zh", None, text);
+        assert!(t.starts_with("老乡鸡："), "{t}");
+    }
+
+    #[test]
+    fn a_latin_tag_is_shown_in_the_articles_script() {
+        assert_eq!(
+            display("word of mouth", true, "这次传播靠的是口碑，用户自发传播。"),
+            "口碑"
+        );
+        assert_eq!(
+            display("word of mouth", true, "這次傳播靠的是口碑，用戶自發傳播。"),
+            "口碑傳播"
+        );
+        assert_eq!(display("word of mouth", false, ""), "word of mouth");
+    }
+
+    #[test]
+    fn a_title_case_headline_may_hold_full_stops() {
+        let text = "IKEA’s Catalogue Is Gone. Its Marketing Machine Isn’t.\nThe IKEA catalogue was once a cultural event, and the IKEA catalogue sold a lifestyle to millions of readers across Europe every year.\nIKEA moved the catalogue online.";
+        assert_eq!(
+            pick(text).as_deref(),
+            Some("IKEA’s Catalogue Is Gone. Its Marketing Machine Isn’t.")
+        );
+        assert!(!title_case(
+            "The company said it was gone. Its shares fell."
+        ));
+    }
 
     #[test]
     fn site_names_and_prompts_are_not_titles() {
@@ -375,7 +474,7 @@ mod tests {
             ..Metadata::default()
         };
         assert_eq!(
-            generate(&meta, "en", None),
+            generate(&meta, "en", None, ""),
             "Haier: quality and founder myth"
         );
     }

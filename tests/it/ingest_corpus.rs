@@ -96,6 +96,18 @@ fn fold(s: &str) -> String {
         .collect()
 }
 
+/// Case- and compatibility-folded words parted by single spaces (any run of
+/// spaces, punctuation or markup is one break), so a literal split into words (`Ali Baba`) is not found in the
+/// term written as one (`Alibaba`).
+fn fold_words(s: &str) -> String {
+    let folded: String = s.nfkc().flat_map(char::to_lowercase).collect();
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    format!(" {} ", words.join(" "))
+}
+
 /// A heading's text without its ordinal marker (`一、`, `（一）`, `01`, `1.`).
 fn without_marker(s: &str) -> String {
     let t = s.trim();
@@ -225,9 +237,10 @@ fn score_article(g: &Gold, o: Option<&Out>, scores: &mut Scores, log: &mut Strin
             format!("missing {h:?}")
         });
     }
+    let body_w = fold_words(&o.body);
+    let has_words = |w: &str| body_w.contains(&fold_words(w));
     for (literal, term) in &g.mt {
-        let ok =
-            !body_f.contains(&fold(literal)) && term.split('|').any(|t| body_f.contains(&fold(t)));
+        let ok = !has_words(literal) && term.split('|').any(|t| body_f.contains(&fold(t)));
         fail("mt terms", ok, &|| format!("{literal:?} -> {term:?}"));
     }
     fail(
@@ -311,12 +324,12 @@ fn ingest_corpus_scores() {
     // the scores reached; the README states the targets beside them).
     let thresholds: &[(&str, f64)] = &[
         ("title", 90.0),
-        ("category", 92.0),
+        ("category", 95.0),
         ("lang", 100.0),
-        ("noise removed", 97.0),
-        ("survivors kept", 99.0),
-        ("headings", 96.0),
-        ("mt terms", 65.0),
+        ("noise removed", 98.0),
+        ("survivors kept", 98.5),
+        ("headings", 94.0),
+        ("mt terms", 80.0),
         ("no mojibake", 100.0),
         ("no html", 100.0),
         ("zh paragraphs <= 300", 100.0),

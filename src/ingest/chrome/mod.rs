@@ -7,7 +7,9 @@
 //! `boilerplate` and before structure; a one-line wall of text is split into
 //! sentences first (`wall`).
 
+mod authors;
 mod brackets;
+mod glue;
 pub mod lexicon;
 mod line;
 pub mod wall;
@@ -106,7 +108,10 @@ impl Chrome {
             return Some(Why::Phrases);
         }
         let f = self.features(line);
-        line::judge(&f, head).or_else(|| self.author_bio(line, &f).then_some(Why::Phrases))
+        line::judge(&f, head)
+            .or_else(|| self.author_bio(line, &f).then_some(Why::Phrases))
+            .or_else(|| hashtag_row(line, &f).then_some(Why::Row))
+            .or_else(|| credited_caption(line, &f).then_some(Why::Phrases))
     }
 
     /// `Dana Whitcombe is senior editor at Beverage Business Review, …`: a
@@ -204,6 +209,53 @@ fn is_domain(part: &str) -> bool {
             .is_some_and(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
+/// Labels that open the credit at the end of an image caption.
+const CREDIT_LABELS: &[&str] = &[
+    "Photograph:",
+    "Photo:",
+    "Photos:",
+    "Picture:",
+    "Image:",
+    "Images:",
+    "Illustration:",
+    "Credit:",
+    "Photo credit:",
+    "Image credit:",
+    "Video:",
+];
+
+/// `A customer browses … in a Stockholm store. Photograph: Anna Lind/Courier`:
+/// a caption that ends in a credit label and a few words of names.
+fn credited_caption(line: &str, f: &line::Features) -> bool {
+    if f.words > 45 || f.cjk > 0 {
+        return false;
+    }
+    CREDIT_LABELS.iter().any(|label| {
+        line.rfind(label).is_some_and(|at| {
+            let credit = line[at + label.len()..].trim();
+            let before = line[..at].trim_end();
+            !credit.is_empty()
+                && credit.split_whitespace().count() <= 8
+                && !credit.trim_end_matches('.').contains(['.', '!', '?'])
+                && (before.is_empty() || before.ends_with(['.', '!', '?', ')', '”', '"']))
+        })
+    })
+}
+
+/// A short line of two or more hashtags (`Collection #Platform economy 12
+/// #Brand crisis 7`, `#品牌 #营销`): a collection or topic row.
+fn hashtag_row(line: &str, f: &line::Features) -> bool {
+    let tags = line
+        .match_indices('#')
+        .filter(|(b, _)| {
+            let next = line[b + 1..].chars().next();
+            let prev = line[..*b].chars().next_back();
+            next.is_some_and(|c| c.is_alphanumeric()) && prev.is_none_or(char::is_whitespace)
+        })
+        .count();
+    tags >= 2 && f.words <= 15 && f.cjk <= 40
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,5 +266,25 @@ mod tests {
         assert!(is_domain("sina.com.cn"));
         assert!(!is_domain("Mr. Li"));
         assert!(!is_domain("3.5"));
+    }
+
+    #[test]
+    fn captions_ending_in_a_credit() {
+        let lex = lexicon::Lexicon::embedded().unwrap();
+        let chrome = Chrome::new(lex, &[]);
+        let caption = "A customer browses the catalogue in a Stockholm store. Photograph: Anna Lind/Northern Courier";
+        assert!(credited_caption(caption, &chrome.features(caption)));
+        let prose = "The photo: a family in a kitchen, which the company printed in every edition for years.";
+        assert!(!credited_caption(prose, &chrome.features(prose)));
+    }
+
+    #[test]
+    fn hashtag_rows() {
+        let lex = lexicon::Lexicon::embedded().unwrap();
+        let chrome = Chrome::new(lex, &[]);
+        let row = "Collection #Platform economy 12  #Brand crisis 7";
+        assert!(hashtag_row(row, &chrome.features(row)));
+        let prose = "The campaign used the hashtag #MeToo in 2018 and was praised for it.";
+        assert!(!hashtag_row(prose, &chrome.features(prose)));
     }
 }

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde::Deserialize;
 
+use super::glue;
 use crate::ingest::sentences;
 
 const CHROME_TOML: &str = include_str!("../../../data/ingest/chrome.toml");
@@ -47,21 +48,40 @@ pub fn field_patterns() -> Result<&'static [Regex], String> {
 /// A line at least this long is cut into pieces.
 const WALL_CHARS: usize = 600;
 
-/// The lines, long ones cut into pieces; `true` beside a piece of a wall.
-pub fn split(lines: Vec<String>, fields: &[Regex]) -> (Vec<String>, Vec<bool>) {
+/// What a line is after [`split`]: a line of the page, or a piece of a wall
+/// that continues the paragraph before it or opens one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece {
+    Line,
+    Joined,
+    Opens,
+}
+
+/// The lines, long ones cut into pieces; beside each, what it is. A heading
+/// glued into an English wall becomes a line of its own.
+pub fn split(lines: Vec<String>, fields: &[Regex]) -> (Vec<String>, Vec<Piece>) {
     let mut out = Vec::with_capacity(lines.len());
     let mut pieces = Vec::with_capacity(lines.len());
     for line in lines {
         if line.chars().count() < WALL_CHARS {
             out.push(line);
-            pieces.push(false);
+            pieces.push(Piece::Line);
             continue;
         }
-        for sentence in sentences::split(&line) {
-            for part in cut_fields(sentence, fields) {
-                for field in spaced_fields(part) {
-                    out.push(field.to_string());
-                    pieces.push(true);
+        for segment in glue::segments(&line) {
+            if segment.heading {
+                out.push(segment.text.to_string());
+                pieces.push(Piece::Line);
+                continue;
+            }
+            let mut kind = Piece::Opens;
+            for sentence in sentences::split(segment.text) {
+                for part in cut_fields(sentence, fields) {
+                    for field in spaced_fields(part) {
+                        out.push(field.to_string());
+                        pieces.push(kind);
+                        kind = Piece::Joined;
+                    }
                 }
             }
         }
@@ -136,11 +156,11 @@ fn separates(c: char) -> bool {
 
 /// Joins the kept pieces of a wall back into paragraphs; `starts` says which
 /// pieces must begin a line of their own (a heading marker).
-pub fn join(lines: Vec<String>, pieces: Vec<bool>, starts: impl Fn(&str) -> bool) -> Vec<String> {
+pub fn join(lines: Vec<String>, pieces: Vec<Piece>, starts: impl Fn(&str) -> bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut open = false;
     for (line, piece) in lines.into_iter().zip(pieces) {
-        if piece && open && !starts(&line) {
+        if piece == Piece::Joined && open && !starts(&line) {
             if let Some(last) = out.last_mut() {
                 if sentences::needs_space(last, &line) {
                     last.push(' ');
@@ -149,7 +169,7 @@ pub fn join(lines: Vec<String>, pieces: Vec<bool>, starts: impl Fn(&str) -> bool
                 continue;
             }
         }
-        open = piece;
+        open = piece != Piece::Line;
         out.push(line);
     }
     out
@@ -197,13 +217,13 @@ mod tests {
         let (lines, pieces) = split(vec!["标题".into(), wall], field_patterns().unwrap());
         assert_eq!(lines[0], "标题");
         assert!(lines.contains(&"来源：某网".to_string()));
-        assert!(pieces[1..].iter().all(|p| *p));
-        let kept: Vec<(String, bool)> = lines
+        assert!(pieces[1..].iter().all(|p| *p != Piece::Line));
+        let kept: Vec<(String, Piece)> = lines
             .into_iter()
             .zip(pieces)
             .filter(|(l, _)| !l.contains('：'))
             .collect();
-        let (l, p): (Vec<String>, Vec<bool>) = kept.into_iter().unzip();
+        let (l, p): (Vec<String>, Vec<Piece>) = kept.into_iter().unzip();
         let joined = join(l, p, |_| false);
         assert_eq!(joined.len(), 2);
         assert_eq!(joined[1], "小米做了很多营销。".repeat(80));

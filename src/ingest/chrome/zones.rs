@@ -46,6 +46,7 @@ pub fn judge_all(
     }
     section_labels(chrome, lines, &feats, first, &mut v);
     head_lines(lines, &feats, first, &mut v);
+    super::authors::author_boxes(lines, &feats, first, &mut v);
     boxes(lines, &feats, &anchors, first, &mut v);
     captions(lines, &feats, &anchors, &mut v);
     comments(lines, &feats, first, &mut v);
@@ -331,7 +332,7 @@ fn headline_like(line: &str, f: &Features) -> bool {
 }
 
 /// The run at the end of the page of chrome and short headline-like lines,
-/// when it holds chrome.
+/// when it holds chrome; a closing question of the article is not part of it.
 fn tail_run(lines: &[String], feats: &[Features], v: &mut Verdicts) {
     let mut start = lines.len();
     let mut chrome_seen = false;
@@ -345,6 +346,14 @@ fn tail_run(lines: &[String], feats: &[Features], v: &mut Verdicts) {
         }
         chrome_seen |= v[i].is_some();
         start = i;
+    }
+    // An article often closes on a question (`能否守住优势？`): a question
+    // right after the prose, before any chrome, is the article's.
+    while start < lines.len()
+        && (lines[start].is_empty()
+            || v[start].is_none() && lines[start].trim_end().ends_with(['?', '？']))
+    {
+        start += 1;
     }
     if chrome_seen {
         for i in start..lines.len() {
@@ -377,6 +386,17 @@ mod tests {
         );
         assert_eq!(v[4], None);
         assert!(v[5..].iter().all(Option::is_some), "{v:?}");
+    }
+
+    #[test]
+    fn a_closing_question_is_no_tail_chrome() {
+        let para = "The company said its sales grew by a third last year, helped by the new stores it opened in smaller cities.";
+        let text = format!(
+            "{para}\n这家公司能否守住自己的优势？\n责任编辑：周航\n上一篇：别的文章\n版权所有"
+        );
+        let v = verdicts(&text, None);
+        assert_eq!(v[1], None, "{v:?}");
+        assert!(v[2..].iter().all(Option::is_some), "{v:?}");
     }
 
     #[test]

@@ -2,8 +2,10 @@
 //! `founder-ip`, scored from the weighted bilingual keyword lists in
 //! `data/ingest/categories.toml`.
 //!
-//! Score = Σ weight × hits (title ×3, headings ×2) per 1000 words; the default
-//! category wins low scores and near-ties.
+//! Score = Σ weight × saturated hits (title ×3, headings ×2) per 1000 words:
+//! a term's hits beyond `saturation` grow logarithmically, so the range of cues
+//! counts more than one word repeated; the default category wins low scores
+//! and near-ties.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -23,6 +25,9 @@ struct Settings {
     heading_factor: f64,
     min_score: f64,
     margin: f64,
+    /// Weighted hits of one term beyond this count grow logarithmically, so
+    /// one word repeated does not outweigh a range of cues.
+    saturation: f64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -89,25 +94,41 @@ pub fn word_units(text: &str) -> f64 {
 }
 
 impl CategoryModel {
-    fn add_hits(&self, text: &str, factor: f64, totals: &mut [f64]) {
+    fn add_hits(&self, text: &str, factor: f64, counts: &mut [f64]) {
         for term in self.matcher.hits(&normalise(text)) {
-            for &(cat, weight) in &self.term_weights[term] {
-                totals[cat] += weight * factor;
-            }
+            counts[term] += factor;
+        }
+    }
+
+    /// A term's weighted hit count after saturation.
+    fn saturated(&self, count: f64) -> f64 {
+        let s = self.settings.saturation;
+        if count <= s {
+            count
+        } else {
+            s + (1.0 + count - s).ln()
         }
     }
 
     fn scores(&self, input: &MetaInput) -> Vec<(String, f64)> {
-        let mut totals = vec![0.0; self.slugs.len()];
-        self.add_hits(input.title, self.settings.title_factor, &mut totals);
+        let mut counts = vec![0.0; self.term_weights.len()];
+        self.add_hits(input.title, self.settings.title_factor, &mut counts);
         let mut units = word_units(input.title);
         for heading in input.headings {
-            self.add_hits(heading, self.settings.heading_factor, &mut totals);
+            self.add_hits(heading, self.settings.heading_factor, &mut counts);
             units += word_units(heading);
         }
         for paragraph in input.paragraphs {
-            self.add_hits(paragraph, 1.0, &mut totals);
+            self.add_hits(paragraph, 1.0, &mut counts);
             units += word_units(paragraph);
+        }
+        let mut totals = vec![0.0; self.slugs.len()];
+        for (term, &count) in counts.iter().enumerate() {
+            if count > 0.0 {
+                for &(cat, weight) in &self.term_weights[term] {
+                    totals[cat] += weight * self.saturated(count);
+                }
+            }
         }
         let per_thousand = 1000.0 / units.max(150.0);
         self.slugs
@@ -164,6 +185,18 @@ mod tests {
             model.slugs,
             vec!["brand-crises", "founder-ip", "marketing-lessons"]
         );
+    }
+
+    #[test]
+    fn one_word_repeated_does_not_outweigh_a_range_of_cues() {
+        let body = [
+            "The marketing team loved the marketing plan, the marketing budget, the marketing \
+             calendar and the marketing slogans; marketing was everything, marketing led, \
+             marketing decided and marketing paid, so marketing grew.",
+            "Then came a boycott, an apology, a lawsuit and a warning from the regulator.",
+        ];
+        let (cat, scores) = categorise("The week it went wrong", "en", &body);
+        assert_eq!(cat, "brand-crises", "{scores:?}");
     }
 
     #[test]

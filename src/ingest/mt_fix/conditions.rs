@@ -27,16 +27,42 @@ impl Context {
         }
     }
 
-    /// Whether the match at `range` of `line` meets the conditions.
-    pub fn allows(&self, line: &str, range: std::ops::Range<usize>) -> bool {
-        let before = line[..range.start].to_lowercase();
-        let after = line[range.end..].to_lowercase();
-        let vetoed_after = self.not_before.iter().any(|w| starts_with_word(&after, w));
-        let vetoed_before = self.not_after.iter().any(|w| ends_with_word(&before, w));
-        if vetoed_after || vetoed_before {
+    /// Whether the match at `range` of `line` meets the conditions; with
+    /// `confirmed` (the rule's cue was met elsewhere in the article) a match
+    /// needs no cue of its own unless it is a single word opening a sentence,
+    /// where an ordinary word is capitalised too.
+    pub fn allows(&self, line: &str, range: std::ops::Range<usize>, confirmed: bool) -> bool {
+        if self.vetoed(line, range.clone()) {
             return false;
         }
-        self.cues.is_empty() || self.cue_near(&before, &after)
+        if self.cues.is_empty() {
+            return true;
+        }
+        let before = line[..range.start].to_lowercase();
+        let after = line[range.end..].to_lowercase();
+        let lone_opening_word = opens_sentence(&line[..range.start]) && !line[range].contains(' ');
+        if confirmed && !lone_opening_word {
+            return true;
+        }
+        self.cue_near(&before, &after)
+    }
+
+    /// Whether the match at `range` meets its cue on its own (not vetoed and
+    /// a cue nearby): the rule is then confirmed for the whole article.
+    pub fn confirms(&self, line: &str, range: std::ops::Range<usize>) -> bool {
+        !self.cues.is_empty()
+            && !self.vetoed(line, range.clone())
+            && self.cue_near(
+                &line[..range.start].to_lowercase(),
+                &line[range.end..].to_lowercase(),
+            )
+    }
+
+    fn vetoed(&self, line: &str, range: std::ops::Range<usize>) -> bool {
+        let before = line[..range.start].to_lowercase();
+        let after = line[range.end..].to_lowercase();
+        self.not_before.iter().any(|w| starts_with_word(&after, w))
+            || self.not_after.iter().any(|w| ends_with_word(&before, w))
     }
 
     fn cue_near(&self, before: &str, after: &str) -> bool {
@@ -50,6 +76,12 @@ impl Context {
         );
         self.cues.iter().any(|cue| contains_word(&window, cue))
     }
+}
+
+/// The text before a match ends a sentence (or is empty).
+fn opens_sentence(before: &str) -> bool {
+    let t = before.trim_end_matches(|c: char| c.is_whitespace() || "\"“‘'(".contains(c));
+    t.is_empty() || t.ends_with(['.', '!', '?', ':', '。', '！', '？', '：'])
 }
 
 /// `text` contains `word` on word boundaries.

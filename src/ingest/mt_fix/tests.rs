@@ -226,3 +226,74 @@ fn platform_names_written_as_names_need_no_cue() {
         "the onlookers and onlookers, hit products sold"
     );
 }
+
+#[test]
+fn a_cue_met_once_holds_for_the_whole_article() {
+    let t = table(
+        r#"
+[[fix]]
+name = "t:kuaishou"
+phrases = ["Fast Hand"]
+case_sensitive = true
+replace = "Kuaishou"
+requires_cue = ["app"]
+cue_within = 3
+"#,
+    );
+    let lines = vec![
+        "The first app is Fast Hand.".to_string(),
+        "Years later, how Fast Hand turned trust into sales is well known.".to_string(),
+    ];
+    let out = apply(lines, &t, &mut Report::default());
+    assert_eq!(
+        out[1],
+        "Years later, how Kuaishou turned trust into sales is well known."
+    );
+    // Without a confirmed cue the far match stays.
+    assert_eq!(
+        run(
+            &t,
+            "Years later, how Fast Hand turned trust into sales is well known."
+        ),
+        "Years later, how Fast Hand turned trust into sales is well known."
+    );
+}
+
+#[test]
+fn a_confirmed_single_word_opening_a_sentence_still_needs_its_cue() {
+    let t = table(
+        r#"
+[[fix]]
+name = "t:honor"
+phrases = ["Glory"]
+case_sensitive = true
+replace = "Honor"
+requires_cue = ["phones"]
+cue_within = 3
+"#,
+    );
+    let lines = vec![
+        "Huawei sold Glory phones in 2020.".to_string(),
+        "Glory is not what the founders wanted, they said at length afterwards.".to_string(),
+    ];
+    let out = apply(lines, &t, &mut Report::default());
+    assert_eq!(out[0], "Huawei sold Honor phones in 2020.");
+    assert_eq!(
+        out[1],
+        "Glory is not what the founders wanted, they said at length afterwards."
+    );
+}
+
+#[test]
+fn slang_of_blame_crowds_and_shops() {
+    assert_eq!(
+        fix("The company let a water army post for it, then the manager had to carry the pot while others dump the pot.").0,
+        "The company let paid posters post for it, then the manager had to carry the blame while others shift the blame."
+    );
+    assert_eq!(
+        fix("The tea chain opened 300 joining stores and 20 direct camp stores, and its seckill prices drew shoppers.").0,
+        "The tea chain opened 300 franchise stores and 20 company-owned stores, and its flash sale prices drew shoppers."
+    );
+    unchanged("The court overturned the ruling after the accident.");
+    unchanged("The city rebuilt its drainage system after the floods.");
+}

@@ -6,13 +6,15 @@
 //! are `1、`/`1.`/`1)` lines; an unnumbered line between items n-1 and n+1 is
 //! item n (the translator dropped its number). Three or more short lines in a
 //! row are a bullet list, except the last, which heads what follows. Bullet
-//! markers (`◎`, `●`, `•`) inside a line start new items. Long paragraphs,
+//! markers (`◎`, `●`, `•`) inside a line start new items; heading bars and
+//! bold wraps are taken off first (`marks`). Long paragraphs,
 //! like a Chinese wall of text, are split at sentence ends.
 
 use std::sync::OnceLock;
 
 use regex::Regex;
 
+mod marks;
 mod sections;
 
 use super::report::Report;
@@ -65,7 +67,8 @@ fn ordered_marker() -> Option<&'static Regex> {
 /// Builds the article from clean, trimmed lines; `title` is the headline
 /// chosen for it, `None` when it has none.
 pub fn build(lines: &[String], title: Option<&str>, lang: &str, report: &mut Report) -> Article {
-    let lines: Vec<String> = split_bullets(lines)
+    let lines: Vec<String> = lines.iter().map(|l| marks::undecorate(l)).collect();
+    let lines: Vec<String> = split_bullets(&lines)
         .into_iter()
         .filter(|l| !l.is_empty() && Some(l.as_str()) != title)
         .flat_map(|l| split_inline_sections(&l, report))
@@ -364,6 +367,18 @@ mod tests {
             (
                 "（三）服務的邊界在哪裡這場爭議讓海底撈重新思考服務的尺度與成本。",
                 "（三）服務的邊界在哪裡",
+            ),
+            (
+                "二、为什么是一家老厂一家老厂创立于1990年，总部设在上海，门店遍布全国的三四线城市。",
+                "二、为什么是一家老厂",
+            ),
+            (
+                "三、品牌做对了什么面对突如其来的流量，这家公司的反应相当克制，没有涨价。",
+                "三、品牌做对了什么",
+            ),
+            (
+                "四、一年后的成绩单2022年，直播间的销量回落到了正常水平，门店客流也在下降。",
+                "四、一年后的成绩单",
             ),
         ];
         for (sentence, heading) in cases {

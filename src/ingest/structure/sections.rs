@@ -82,8 +82,10 @@ pub(super) fn section_heading(sentence: &str) -> (String, &str) {
 }
 
 /// Where a heading glued to its paragraph ends: the first place, between
-/// four and eighteen characters after the marker, where the paragraph repeats
-/// the heading's last two characters or a paragraph opener starts.
+/// four and eighteen characters after the marker, where the paragraph
+/// repeats the heading's last two to six characters (`…为什么是鸿星尔克鸿星尔克
+/// 创立于…`), where a question heading ends on its question word (`…做对了
+/// 什么面对…`), or where a paragraph opener or a date (`2021年`) starts.
 fn glued_heading_end(sentence: &str) -> Option<usize> {
     let marker = section_start()?.find(sentence)?.end();
     let openers = paragraph_openers().ok()?;
@@ -93,20 +95,49 @@ fn glued_heading_end(sentence: &str) -> Option<usize> {
         .collect();
     let cut = |k: usize| -> bool {
         let (head, rest) = sentence.split_at(starts[k]);
-        let last2: String = head
-            .chars()
-            .rev()
-            .take(2)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let clean = !head[marker..].contains(['，', '。', ',', '：', ':', '；']);
-        clean && (rest.starts_with(&last2) || openers.iter().any(|o| rest.starts_with(o.as_str())))
+        let body = &head[marker..];
+        // A heading may hold a colon (`第一次选择：从代工转向品牌`), not a clause break.
+        if body.contains(['，', '。', ',', '；']) || body.ends_with(['：', ':']) {
+            return false;
+        }
+        let repeats = (2..=6.min(body.chars().count())).any(|n| {
+            let tail: String = body.chars().skip(body.chars().count() - n).collect();
+            rest.starts_with(&tail)
+        });
+        // `…为什么` opens a question (`回应为什么没能止损`); it does not end one.
+        let question = QUESTION_ENDS.iter().any(|q| body.ends_with(q))
+            && !body.ends_with("为什么")
+            && !body.ends_with("為什麼");
+        repeats
+            || question
+            || openers.iter().any(|o| rest.starts_with(o.as_str()))
+            || opens_with_date(rest)
     };
     (4..=18.min(starts.len().saturating_sub(1)))
         .find(|&k| cut(k))
         .map(|k| starts[k])
+}
+
+/// Words a question heading ends on.
+const QUESTION_ENDS: &[&str] = &[
+    "什么",
+    "什麼",
+    "为何",
+    "為何",
+    "如何",
+    "怎么办",
+    "怎麼辦",
+    "在哪里",
+    "在哪裡",
+    "吗",
+    "嗎",
+];
+
+/// Text that opens with a year or a month (`2021年`, `7月`).
+fn opens_with_date(text: &str) -> bool {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    (digits == 4 && text[4..].starts_with('年'))
+        || ((1..=2).contains(&digits) && text[digits..].starts_with('月'))
 }
 
 const STRUCTURE_TOML: &str = include_str!("../../../data/ingest/structure.toml");
