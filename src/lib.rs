@@ -11,7 +11,6 @@ pub mod config;
 pub mod content;
 pub mod corpus;
 pub mod diagnostics;
-pub mod fxhash;
 pub mod ingest;
 pub mod memory;
 pub mod output;

@@ -7,8 +7,8 @@
 //! boundaries around Latin names (`MIUI` does not match inside `MIUIs`) and
 //! none around Chinese ones.
 
-use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::text::on_word_boundaries;
+use foldhash::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -25,9 +25,9 @@ pub struct Mention {
 /// Every way of pointing at a page, built once per library.
 #[derive(Debug, Default)]
 pub struct LinkTargets {
-    by_name: FxHashMap<String, usize>,
-    by_rel: FxHashMap<String, usize>,
-    by_path: FxHashMap<String, usize>,
+    by_name: HashMap<String, usize>,
+    by_rel: HashMap<String, usize>,
+    by_path: HashMap<String, usize>,
     matcher: Option<AhoCorasick>,
     /// Target page of each automaton pattern.
     pattern_page: Vec<usize>,
@@ -41,7 +41,7 @@ impl LinkTargets {
     pub fn new(lib: &Library) -> LinkTargets {
         let mut targets = LinkTargets::default();
         let mut patterns: Vec<String> = Vec::new();
-        let mut seen: FxHashSet<String> = FxHashSet::default();
+        let mut seen: HashSet<String> = HashSet::default();
         for (i, page) in lib.pages.iter().enumerate() {
             targets.by_rel.insert(page.rel.clone(), i);
             targets.by_path.insert(page.path.clone(), i);

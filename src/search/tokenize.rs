@@ -8,9 +8,7 @@
 //! browser segments a Chinese query by longest match against the vocabulary,
 //! which is why the index only needs to agree on *which* strings are terms.
 
-use std::sync::OnceLock;
-
-use super::names::{word_hash, Found, NameIndex};
+use super::names::{Found, NameIndex};
 use crate::text::{is_cjk, jieba};
 
 /// Words longer than this (in chars) are noise: URLs, hashes, base64.
@@ -28,54 +26,7 @@ pub const STOP_WORDS: &[&str] = &[
 ];
 
 pub fn is_stop_word(term: &str) -> bool {
-    // The longest stop word has five bytes; most terms are longer.
-    if term.len() > 5 {
-        return false;
-    }
-    let Some(packed) = pack(term) else {
-        return false;
-    };
-    let table = stop_table();
-    let mut i = stop_slot(packed);
-    loop {
-        match table[i] {
-            0 => return false,
-            word if word == packed => return true,
-            _ => i = (i + 1) % STOP_SLOTS,
-        }
-    }
-}
-
-/// Slots of the stop-word table: four times the words, so a probe mostly
-/// ends at once.
-const STOP_SLOTS: usize = 256;
-
-/// The stop words packed into numbers (`pack`) in an open-addressing table
-/// (0 marks an empty slot): a word is tested with one multiplication and
-/// usually one comparison, which matters as every word of every page is.
-fn stop_table() -> &'static [u64; STOP_SLOTS] {
-    static TABLE: OnceLock<[u64; STOP_SLOTS]> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table = [0u64; STOP_SLOTS];
-        for packed in STOP_WORDS.iter().filter_map(|w| pack(w)) {
-            let mut i = stop_slot(packed);
-            while table[i] != 0 && table[i] != packed {
-                i = (i + 1) % STOP_SLOTS;
-            }
-            table[i] = packed;
-        }
-        table
-    })
-}
-
-fn stop_slot(packed: u64) -> usize {
-    (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % STOP_SLOTS
-}
-
-/// A string of at most 8 bytes as one number, for comparisons without memcmp.
-fn pack(s: &str) -> Option<u64> {
-    let b = s.as_bytes();
-    (b.len() <= 8).then(|| b.iter().rev().fold(0u64, |acc, &x| acc << 8 | x as u64))
+    STOP_WORDS.binary_search(&term).is_ok()
 }
 
 /// Full-width ASCII variants (`ＳＵ７`) to ASCII; everything else unchanged.
@@ -163,18 +114,17 @@ fn keep(out: &mut String, gap: &mut bool) {
 /// `hay`); the runs of ideographs go to jieba together. ASCII bytes are
 /// taken a byte at a time; only other characters are decoded.
 pub fn for_each_normalized_term(hay: &str, emit: &mut impl FnMut(&str)) {
-    scan_normalized(hay, &NameIndex::default(), &mut |t, _| emit(t), &mut |_| {});
+    scan_normalized(hay, &NameIndex::default(), emit, &mut |_| {});
 }
 
 /// `for_each_normalized_term` that also finds the names of `names` on the
 /// way (as `NameIndex::scan` would, leftmost-longest), so a field is walked
 /// once: names can only start at the word starts and ideographs the split
-/// visits anyway, and a word's hash serves both the name lookup and the
-/// caller's term table. `terms` gets each term with its `word_hash`.
+/// visits anyway. `terms` gets each term.
 pub fn scan_normalized(
     hay: &str,
     names: &NameIndex,
-    terms: &mut impl FnMut(&str, u64),
+    terms: &mut impl FnMut(&str),
     found: &mut impl FnMut(Found),
 ) {
     let bytes = hay.as_bytes();
@@ -220,17 +170,14 @@ pub fn scan_normalized(
         let word = &hay[start..i];
         let is_term = (2..=MAX_TERM_CHARS).contains(&chars) && !is_stop_word(word);
         let look_up = start >= names_from && names.has_words();
-        if is_term || look_up {
-            let hash = word_hash(word);
-            if look_up {
-                hit(names.at_word(hay, start, word, hash), &mut names_from);
-            }
-            if is_term {
-                terms(word, hash);
-            }
+        if look_up {
+            hit(names.at_word(hay, start, word), &mut names_from);
+        }
+        if is_term {
+            terms(word);
         }
     }
-    for_each_cjk_word(&runs, &mut |w| terms(w, word_hash(w)));
+    for_each_cjk_word(&runs, terms);
 }
 
 /// The character starting at byte `i` of `s` (a char boundary), if any; ASCII
@@ -330,17 +277,13 @@ mod tests {
             names.scan(&hay, |f| want.push(f));
             let mut got = Vec::new();
             let mut terms = Vec::new();
-            scan_normalized(
-                &hay,
-                &names,
-                &mut |t, h| terms.push((t.to_string(), h)),
-                &mut |f| got.push(f),
-            );
+            scan_normalized(&hay, &names, &mut |t| terms.push(t.to_string()), &mut |f| {
+                got.push(f)
+            });
             assert_eq!(got, want, "{hay}");
-            assert!(terms.iter().all(|(t, h)| word_hash(t) == *h));
             let mut plain = Vec::new();
             for_each_normalized_term(&hay, &mut |t| plain.push(t.to_string()));
-            assert_eq!(plain, terms.into_iter().map(|(t, _)| t).collect::<Vec<_>>());
+            assert_eq!(plain, terms);
         }
     }
 
@@ -455,11 +398,6 @@ mod tests {
             vec!["abc", "café", "def", "miui2", "xiaomi"]
         );
         assert_eq!(sorted("12ab 中文x y"), vec!["12ab", "中文"]);
-    }
-
-    #[test]
-    fn stop_word_lengths_fit_the_shortcut() {
-        assert!(STOP_WORDS.iter().all(|w| w.len() <= 5));
     }
 
     #[test]

@@ -15,7 +15,7 @@ mod tests;
 
 pub use incremental::{RebuildReport, SearchInput};
 
-use crate::fxhash::FxHashMap;
+use foldhash::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -57,7 +57,7 @@ pub struct Site {
     /// made once per change of the lists rather than for every page link.
     pub category_views: Vec<crate::render::context::TermView>,
     /// Each tag name pages use, as templates see it (made with the lists).
-    pub tag_views: FxHashMap<String, crate::render::context::TermView>,
+    pub tag_views: HashMap<String, crate::render::context::TermView>,
     /// Each page's URL (same index as `library.pages`), made by `analyse`.
     pub urls: Vec<String>,
     /// Page indices, newest first.
@@ -108,7 +108,7 @@ impl Site {
             tags: Taxonomy::default(),
             categories: Taxonomy::default(),
             category_views: Vec::new(),
-            tag_views: FxHashMap::default(),
+            tag_views: HashMap::default(),
             urls: Vec::new(),
             order: Vec::new(),
             timeline: Vec::new(),
@@ -317,7 +317,7 @@ impl Site {
             .iter()
             .filter_map(|c| self.category_view(&c.slug))
             .collect();
-        let mut tag_views = FxHashMap::default();
+        let mut tag_views = HashMap::default();
         for name in self.library.pages.iter().flat_map(|p| &p.tags) {
             if !tag_views.contains_key(name) {
                 tag_views.insert(name.clone(), self.tag_view(name));
