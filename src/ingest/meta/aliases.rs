@@ -56,7 +56,12 @@ struct AliasTable {
 static TABLE: OnceLock<AliasTable> = OnceLock::new();
 
 fn table() -> &'static AliasTable {
-    TABLE.get_or_init(|| build_table(parse_groups(ALIASES_TOML).unwrap_or_default()))
+    TABLE.get_or_init(|| {
+        build_table(crate::text::fixed::rules(
+            "aliases.toml",
+            parse_groups(ALIASES_TOML),
+        ))
+    })
 }
 
 /// Parses an alias TOML document (`[[group]]` entries).

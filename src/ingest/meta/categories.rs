@@ -6,7 +6,7 @@
 //! category wins low scores and near-ties.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use serde::Deserialize;
 
@@ -14,7 +14,6 @@ use super::terms::{normalise, TermMatcher};
 use super::MetaInput;
 
 const CATEGORIES_TOML: &str = include_str!("../../../data/ingest/categories.toml");
-const FALLBACK: &str = "marketing-lessons";
 
 #[derive(Debug, Clone, Deserialize)]
 struct Settings {
@@ -41,13 +40,8 @@ struct CategoryModel {
     term_weights: Vec<Vec<(usize, f64)>>,
 }
 
-static MODEL: OnceLock<Option<CategoryModel>> = OnceLock::new();
-
-fn model() -> Option<&'static CategoryModel> {
-    MODEL
-        .get_or_init(|| build_model(CATEGORIES_TOML).ok())
-        .as_ref()
-}
+static MODEL: LazyLock<CategoryModel> =
+    LazyLock::new(|| crate::text::fixed::rules("categories.toml", build_model(CATEGORIES_TOML)));
 
 fn build_model(toml_text: &str) -> Result<CategoryModel, String> {
     let file: CategoryFile = toml::from_str(toml_text).map_err(|e| e.to_string())?;
@@ -140,12 +134,12 @@ fn round2(x: f64) -> f64 {
 
 /// Per-category scores (weighted hits per 1000 words), in slug order.
 pub fn score(input: &MetaInput) -> Vec<(String, f64)> {
-    model().map(|m| m.scores(input)).unwrap_or_default()
+    MODEL.scores(input)
 }
 
 /// The winning category for `scores`; the default on low scores and ties.
 pub fn choose(scores: &[(String, f64)]) -> String {
-    model().map_or_else(|| FALLBACK.to_string(), |m| m.choose(scores))
+    MODEL.choose(scores)
 }
 
 #[cfg(test)]
@@ -159,7 +153,7 @@ mod tests {
 
     #[test]
     fn data_file_parses_with_three_categories() {
-        let model = build_model(CATEGORIES_TOML).expect("categories.toml parses");
+        let model = &*MODEL;
         assert_eq!(
             model.slugs,
             vec!["brand-crises", "founder-ip", "marketing-lessons"]

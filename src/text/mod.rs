@@ -5,6 +5,8 @@
 //! thread while other work goes on (`prewarm`). It also holds about 30 MB, so
 //! a one-shot build lets go of it once every page is segmented (`release_jieba`).
 
+pub mod fixed;
+
 use std::sync::{Arc, Mutex};
 
 use jieba_rs::Jieba;
