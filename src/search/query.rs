@@ -1,8 +1,8 @@
 //! A reference implementation of the query side of `search.js`, reading the
 //! same files: alias phrases → group terms, Latin words with prefix expansion,
 //! Chinese by longest match against the vocabulary, BM25 with title and tag
-//! bonuses. It keeps the two sides honest in unit tests and lets the build
-//! check its own index; the browser does not depend on it.
+//! bonuses. Test code only: unit tests rank queries against a built index
+//! with it; the browser does not depend on it.
 
 use std::collections::HashMap;
 
