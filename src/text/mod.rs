@@ -6,6 +6,7 @@
 //! a one-shot build lets go of it once every page is segmented (`release_jieba`).
 
 pub mod fixed;
+pub mod sentences;
 
 use std::sync::{Arc, Mutex};
 

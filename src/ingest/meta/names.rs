@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::aliases::group_of;
-use super::sentences::split_sentences;
+use crate::text::sentences;
 use crate::text::{is_cjk, on_word_boundaries};
 
 const TAG_NAMES_TOML: &str = include_str!("../../../data/ingest/tag_names.toml");
@@ -181,7 +181,7 @@ struct Evidence {
 
 fn main_company_en(paragraphs: &[String], lex: &Lexicons) -> Option<String> {
     let mut names: HashMap<String, Evidence> = HashMap::new();
-    for sentence in paragraphs.iter().flat_map(|p| split_sentences(p)) {
+    for sentence in paragraphs.iter().flat_map(|p| sentences::split(p)) {
         let words: Vec<&str> = sentence
             .split(|c: char| {
                 c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"')
