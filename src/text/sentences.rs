@@ -3,24 +3,28 @@
 //! Chinese sentences end after `。！？`; `!`, `?`, `.` and `…` end one when
 //! the next word starts a sentence (a capital, a digit, an opening quote or
 //! an ideograph), and a period never after an abbreviation
-//! (`data/text/abbreviations.txt`), an initial (`J. Smith`), a word with a
+//! (`data/text/abbreviations.toml`), an initial (`J. Smith`), a word with a
 //! period inside (`U.S.`, `p.m.`) or a number before an ideograph (`1.国产`). Closing quotes and brackets, and repeated
 //! marks (`?!`, `...`), stay with the sentence they close.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use super::is_cjk;
+use serde::Deserialize;
 
-const ABBREVIATIONS_TXT: &str = include_str!("../../data/text/abbreviations.txt");
+use super::{fixed, is_cjk};
 
-static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    ABBREVIATIONS_TXT
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+const ABBREVIATIONS_TOML: &str = include_str!("../../data/text/abbreviations.toml");
+
+/// `data/text/abbreviations.toml`.
+#[derive(Deserialize)]
+struct Abbreviations {
+    always: HashSet<String>,
+    before_number: HashSet<String>,
+}
+
+static ABBREVIATIONS: LazyLock<Abbreviations> =
+    LazyLock::new(|| fixed::rules("abbreviations.toml", toml::from_str(ABBREVIATIONS_TOML)));
 
 /// Marks that close the sentence before them.
 const CLOSERS: &[char] = &[
@@ -73,8 +77,10 @@ fn ends_sentence(text: &str, start: usize, at: usize, mark: char, end: usize) ->
     if is_full_stop(mark) {
         return true;
     }
-    let not_abbreviation = || mark != '.' || !ends_with_abbreviation(&text[start..at]);
     let rest = &text[end..];
+    let before_number = rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    let not_abbreviation =
+        || mark != '.' || !ends_with_abbreviation(&text[start..at], before_number);
     match rest.chars().next() {
         None => return true,
         // `1.国产…`: a number's period before an ideograph numbers a list item.
@@ -92,21 +98,25 @@ fn ends_sentence(text: &str, start: usize, at: usize, mark: char, end: usize) ->
 }
 
 /// Whether `before` (the text up to a period) ends with an abbreviation, an
-/// initial or a word with a period inside.
-pub fn ends_with_abbreviation(before: &str) -> bool {
+/// initial or a word with a period inside; `before_number` when a number
+/// follows the period.
+fn ends_with_abbreviation(before: &str, before_number: bool) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or("");
     let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    let inner_period = word.trim_matches('.').contains('.');
-    is_initial || inner_period || is_abbreviation(word)
+    let inner_period =
+        word.trim_matches('.').contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.');
+    let month = || before_number && ABBREVIATIONS.before_number.contains(&word.to_lowercase());
+    is_initial || inner_period || is_abbreviation(word) || month()
 }
 
-/// Whether `word` (without its period) is a listed abbreviation, in any case.
+/// Whether `word` (without its period) never ends a sentence (`Mr`, `Inc`),
+/// in any case.
 pub fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(word.to_lowercase().as_str())
+    ABBREVIATIONS.always.contains(&word.to_lowercase())
 }
 
 #[cfg(test)]
@@ -114,10 +124,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_abbreviation_list_loads_in_lower_case() {
-        assert!(ABBREVIATIONS.len() > 20);
-        assert!(ABBREVIATIONS.iter().all(|w| *w == w.to_lowercase()));
+    fn the_abbreviation_lists_load_in_lower_case() {
+        let a = &*ABBREVIATIONS;
+        assert!(a.always.len() > 10 && a.before_number.len() > 10);
+        let words = a.always.iter().chain(&a.before_number);
+        assert!(words.clone().all(|w| *w == w.to_lowercase()));
         assert!(is_abbreviation("Mr") && is_abbreviation("CORP") && !is_abbreviation("Lei"));
+    }
+
+    #[test]
+    fn month_names_hold_a_period_only_before_a_number() {
+        assert_eq!(
+            split("It opened on Jan. 5 in Beijing."),
+            vec!["It opened on Jan. 5 in Beijing."]
+        );
+        assert_eq!(
+            split("That person is Lei Jun. Lei Jun is simple."),
+            vec!["That person is Lei Jun.", "Lei Jun is simple."]
+        );
     }
 
     #[test]
