@@ -7,6 +7,7 @@
 //! boundaries around Latin names (`MIUI` does not match inside `MIUIs`) and
 //! none around Chinese ones.
 
+use crate::text::fold::name_key;
 use crate::text::on_word_boundaries;
 use foldhash::{HashMap, HashSet};
 
@@ -46,9 +47,11 @@ impl LinkTargets {
             targets.by_rel.insert(page.rel.clone(), i);
             targets.by_path.insert(page.path.clone(), i);
             for name in page.names() {
-                targets.by_name.entry(fold(name)).or_insert(i);
-                if auto_linkable(page.kind) && long_enough(name) && seen.insert(fold(name)) {
-                    patterns.push(fold(name));
+                targets.by_name.entry(name_key(name)).or_insert(i);
+                // The automaton ignores ASCII case: names equal but for it are one pattern.
+                let pattern = name.trim().to_ascii_lowercase();
+                if auto_linkable(page.kind) && long_enough(name) && seen.insert(pattern.clone()) {
+                    patterns.push(pattern);
                     targets.pattern_page.push(i);
                 }
             }
@@ -63,9 +66,10 @@ impl LinkTargets {
         targets
     }
 
-    /// The page a `[[name]]` wikilink means (title or alias, case-insensitive).
+    /// The page a `[[name]]` wikilink means: a title or alias with the same
+    /// `name_key` (case, spaces and hyphens aside).
     pub fn by_name(&self, name: &str) -> Option<usize> {
-        self.by_name.get(&fold(name)).copied()
+        self.by_name.get(&name_key(name)).copied()
     }
 
     /// The page a relative Markdown link (`../wiki/xiaomi.md`) written in a
@@ -122,11 +126,6 @@ fn long_enough(name: &str) -> bool {
     } else {
         chars >= MIN_LATIN_NAME
     }
-}
-
-/// Case-folds ASCII and trims, so names compare the way the automaton matches.
-fn fold(name: &str) -> String {
-    name.trim().to_ascii_lowercase()
 }
 
 /// Resolves `.` and `..` in a `/`-separated path, never above the root.

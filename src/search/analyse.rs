@@ -12,7 +12,8 @@ use foldhash::HashMap;
 use super::aliases::AliasMatcher;
 use super::page_terms::PageTerms;
 use super::terms::{shard_of, split, term_hash, TermId, TermTable};
-use super::tokenize::{normalize, scan_normalized};
+use super::tokenize::scan_normalized;
+use crate::text::fold::search_key;
 use crate::text::is_cjk;
 
 pub const FLAG_TAG: u32 = 1;
@@ -172,7 +173,7 @@ fn add_field(
     text: &str,
     stat: TermStat,
 ) -> u32 {
-    let hay = normalize(text);
+    let hay = search_key(text);
     let mut words = 0u32;
     scan_normalized(
         &hay,

@@ -9,6 +9,7 @@
 //! which is why the index only needs to agree on *which* strings are terms.
 
 use super::names::{Found, NameIndex};
+use crate::text::fold::search_key;
 use crate::text::{is_cjk, jieba};
 
 /// Words longer than this (in chars) are noise: URLs, hashes, base64.
@@ -29,20 +30,11 @@ pub fn is_stop_word(term: &str) -> bool {
     STOP_WORDS.binary_search(&term).is_ok()
 }
 
-/// Full-width ASCII variants (`ＳＵ７`) to ASCII; everything else unchanged.
-pub fn fold_width(c: char) -> char {
-    match c as u32 {
-        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        0x3000 => ' ',
-        _ => c,
-    }
-}
-
 pub use crate::text::is_word_char;
 
 /// Calls `emit` for every term of `text`, in no particular order.
 pub fn for_each_term(text: &str, mut emit: impl FnMut(&str)) {
-    for_each_normalized_term(&normalize(text), &mut emit);
+    for_each_normalized_term(&search_key(text), &mut emit);
 }
 
 /// All terms of `text` in a vector (tests and small inputs).
@@ -52,64 +44,7 @@ pub fn terms(text: &str) -> Vec<String> {
     out
 }
 
-/// Lower-cases, folds full-width forms and turns every run of characters that
-/// are neither letters, digits nor ideographs into one space. One pass over a
-/// page's text that both the word split and the alias names read, so
-/// `Word-of-Mouth` is `word of mouth` for each of them. ASCII goes byte by
-/// byte, runs of ideographs are copied whole, only other characters are
-/// folded.
-pub fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    // A separator seen since the last kept character: written as one space
-    // before the next kept character, so there is none at either end.
-    let mut gap = false;
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            if b.is_ascii_alphanumeric() {
-                keep(&mut out, &mut gap);
-                out.push(char::from(b.to_ascii_lowercase()));
-            } else {
-                gap = true;
-            }
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut chars = s[i..].chars();
-        let c = chars.next().unwrap_or(' ');
-        i += c.len_utf8();
-        if is_cjk(c) {
-            i += chars
-                .take_while(|&c| is_cjk(c))
-                .map(char::len_utf8)
-                .sum::<usize>();
-            keep(&mut out, &mut gap);
-            out.push_str(&s[start..i]);
-            continue;
-        }
-        let c = fold_width(c);
-        if is_word_char(c) {
-            keep(&mut out, &mut gap);
-            out.extend(c.to_lowercase());
-        } else {
-            gap = true;
-        }
-    }
-    out
-}
-
-/// Before a kept character: the pending separator as one space.
-fn keep(out: &mut String, gap: &mut bool) {
-    if *gap && !out.is_empty() {
-        out.push(' ');
-    }
-    *gap = false;
-}
-
-/// The terms of text already `normalize`d: Latin-script words are the runs
+/// The terms of text already folded by `search_key`: Latin-script words are the runs
 /// between spaces and ideographs (already folded, so each is a slice of
 /// `hay`); the runs of ideographs go to jieba together. ASCII bytes are
 /// taken a byte at a time; only other characters are decoded.
@@ -272,7 +207,7 @@ mod tests {
                     }
                 })
                 .collect();
-            let hay = normalize(&text);
+            let hay = search_key(&text);
             let mut want = Vec::new();
             names.scan(&hay, |f| want.push(f));
             let mut got = Vec::new();
@@ -296,7 +231,7 @@ mod tests {
             "   ",
             "𠀀𠀁 ok",
         ] {
-            let hay = normalize(text);
+            let hay = search_key(text);
             let mut words = Vec::new();
             let mut runs = Vec::new();
             for (w, cjk) in reference_split(&hay) {
@@ -401,22 +336,7 @@ mod tests {
     }
 
     #[test]
-    fn normalizes_separators_case_and_width() {
-        assert_eq!(normalize("  Word-of-Mouth!"), "word of mouth");
-        assert_eq!(normalize("雷军（Lei Jun）"), "雷军 lei jun");
-        assert_eq!(normalize("ＳＵ７ Ultra, Café"), "su7 ultra café");
-        assert_eq!(normalize("...Mi-6...小米手机,  口碑"), "mi 6 小米手机 口碑");
-    }
-
-    #[test]
     fn words_next_to_ideographs_are_cut_at_the_script_change() {
         assert_eq!(sorted("小米SU7发布"), vec!["su7", "发布", "小米"]);
-    }
-
-    #[test]
-    fn full_width_forms_fold() {
-        assert_eq!(fold_width('Ｓ'), 'S');
-        assert_eq!(fold_width('７'), '7');
-        assert_eq!(fold_width('米'), '米');
     }
 }

@@ -5,7 +5,9 @@
 //! thread while other work goes on (`prewarm`). It also holds about 30 MB, so
 //! a one-shot build lets go of it once every page is segmented (`release_jieba`).
 
+pub mod escape;
 pub mod fixed;
+pub mod fold;
 pub mod sentences;
 
 use std::sync::{Arc, Mutex};

@@ -10,8 +10,9 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::terms::{normalise, TermMatcher};
+use super::terms::TermMatcher;
 use super::MetaInput;
+use crate::text::fold::fold_punctuation;
 
 const CATEGORIES_TOML: &str = include_str!("../../../data/ingest/categories.toml");
 
@@ -84,7 +85,7 @@ pub fn word_units(text: &str) -> f64 {
 
 impl CategoryModel {
     fn add_hits(&self, text: &str, factor: f64, totals: &mut [f64]) {
-        for term in self.matcher.hits(&normalise(text)) {
+        for term in self.matcher.hits(&fold_punctuation(text)) {
             for &(cat, weight) in &self.term_weights[term] {
                 totals[cat] += weight * factor;
             }

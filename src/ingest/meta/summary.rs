@@ -16,7 +16,8 @@ use super::aliases::expand;
 use super::centrality::centrality;
 use super::keywords_en::word_list;
 use super::sentences::Sentence;
-use super::terms::{normalise, TermMatcher};
+use super::terms::TermMatcher;
+use crate::text::fold::fold_punctuation;
 
 const KEY_POINTS: usize = 3;
 /// The mark of words the source redacted (`mt_fix`): such a sentence has a hole.
@@ -241,7 +242,7 @@ impl ConceptMatcher {
             return 0.0;
         };
         let named: HashSet<usize> = matcher
-            .hits(&normalise(text))
+            .hits(&fold_punctuation(text))
             .into_iter()
             .map(|p| self.pattern_tag[p])
             .collect();

@@ -7,6 +7,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use crate::text::fold::fold_punctuation;
 use crate::text::{cuts_word, word_edges};
 
 /// How one term matches.
@@ -29,7 +30,7 @@ impl TermMatcher {
         let mut patterns = Vec::with_capacity(terms.len());
         let mut shapes = Vec::with_capacity(terms.len());
         for term in terms {
-            let term = normalise(term.as_ref().trim());
+            let term = fold_punctuation(term.as_ref().trim());
             let prefix = term.ends_with('*');
             patterns.push(term.trim_end_matches('*').to_lowercase());
             shapes.push(TermShape { prefix });
@@ -43,7 +44,7 @@ impl TermMatcher {
     }
 
     /// Indexes of the terms found in `text`, one per occurrence, in text order.
-    /// `text` should already be `normalise`d.
+    /// `text` should already be folded by `fold_punctuation`.
     pub fn hits(&self, text: &str) -> Vec<usize> {
         self.automaton
             .find_iter(text)
@@ -58,26 +59,13 @@ impl TermMatcher {
     }
 }
 
-/// Folds typographic quotes and dashes to ASCII so `entrepreneur’s IP` matches
-/// `entrepreneur's IP`.
-pub fn normalise(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
-            '\u{201C}' | '\u{201D}' => '"',
-            '\u{2010}' | '\u{2011}' => '-',
-            _ => c,
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn count(terms: &[&str], text: &str) -> Vec<usize> {
         TermMatcher::new(terms)
-            .map(|m| m.hits(&normalise(text)))
+            .map(|m| m.hits(&fold_punctuation(text)))
             .unwrap_or_default()
     }
 
