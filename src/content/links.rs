@@ -7,11 +7,10 @@
 //! boundaries around Latin names (`MIUI` does not match inside `MIUIs`) and
 //! none around Chinese ones.
 
-use crate::text::fold::name_key;
-use crate::text::on_word_boundaries;
 use foldhash::{HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::text::fold::name_key;
+use crate::text::names::NameMatcher;
 
 use super::{Library, PageKind};
 
@@ -29,8 +28,8 @@ pub struct LinkTargets {
     by_name: HashMap<String, usize>,
     by_rel: HashMap<String, usize>,
     by_path: HashMap<String, usize>,
-    matcher: Option<AhoCorasick>,
-    /// Target page of each automaton pattern.
+    matcher: Option<NameMatcher>,
+    /// Target page of each matcher pattern.
     pattern_page: Vec<usize>,
 }
 
@@ -48,7 +47,7 @@ impl LinkTargets {
             targets.by_path.insert(page.path.clone(), i);
             for name in page.names() {
                 targets.by_name.entry(name_key(name)).or_insert(i);
-                // The automaton ignores ASCII case: names equal but for it are one pattern.
+                // The matcher ignores ASCII case: names equal but for it are one pattern.
                 let pattern = name.trim().to_ascii_lowercase();
                 if auto_linkable(page.kind) && long_enough(name) && seen.insert(pattern.clone()) {
                     patterns.push(pattern);
@@ -57,11 +56,7 @@ impl LinkTargets {
             }
         }
         if !patterns.is_empty() {
-            targets.matcher = AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(true)
-                .build(&patterns)
-                .ok();
+            targets.matcher = NameMatcher::literal(&patterns);
         }
         targets
     }
@@ -100,15 +95,16 @@ impl LinkTargets {
     /// Mentions of linkable names in `text`, leftmost-longest, respecting
     /// word boundaries for Latin names.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
-        let Some(ac) = &self.matcher else {
+        let Some(matcher) = &self.matcher else {
             return Vec::new();
         };
-        ac.find_iter(text)
-            .filter(|m| on_word_boundaries(text, m.start(), m.end()))
+        matcher
+            .find(text)
+            .into_iter()
             .map(|m| Mention {
-                start: m.start(),
-                end: m.end(),
-                page: self.pattern_page[m.pattern().as_usize()],
+                start: m.start,
+                end: m.end,
+                page: self.pattern_page[m.pattern],
             })
             .collect()
     }

@@ -8,6 +8,7 @@
 pub mod escape;
 pub mod fixed;
 pub mod fold;
+pub mod names;
 pub mod sentences;
 
 use std::sync::{Arc, Mutex};

@@ -10,8 +10,8 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::terms::TermMatcher;
 use crate::text::fold::{fold_punctuation, name_key};
+use crate::text::names::NameMatcher;
 
 const ALIASES_TOML: &str = include_str!("../../../data/aliases.toml");
 
@@ -51,7 +51,7 @@ struct AliasTable {
     by_name: HashMap<String, usize>,
     /// Pattern index → group index.
     pattern_group: Vec<usize>,
-    matcher: Option<TermMatcher>,
+    matcher: Option<NameMatcher>,
 }
 
 static TABLE: OnceLock<AliasTable> = OnceLock::new();
@@ -91,7 +91,7 @@ fn build_table(groups: Vec<AliasGroup>) -> AliasTable {
             }
         }
     }
-    let matcher = TermMatcher::new(&patterns);
+    let matcher = NameMatcher::terms(&patterns);
     AliasTable {
         groups,
         by_name,
@@ -132,7 +132,7 @@ pub fn group_hits(text: &str) -> Vec<(&'static AliasGroup, usize)> {
         return Vec::new();
     };
     let mut counts: Vec<(&'static AliasGroup, usize)> = Vec::new();
-    for pattern in matcher.hits(&fold_punctuation(text)) {
+    for pattern in matcher.hits(text) {
         let group = &t.groups[t.pattern_group[pattern]];
         match counts.iter_mut().find(|(g, _)| std::ptr::eq(*g, group)) {
             Some(entry) => entry.1 += 1,

@@ -10,9 +10,8 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::terms::TermMatcher;
 use super::MetaInput;
-use crate::text::fold::fold_punctuation;
+use crate::text::names::NameMatcher;
 
 const CATEGORIES_TOML: &str = include_str!("../../../data/ingest/categories.toml");
 
@@ -36,7 +35,7 @@ struct CategoryFile {
 struct CategoryModel {
     settings: Settings,
     slugs: Vec<String>,
-    matcher: TermMatcher,
+    matcher: NameMatcher,
     /// Term index → (category index, weight).
     term_weights: Vec<Vec<(usize, f64)>>,
 }
@@ -63,7 +62,7 @@ fn build_model(toml_text: &str) -> Result<CategoryModel, String> {
             term_weights[slot].push((cat, weight));
         }
     }
-    let matcher = TermMatcher::new(&terms).ok_or("cannot compile category terms")?;
+    let matcher = NameMatcher::terms(&terms).ok_or("cannot compile category terms")?;
     Ok(CategoryModel {
         settings: file.settings,
         slugs,
@@ -85,7 +84,7 @@ pub fn word_units(text: &str) -> f64 {
 
 impl CategoryModel {
     fn add_hits(&self, text: &str, factor: f64, totals: &mut [f64]) {
-        for term in self.matcher.hits(&fold_punctuation(text)) {
+        for term in self.matcher.hits(text) {
             for &(cat, weight) in &self.term_weights[term] {
                 totals[cat] += weight * factor;
             }
