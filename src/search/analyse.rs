@@ -7,7 +7,7 @@
 //! are folded into distinct terms as they come, then grouped by shard and
 //! interned into the site's term table in one go.
 
-use foldhash::HashMap;
+use hashbrown::HashMap;
 
 use super::aliases::AliasMatcher;
 use super::page_terms::PageTerms;
@@ -84,31 +84,26 @@ pub fn analyse_page(
 /// One distinct term of a page with its hash (`term_hash`) and summed stats.
 struct Distinct {
     hash: u64,
-    term: Box<str>,
+    term: String,
     stat: TermStat,
 }
 
 /// Folds a page's term occurrences into distinct terms as they come.
 #[derive(Default)]
 struct Collector {
-    terms: HashMap<Box<str>, TermStat>,
+    terms: HashMap<String, TermStat>,
 }
 
 impl Collector {
+    /// One hash per occurrence; only a new term is copied.
     fn add(&mut self, term: &str, stat: TermStat) {
-        match self.terms.get_mut(term) {
-            Some(t) => {
-                t.tf += stat.tf;
-                t.flags |= stat.flags;
-            }
-            None => {
-                self.terms.insert(term.into(), stat);
-            }
-        }
+        let t = self.terms.entry_ref(term).or_default();
+        t.tf += stat.tf;
+        t.flags |= stat.flags;
     }
 
     /// The distinct terms grouped by term-table shard, in shard order (what
-    /// the table interns in), and by text within a shard.
+    /// the table interns in), and by hash within a shard.
     fn distinct(&mut self) -> Vec<Distinct> {
         let mut out: Vec<Distinct> = self
             .terms
@@ -119,7 +114,7 @@ impl Collector {
                 stat,
             })
             .collect();
-        out.sort_unstable_by(|a, b| (shard_of(a.hash), &a.term).cmp(&(shard_of(b.hash), &b.term)));
+        out.sort_unstable_by_key(|d| (shard_of(d.hash), d.hash));
         out
     }
 }

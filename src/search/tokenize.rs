@@ -8,6 +8,10 @@
 //! browser segments a Chinese query by longest match against the vocabulary,
 //! which is why the index only needs to agree on *which* strings are terms.
 
+use std::sync::LazyLock;
+
+use foldhash::HashSet;
+
 use super::names::{Found, NameIndex};
 use crate::text::fold::search_key;
 use crate::text::{is_cjk, jieba};
@@ -16,8 +20,8 @@ use crate::text::{is_cjk, jieba};
 pub const MAX_TERM_CHARS: usize = 32;
 
 /// English function words and single Chinese particles that carry no meaning
-/// for search, sorted (binary search). Shipped to the browser in
-/// `index.json` so queries drop them too.
+/// for search, sorted. Shipped to the browser in `index.json` so queries
+/// drop them too.
 pub const STOP_WORDS: &[&str] = &[
     "also", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "for", "from", "had",
     "has", "have", "he", "her", "his", "if", "in", "into", "is", "it", "its", "not", "of", "on",
@@ -26,8 +30,12 @@ pub const STOP_WORDS: &[&str] = &[
     "也", "了", "其", "及", "和", "在", "就", "或", "是", "的", "着", "而", "都",
 ];
 
+/// Bytes of the longest stop word: most terms are longer, and need no lookup.
+const MAX_STOP_WORD_BYTES: usize = 5;
+
 pub fn is_stop_word(term: &str) -> bool {
-    STOP_WORDS.binary_search(&term).is_ok()
+    static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+    term.len() <= MAX_STOP_WORD_BYTES && SET.contains(term)
 }
 
 pub use crate::text::is_word_char;
@@ -324,6 +332,11 @@ mod tests {
         for w in &words {
             assert_eq!(is_stop_word(w), STOP_WORDS.contains(&w.as_str()), "{w}");
         }
+    }
+
+    #[test]
+    fn stop_word_lengths_fit_the_shortcut() {
+        assert!(STOP_WORDS.iter().all(|w| w.len() <= MAX_STOP_WORD_BYTES));
     }
 
     #[test]

@@ -9,32 +9,40 @@
 //! (Writing Markdown that must read as literal text is another job:
 //! `ingest::markdown`.)
 
-/// What `c` becomes: `None` when it stays as it is, else its entity (empty
-/// when it is dropped).
-fn replacement(c: char) -> Option<&'static str> {
-    match c {
-        '&' => Some("&amp;"),
-        '<' => Some("&lt;"),
-        '>' => Some("&gt;"),
-        '"' => Some("&quot;"),
-        '\'' => Some("&#39;"),
-        '\t' | '\n' | '\r' => None,
-        '\u{0}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}' => Some(""),
+/// What the character starting with byte `i` of `input` becomes: `None`
+/// when it stays as it is, else its entity (empty when it is dropped) and
+/// its length. Every character that changes is ASCII or U+FFFE/U+FFFF
+/// (`EF BF BE`/`EF BF BF`), so the text is read a byte at a time.
+fn replacement(input: &[u8], i: usize) -> Option<(&'static str, usize)> {
+    match input[i] {
+        b'&' => Some(("&amp;", 1)),
+        b'<' => Some(("&lt;", 1)),
+        b'>' => Some(("&gt;", 1)),
+        b'"' => Some(("&quot;", 1)),
+        b'\'' => Some(("&#39;", 1)),
+        b'\t' | b'\n' | b'\r' => None,
+        0..=0x1F => Some(("", 1)),
+        0xEF => matches!(input.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])).then_some(("", 3)),
         _ => None,
     }
 }
 
 /// Hands `input` to `push` escaped, as runs of plain text and entities.
 fn escape_runs(input: &str, mut push: impl FnMut(&str)) {
+    let bytes = input.as_bytes();
     let mut last = 0;
-    for (i, c) in input.char_indices() {
-        if let Some(entity) = replacement(c) {
-            if i > last {
-                push(&input[last..i]);
-            }
-            push(entity);
-            last = i + c.len_utf8();
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some((entity, len)) = replacement(bytes, i) else {
+            i += 1;
+            continue;
+        };
+        if i > last {
+            push(&input[last..i]);
         }
+        push(entity);
+        i += len;
+        last = i;
     }
     if last < input.len() {
         push(&input[last..]);

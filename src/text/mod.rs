@@ -1,4 +1,9 @@
-//! Shared text utilities: script detection and the one lazily loaded jieba.
+//! The shared text tools, each the one tool for its job across ingest,
+//! content, render and search: sentence splitting (`sentences`), folding
+//! text into comparison keys (`fold`), finding names in running text
+//! (`names`), HTML/XML escaping (`escape`) and fixed patterns and rule files
+//! compiled in (`fixed`); here, script detection, word boundaries and the
+//! one lazily loaded jieba.
 //!
 //! jieba's dictionary costs ~125 ms to load, so it is loaded once per process,
 //! only when Chinese text is present, and can be warmed on a background
