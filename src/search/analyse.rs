@@ -7,11 +7,12 @@
 //! are folded into distinct terms as they come, then grouped by shard and
 //! interned into the site's term table in one go.
 
+use foldhash::fast::FixedState;
 use hashbrown::HashMap;
 
 use super::aliases::AliasMatcher;
 use super::page_terms::PageTerms;
-use super::terms::{shard_of, split, term_hash, TermId, TermTable};
+use super::terms::{shard_of, split, term_hash, TermId, TermTable, TABLE_SHARDS};
 use super::tokenize::scan_normalized;
 use crate::text::fold::search_key;
 use crate::text::is_cjk;
@@ -88,10 +89,19 @@ struct Distinct {
     stat: TermStat,
 }
 
-/// Folds a page's term occurrences into distinct terms as they come.
-#[derive(Default)]
+/// Folds a page's term occurrences into distinct terms as they come (a
+/// fixed hasher, so the same page gives its terms in the same order).
 struct Collector {
-    terms: HashMap<String, TermStat>,
+    terms: HashMap<String, TermStat, FixedState>,
+}
+
+impl Default for Collector {
+    fn default() -> Self {
+        // About the distinct terms of a page of a few thousand words.
+        Collector {
+            terms: HashMap::with_capacity_and_hasher(512, FixedState::default()),
+        }
+    }
 }
 
 impl Collector {
@@ -103,19 +113,14 @@ impl Collector {
     }
 
     /// The distinct terms grouped by term-table shard, in shard order (what
-    /// the table interns in), and by hash within a shard.
+    /// the table interns in).
     fn distinct(&mut self) -> Vec<Distinct> {
-        let mut out: Vec<Distinct> = self
-            .terms
-            .drain()
-            .map(|(term, stat)| Distinct {
-                hash: term_hash(&term),
-                term,
-                stat,
-            })
-            .collect();
-        out.sort_unstable_by_key(|d| (shard_of(d.hash), d.hash));
-        out
+        let mut shards: Vec<Vec<Distinct>> = (0..TABLE_SHARDS).map(|_| Vec::new()).collect();
+        for (term, stat) in self.terms.drain() {
+            let hash = term_hash(&term);
+            shards[shard_of(hash)].push(Distinct { hash, term, stat });
+        }
+        shards.into_iter().flatten().collect()
     }
 }
 

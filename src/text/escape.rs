@@ -27,21 +27,27 @@ fn replacement(input: &[u8], i: usize) -> Option<(&'static str, usize)> {
     }
 }
 
+/// Whether byte `b` may start a character that `replacement` changes.
+fn may_change(b: u8) -> bool {
+    matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0..=0x1F | 0xEF)
+}
+
 /// Hands `input` to `push` escaped, as runs of plain text and entities.
 fn escape_runs(input: &str, mut push: impl FnMut(&str)) {
     let bytes = input.as_bytes();
     let mut last = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let Some((entity, len)) = replacement(bytes, i) else {
-            i += 1;
+    while let Some(k) = bytes[i..].iter().position(|&b| may_change(b)) {
+        let at = i + k;
+        i = at + 1;
+        let Some((entity, len)) = replacement(bytes, at) else {
             continue;
         };
-        if i > last {
-            push(&input[last..i]);
+        if at > last {
+            push(&input[last..at]);
         }
         push(entity);
-        i += len;
+        i = at + len;
         last = i;
     }
     if last < input.len() {
