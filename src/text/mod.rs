@@ -83,8 +83,7 @@ pub fn string_from_utf8(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8E
 
 /// True for CJK ideographs (and the extension blocks).
 pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2EBEF | 0x30000..=0x3134F)
+    is_cjk_point(c as u32)
 }
 
 /// A character of a Latin-script word: a letter or digit of any script but
@@ -120,6 +119,43 @@ pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     !cuts_word(text, start, end, word_edges(&text[start..end]))
 }
 
+fn is_cjk_point(point: u32) -> bool {
+    matches!(point,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2EBEF | 0x30000..=0x3134F)
+}
+
+/// 1 for an ASCII letter, else 0.
+fn ascii_letter(b: u8) -> u8 {
+    u8::from((b | 0x20).wrapping_sub(b'a') < 26)
+}
+
+/// 1 when lead byte `b`, followed by `n`, starts an ideograph of three
+/// bytes, else 0: U+3400–U+3FFF (E3 90–BF), U+4000–U+4DBF and U+4E00–U+4FFF
+/// (E4 but not E4 B7, the Yijing symbols), U+5000–U+9FFF (E5–E9) and
+/// U+F900–U+FAFF (EF A4–AB). Bit operations, no branches.
+fn starts_3_byte_ideograph(b: u8, n: u8) -> u8 {
+    u8::from(b.wrapping_sub(0xE5) < 5)
+        | u8::from(b == 0xE4) & u8::from(n != 0xB7)
+        | u8::from(b == 0xE3) & u8::from(n >= 0x90)
+        | u8::from(b == 0xEF) & u8::from(n.wrapping_sub(0xA4) < 8)
+}
+
+/// Ideographs of four bytes (the extension planes) in `bytes`, decoded.
+fn four_byte_ideographs(bytes: &[u8]) -> usize {
+    let mut count = 0;
+    for (i, _) in bytes.iter().enumerate().filter(|(_, &b)| b >= 0xF0) {
+        let point = bytes
+            .get(i + 1..i + 4)
+            .unwrap_or(&[])
+            .iter()
+            .fold(u32::from(bytes[i] & 0x07), |p, &t| {
+                p << 6 | u32::from(t & 0x3F)
+            });
+        count += usize::from(is_cjk_point(point));
+    }
+    count
+}
+
 /// True when `s` contains at least one CJK ideograph.
 pub fn has_cjk(s: &str) -> bool {
     s.chars().any(is_cjk)
@@ -147,18 +183,39 @@ impl ScriptCounts {
     pub fn of(parts: &[&str]) -> ScriptCounts {
         let mut counts = ScriptCounts::default();
         for s in parts {
-            counts.add(s);
+            counts.add(s.as_bytes());
         }
         counts
     }
 
-    fn add(&mut self, text: &str) {
-        for c in text.chars() {
-            if c.is_ascii_alphabetic() {
-                self.latin += 1;
-            } else if is_cjk(c) {
-                self.cjk += 1;
+    /// Counts by looking at each byte and the one after it, never decoding:
+    /// a three-byte ideograph is told by its lead byte (and for the blocks
+    /// that share a lead byte with other characters, the second byte). The
+    /// loop has no branches and counts into bytes, 255 pairs at a time, so
+    /// the compiler runs it on vectors; the rare four-byte characters are
+    /// decoded in a second pass. Kept over a loop over decoded characters,
+    /// which cost 3.7% of a build's instructions (valgrind, 1,000-page
+    /// corpus); `byte_wise_counting_agrees_with_decoded_characters` holds it
+    /// to that plain reference.
+    fn add(&mut self, bytes: &[u8]) {
+        let Some((&last, _)) = bytes.split_last() else {
+            return;
+        };
+        let pairs = bytes.len() - 1;
+        let mut wide = 0u8;
+        for (leads, nexts) in bytes[..pairs].chunks(255).zip(bytes[1..].chunks(255)) {
+            let (mut latin, mut cjk) = (0u8, 0u8);
+            for (&b, &n) in leads.iter().zip(nexts) {
+                latin += ascii_letter(b);
+                cjk += starts_3_byte_ideograph(b, n);
+                wide |= u8::from(b >= 0xF0);
             }
+            self.latin += usize::from(latin);
+            self.cjk += usize::from(cjk);
+        }
+        self.latin += usize::from(ascii_letter(last));
+        if wide > 0 {
+            self.cjk += four_byte_ideographs(bytes);
         }
     }
 
@@ -220,6 +277,54 @@ mod tests {
             let std = String::from_utf8(bytes.to_vec()).map_err(|e| e.utf8_error());
             assert_eq!(ours, std);
         }
+    }
+
+    #[test]
+    fn byte_wise_counting_agrees_with_decoded_characters() {
+        // The same decision as counting decoded characters, on text whose
+        // share of ideographs sits near the threshold, in every script width.
+        let pieces = [
+            "ab", "é", "小", "𠀀", "﨑", "ㄅ", "䷀", "㐀", "😀", "Ω", " ", "9", "。", "ａ", "鿿",
+            "豈",
+        ];
+        for n in 0..400usize {
+            let text: String = (0..(n % 37))
+                .map(|k| pieces[(n * 7 + k * k) % pieces.len()])
+                .collect();
+            let cjk = text.chars().filter(|&c| is_cjk(c)).count();
+            let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+            let want = if cjk * 4 >= latin && cjk > 0 {
+                "zh"
+            } else {
+                "en"
+            };
+            assert_eq!(detect_lang(&text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn letters_and_lead_bytes_agree_with_decoding() {
+        for b in 0u8..=255 {
+            assert_eq!(ascii_letter(b) == 1, b.is_ascii_alphabetic(), "{b}");
+        }
+        // Every character of the planes that hold ideographs, alone and
+        // inside a text long enough to cross the counting chunks.
+        let mut long = String::new();
+        for point in (0x2000..0x10000).chain(0x1F000..0x32000) {
+            let Some(c) = char::from_u32(point) else {
+                continue;
+            };
+            let counts = ScriptCounts::of(&[c.encode_utf8(&mut [0; 4])]);
+            assert_eq!(counts.cjk, usize::from(is_cjk(c)), "U+{point:X}");
+            long.push(c);
+            long.push('a');
+        }
+        let counts = ScriptCounts::of(&[&long]);
+        assert_eq!(counts.cjk, long.chars().filter(|&c| is_cjk(c)).count());
+        assert_eq!(
+            counts.latin,
+            long.chars().filter(char::is_ascii_alphabetic).count()
+        );
     }
 
     #[test]
