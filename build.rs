@@ -8,7 +8,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// What ingest's output depends on, relative to the crate root.
-const INPUTS: &[&str] = &["src/ingest", "data/ingest", "data/aliases.toml"];
+const INPUTS: &[&str] = &[
+    "src/ingest",
+    "src/text",
+    "data/ingest",
+    "data/text",
+    "data/aliases.toml",
+];
 
 fn main() {
     let mut files = Vec::new();

@@ -89,7 +89,7 @@ fn main() {
     let matcher = casewiki::search::aliases::AliasMatcher::new(&site.search_aliases());
     let normalized: Vec<String> = texts
         .iter()
-        .map(|t| casewiki::search::tokenize::normalize(t))
+        .map(|t| casewiki::text::fold::search_key(t))
         .collect();
     let mut counts = vec![0u32; matcher.groups.len()];
     per_page("alias names (search)", n, || {

@@ -52,7 +52,7 @@ pub fn parse_groups(toml_text: &str) -> Result<Vec<AliasGroup>, String> {
 /// the binary; a test checks that it parses).
 pub fn groups() -> &'static [AliasGroup] {
     static GROUPS: OnceLock<Vec<AliasGroup>> = OnceLock::new();
-    GROUPS.get_or_init(|| parse_groups(ALIASES_TOML).unwrap_or_default())
+    GROUPS.get_or_init(|| crate::text::fixed::rules("aliases.toml", parse_groups(ALIASES_TOML)))
 }
 
 #[cfg(test)]

@@ -17,7 +17,6 @@ pub mod build;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
-pub mod fxhash;
 pub mod ingest;
 pub mod markdown;
 pub mod memory;

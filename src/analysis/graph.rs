@@ -6,7 +6,7 @@
 //! each weighted by rarity; candidates come from posting lists, so the cost
 //! stays near-linear at 10,000 pages.
 
-use crate::fxhash::{FxHashMap, FxHashSet};
+use foldhash::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
@@ -104,7 +104,7 @@ fn features_of<'a>(f: &'a PageFeatures) -> Vec<Feature<'a>> {
 pub struct RelatedIndex<'a> {
     features: &'a [PageFeatures],
     /// Page numbers as `u32`: ranking reads thousands of them per page.
-    postings: FxHashMap<Feature<'a>, Vec<u32>>,
+    postings: HashMap<Feature<'a>, Vec<u32>>,
     total: f64,
 }
 
@@ -120,7 +120,7 @@ impl<'a> RelatedIndex<'a> {
         features: &'a [PageFeatures],
         pages: &[usize],
     ) -> RelatedIndex<'a> {
-        let wanted: FxHashSet<Feature> = pages
+        let wanted: HashSet<Feature> = pages
             .iter()
             .filter_map(|&i| features.get(i))
             .flat_map(features_of)
@@ -134,7 +134,7 @@ impl<'a> RelatedIndex<'a> {
         features: &'a [PageFeatures],
         keep: impl Fn(&Feature) -> bool,
     ) -> RelatedIndex<'a> {
-        let mut postings: FxHashMap<Feature, Vec<u32>> = FxHashMap::default();
+        let mut postings: HashMap<Feature, Vec<u32>> = HashMap::default();
         for (i, f) in features.iter().enumerate() {
             if lib
                 .pages
@@ -174,7 +174,7 @@ impl<'a> RelatedIndex<'a> {
 fn rank_for(
     i: usize,
     f: &PageFeatures,
-    postings: &FxHashMap<Feature, Vec<u32>>,
+    postings: &HashMap<Feature, Vec<u32>>,
     total: f64,
     scores: &mut [f64],
     touched: &mut Vec<usize>,

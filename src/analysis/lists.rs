@@ -2,7 +2,7 @@
 //! term views templates show of them, made once per change of the lists
 //! rather than for every page that links a term.
 
-use crate::fxhash::FxHashMap;
+use foldhash::HashMap;
 
 use serde::Serialize;
 
@@ -33,7 +33,7 @@ pub struct Lists {
     /// Every configured category as templates see it (with its page count).
     pub category_views: Vec<TermView>,
     /// Each tag name pages use, as templates see it.
-    pub tag_views: FxHashMap<String, TermView>,
+    pub tag_views: HashMap<String, TermView>,
 }
 
 /// `base_path + path`, percent-encoded: the URL templates put in `href`.
@@ -56,7 +56,7 @@ impl Lists {
             .iter()
             .filter_map(|c| lists.category_view(config, &c.slug))
             .collect();
-        let mut tag_views = FxHashMap::default();
+        let mut tag_views = HashMap::default();
         for name in library.pages.iter().flat_map(|p| &p.tags) {
             if !tag_views.contains_key(name) {
                 tag_views.insert(name.clone(), lists.tag_view(config, name));

@@ -5,7 +5,7 @@
 //! spelling met. Categories are the fixed set from the configuration, so the
 //! category pages exist even when empty.
 
-use crate::fxhash::FxHashMap;
+use foldhash::HashMap;
 
 use serde::Serialize;
 
@@ -25,7 +25,7 @@ pub struct Term {
 #[derive(Debug, Clone, Default)]
 pub struct Taxonomy {
     pub terms: Vec<Term>,
-    by_slug: FxHashMap<String, usize>,
+    by_slug: HashMap<String, usize>,
 }
 
 impl Taxonomy {

@@ -7,10 +7,10 @@
 //! boundaries around Latin names (`MIUI` does not match inside `MIUIs`) and
 //! none around Chinese ones.
 
-use crate::fxhash::{FxHashMap, FxHashSet};
-use crate::text::on_word_boundaries;
+use foldhash::{HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::text::fold::name_key;
+use crate::text::names::NameMatcher;
 
 use super::{Library, PageKind};
 
@@ -46,11 +46,11 @@ pub struct OutLink {
 /// Every way of pointing at a page, built once per library.
 #[derive(Debug, Default)]
 pub struct LinkTargets {
-    by_name: FxHashMap<String, usize>,
-    by_rel: FxHashMap<String, usize>,
-    by_path: FxHashMap<String, usize>,
-    matcher: Option<AhoCorasick>,
-    /// Target page of each automaton pattern.
+    by_name: HashMap<String, usize>,
+    by_rel: HashMap<String, usize>,
+    by_path: HashMap<String, usize>,
+    matcher: Option<NameMatcher>,
+    /// Target page of each matcher pattern.
     pattern_page: Vec<usize>,
 }
 
@@ -62,31 +62,30 @@ impl LinkTargets {
     pub fn new(lib: &Library) -> LinkTargets {
         let mut targets = LinkTargets::default();
         let mut patterns: Vec<String> = Vec::new();
-        let mut seen: FxHashSet<String> = FxHashSet::default();
+        let mut seen: HashSet<String> = HashSet::default();
         for (i, page) in lib.pages.iter().enumerate() {
             targets.by_rel.insert(page.rel.clone(), i);
             targets.by_path.insert(page.path.clone(), i);
             for name in page.names() {
-                targets.by_name.entry(fold(name)).or_insert(i);
-                if auto_linkable(page.kind) && long_enough(name) && seen.insert(fold(name)) {
-                    patterns.push(fold(name));
+                targets.by_name.entry(name_key(name)).or_insert(i);
+                // The matcher ignores ASCII case: names equal but for it are one pattern.
+                let pattern = name.trim().to_ascii_lowercase();
+                if auto_linkable(page.kind) && long_enough(name) && seen.insert(pattern.clone()) {
+                    patterns.push(pattern);
                     targets.pattern_page.push(i);
                 }
             }
         }
         if !patterns.is_empty() {
-            targets.matcher = AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(true)
-                .build(&patterns)
-                .ok();
+            targets.matcher = NameMatcher::literal(&patterns);
         }
         targets
     }
 
-    /// The page a `[[name]]` wikilink means (title or alias, case-insensitive).
+    /// The page a `[[name]]` wikilink means: a title or alias with the same
+    /// `name_key` (case, spaces and hyphens aside).
     pub fn by_name(&self, name: &str) -> Option<usize> {
-        self.by_name.get(&fold(name)).copied()
+        self.by_name.get(&name_key(name)).copied()
     }
 
     /// The page a relative Markdown link (`../wiki/xiaomi.md`) written in a
@@ -117,15 +116,16 @@ impl LinkTargets {
     /// Mentions of linkable names in `text`, leftmost-longest, respecting
     /// word boundaries for Latin names.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
-        let Some(ac) = &self.matcher else {
+        let Some(matcher) = &self.matcher else {
             return Vec::new();
         };
-        ac.find_iter(text)
-            .filter(|m| on_word_boundaries(text, m.start(), m.end()))
+        matcher
+            .find(text)
+            .into_iter()
             .map(|m| Mention {
-                start: m.start(),
-                end: m.end(),
-                page: self.pattern_page[m.pattern().as_usize()],
+                start: m.start,
+                end: m.end,
+                page: self.pattern_page[m.pattern],
             })
             .collect()
     }
@@ -143,11 +143,6 @@ fn long_enough(name: &str) -> bool {
     } else {
         chars >= MIN_LATIN_NAME
     }
-}
-
-/// Case-folds ASCII and trims, so names compare the way the automaton matches.
-fn fold(name: &str) -> String {
-    name.trim().to_ascii_lowercase()
 }
 
 /// Resolves `.` and `..` in a `/`-separated path, never above the root.

@@ -10,9 +10,11 @@
 //! English: a lone ` ”` at the end of a line with more closing than opening
 //! marks is a stray left by re-wrapped quotations.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::text::fixed;
 
 use super::report::Report;
 
@@ -54,29 +56,24 @@ pub fn repair(text: &str, report: &mut Report) -> String {
         .join("\n")
 }
 
-fn debris_pattern() -> Option<&'static Regex> {
-    static P: OnceLock<Option<Regex>> = OnceLock::new();
-    P.get_or_init(|| Regex::new(r"&(?:l|ldquo)?;?([^&;\s<>]{1,20}?)&r(?:dquo)?;?").ok())
-        .as_ref()
-}
+static DEBRIS: LazyLock<Regex> =
+    LazyLock::new(|| fixed::regex(r"&(?:l|ldquo)?;?([^&;\s<>]{1,20}?)&r(?:dquo)?;?"));
 
 /// `&150克青春&r` → `“150克青春”` (only around Chinese text).
 fn repair_entity_debris(text: &str, report: &mut Report) -> String {
-    let Some(p) = debris_pattern() else {
-        return text.to_string();
-    };
     if !text.contains('&') {
         return text.to_string();
     }
-    p.replace_all(text, |c: &regex::Captures| {
-        if crate::text::has_cjk(&c[1]) {
-            report.add("quote-entity-debris", 1, format!("{} → “{}”", &c[0], &c[1]));
-            format!("“{}”", &c[1])
-        } else {
-            c[0].to_string()
-        }
-    })
-    .into_owned()
+    DEBRIS
+        .replace_all(text, |c: &regex::Captures| {
+            if crate::text::has_cjk(&c[1]) {
+                report.add("quote-entity-debris", 1, format!("{} → “{}”", &c[0], &c[1]));
+                format!("“{}”", &c[1])
+            } else {
+                c[0].to_string()
+            }
+        })
+        .into_owned()
 }
 
 /// No real Chinese quotes, but `;` where no semicolon can be.
@@ -203,6 +200,11 @@ fn drop_stray_closing(line: &str, report: &mut Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_patterns_compile() {
+        LazyLock::force(&DEBRIS);
+    }
 
     fn fix(s: &str) -> (String, Report) {
         let mut r = Report::default();

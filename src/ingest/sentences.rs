@@ -1,101 +1,8 @@
-//! Sentences: splitting text at sentence ends (Chinese and English), packing
-//! sentences into paragraphs of readable length, and shortening a sentence
-//! into a headline.
+//! Sentences in article structure: packing sentences (split by
+//! `text::sentences`) into paragraphs of readable length, and shortening a
+//! sentence into a headline.
 
-/// Closing marks that belong to the sentence before them.
-const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '"', '\''];
-/// Abbreviations whose period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Inc", "Ltd", "Co", "Corp", "vs", "etc", "No", "Jr",
-    "Sr",
-];
-
-/// Byte offsets just after each sentence end.
-fn sentence_ends(text: &str) -> Vec<usize> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut ends = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (_, c) = chars[i];
-        let next = chars.get(i + 1).map(|&(_, n)| n);
-        if is_end(text, &chars, i, c, next) {
-            let mut j = i + 1;
-            while j < chars.len()
-                && (CLOSERS.contains(&chars[j].1)
-                    || matches!(chars[j].1, '。' | '！' | '？' | '!' | '?'))
-            {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
-            ends.push(end);
-            i = j;
-            continue;
-        }
-        i += 1;
-    }
-    ends
-}
-
-fn is_end(text: &str, chars: &[(usize, char)], i: usize, c: char, next: Option<char>) -> bool {
-    match c {
-        '。' | '！' | '？' => true,
-        '!' | '?' => {
-            next.is_none_or(|n| n.is_whitespace() || crate::text::is_cjk(n) || CLOSERS.contains(&n))
-        }
-        '.' => period_ends(text, chars, i),
-        _ => false,
-    }
-}
-
-/// A period ends a sentence before whitespace and a capital, unless it ends an abbreviation.
-fn period_ends(text: &str, chars: &[(usize, char)], i: usize) -> bool {
-    let mut j = i + 1;
-    while j < chars.len() && CLOSERS.contains(&chars[j].1) {
-        j += 1;
-    }
-    if j >= chars.len() {
-        return true;
-    }
-    if !chars[j].1.is_whitespace() {
-        return false;
-    }
-    let after = chars[j..]
-        .iter()
-        .map(|&(_, c)| c)
-        .find(|c| !c.is_whitespace());
-    if !after.is_some_and(|a| {
-        a.is_uppercase() || a.is_ascii_digit() || "“\"‘(".contains(a) || crate::text::is_cjk(a)
-    }) {
-        return false;
-    }
-    let word: String = text[..chars[i].0]
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '.')
-        .collect();
-    let word: String = word.chars().rev().collect();
-    let single_letter = word.chars().filter(|c| c.is_alphabetic()).count() == 1
-        && word.chars().next().is_some_and(char::is_uppercase);
-    !(single_letter || ABBREVIATIONS.contains(&word.as_str()) || word.contains('.'))
-}
-
-/// The sentences of `text`, trimmed, in order.
-pub fn split(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for end in sentence_ends(text) {
-        let s = text[start..end].trim();
-        if !s.is_empty() {
-            out.push(s);
-        }
-        start = end;
-    }
-    let rest = text[start..].trim();
-    if !rest.is_empty() {
-        out.push(rest);
-    }
-    out
-}
+pub use crate::text::sentences::split;
 
 /// Splits a long paragraph into paragraphs of at most `max_chars` (a longer
 /// single sentence stays whole). Chinese sentences are joined without spaces.
@@ -166,33 +73,6 @@ pub fn headline(sentence: &str, max_chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn english_sentences_respect_abbreviations() {
-        let t = "Xiaomi was worth 50 billion U.S. dollars. Mr. Lei said so! Was it? Yes.";
-        assert_eq!(
-            split(t),
-            vec![
-                "Xiaomi was worth 50 billion U.S. dollars.",
-                "Mr. Lei said so!",
-                "Was it?",
-                "Yes."
-            ]
-        );
-        assert_eq!(
-            split("He is 1.81 meters tall. Fine."),
-            vec!["He is 1.81 meters tall.", "Fine."]
-        );
-    }
-
-    #[test]
-    fn chinese_sentences_keep_closing_quotes() {
-        let t = "他说:“好。”然后走了。真的吗?是的!";
-        assert_eq!(
-            split(t),
-            vec!["他说:“好。”", "然后走了。", "真的吗?", "是的!"]
-        );
-    }
 
     #[test]
     fn wall_of_text_is_packed() {

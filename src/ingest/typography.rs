@@ -36,12 +36,6 @@ const MARKS: &[(char, char)] = &[
 ];
 /// Latin words a name inside Chinese text has at most (`Are You OK`).
 const MAX_TAIL_WORDS: usize = 3;
-/// Words whose period does not end a sentence, before Chinese text too.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Inc", "Ltd", "Co", "Corp", "vs", "etc", "No", "Jr",
-    "Sr",
-];
-
 /// How many marks and spaces typesetting changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Changes {
@@ -194,7 +188,7 @@ fn ends_abbreviation(chars: &[char], i: usize) -> bool {
         .collect();
     word.chars().all(|c| c.is_ascii_digit())
         || word.chars().count() == 1
-        || ABBREVIATIONS.contains(&word.as_str())
+        || crate::text::sentences::is_abbreviation(&word)
 }
 
 /// Matching `(`…`)` pairs around Chinese content made `（`…`）`.

@@ -11,6 +11,8 @@ use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGener
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
+use crate::text::escape::push_escaped;
+
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 const LIGHT_THEME: &str = "InspiredGitHub";
 const DARK_THEME: &str = "base16-ocean.dark";
@@ -29,13 +31,13 @@ pub fn highlight(code: &str, lang: &str) -> String {
     out.push_str("<pre class=\"code\"");
     if !lang.is_empty() {
         out.push_str(" data-lang=\"");
-        out.push_str(&html_escape::encode_double_quoted_attribute(lang));
+        push_escaped(&mut out, lang);
         out.push('"');
     }
     out.push_str("><code>");
     match classed_html(code, lang) {
         Some(html) => out.push_str(&html),
-        None => out.push_str(&html_escape::encode_text(code)),
+        None => push_escaped(&mut out, code),
     }
     out.push_str("</code></pre>\n");
     out

@@ -281,7 +281,7 @@ impl<'c, 'a> Pass<'c, 'a> {
             let href = self.page_url(m.page, None);
             let open = format!(
                 "<a class=\"entity-link\" href=\"{}\">",
-                html_escape::encode_double_quoted_attribute(&href)
+                crate::text::escape::escaped(&href)
             );
             self.emit(Event::InlineHtml(open.into()), events);
             self.emit(Event::Text(text[m.start..m.end].to_string().into()), events);

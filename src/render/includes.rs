@@ -6,16 +6,13 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use crate::diagnostics::{line_of, Diagnostic};
 
 /// `{% include "name" %}` (also `{%-` and single quotes).
-fn include_re() -> Option<&'static regex::Regex> {
-    static RE: OnceLock<Option<regex::Regex>> = OnceLock::new();
-    RE.get_or_init(|| regex::Regex::new(r#"\{%-?\s*include\s+["']([^"']+)["']"#).ok())
-        .as_ref()
-}
+static INCLUDE: LazyLock<regex::Regex> =
+    LazyLock::new(|| crate::text::fixed::regex(r#"\{%-?\s*include\s+["']([^"']+)["']"#));
 
 /// One include: the included name and the line it is on.
 struct Include {
@@ -29,9 +26,8 @@ pub fn loops(files: &[(String, String, PathBuf)]) -> Vec<Diagnostic> {
     let graph: HashMap<&str, Vec<Include>> = files
         .iter()
         .map(|(name, text, _)| {
-            let includes = include_re()
-                .into_iter()
-                .flat_map(|re| re.captures_iter(text))
+            let includes = INCLUDE
+                .captures_iter(text)
                 .filter_map(|c| {
                     let m = c.get(1)?;
                     Some(Include {
@@ -110,6 +106,11 @@ fn visit<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_patterns_compile() {
+        std::sync::LazyLock::force(&INCLUDE);
+    }
 
     fn file(name: &str, text: &str) -> (String, String, PathBuf) {
         (name.into(), text.into(), PathBuf::from(format!("t/{name}")))

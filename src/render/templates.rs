@@ -9,6 +9,8 @@ use tera::{ErrorKind, Tera};
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
+/// Feeds and the graph write through the one escaper too.
+pub use crate::text::escape::push_escaped;
 
 macro_rules! embedded {
     ($($name:literal),* $(,)?) => {
@@ -87,7 +89,7 @@ impl Templates {
         problems.extend(super::includes::loops(&files));
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
-        tera.set_escape_fn(escape_html_into);
+        tera.set_escape_fn(crate::text::escape::escape_into);
         // After an unreadable file or an include loop, only the per-file
         // check below runs.
         let added = if problems.is_empty() {
@@ -236,128 +238,12 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Appends `input` to `out` with `&<>"'` escaped, for HTML text and quoted
-/// attributes alike (and XML: the same entities are valid there).
-pub fn push_escaped(out: &mut String, input: &str) {
-    out.reserve(input.len());
-    escape_runs(input, |run| out.push_str(run));
-}
-
-/// How templates escape every variable they print: the five characters
-/// that matter in HTML text and attributes (`&<>"'`), leaving `/` alone so
-/// URLs stay readable; written straight into the output.
-fn escape_html_into(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut result = Ok(());
-    escape_runs(input, |run| {
-        if result.is_ok() {
-            result = out.write_all(run.as_bytes());
-        }
-    });
-    result
-}
-
-/// Hands `input` to `push` as runs of plain text and entities for the
-/// special bytes; characters neither XML 1.0 nor HTML allow in text (C0
-/// controls other than tab, newline and carriage return; U+FFFE, U+FFFF)
-/// are dropped, so the output is well-formed in both. The scan is a table
-/// lookup per byte; the special bytes are ASCII or the lead of U+FFFx, so
-/// byte positions between runs are char boundaries.
-fn escape_runs(input: &str, mut push: impl FnMut(&str)) {
-    let bytes = input.as_bytes();
-    let mut last = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if !SPECIAL[b as usize] {
-            i += 1;
-            continue;
-        }
-        let (entity, len) = match b {
-            b'&' => ("&amp;", 1),
-            b'<' => ("&lt;", 1),
-            b'>' => ("&gt;", 1),
-            b'"' => ("&quot;", 1),
-            b'\'' => ("&#39;", 1),
-            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => ("", 3),
-            0xEF => {
-                i += 1;
-                continue;
-            }
-            _ => ("", 1),
-        };
-        if i > last {
-            push(&input[last..i]);
-        }
-        if !entity.is_empty() {
-            push(entity);
-        }
-        i += len;
-        last = i;
-    }
-    if last < input.len() {
-        push(&input[last..]);
-    }
-}
-
-/// The bytes `push_escaped` replaces or drops (0xEF: only before BF BE/BF).
-const SPECIAL: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut c = 0;
-    while c < 0x20 {
-        t[c] = !matches!(c as u8, b'\t' | b'\n' | b'\r');
-        c += 1;
-    }
-    t[b'&' as usize] = true;
-    t[b'<' as usize] = true;
-    t[b'>' as usize] = true;
-    t[b'"' as usize] = true;
-    t[b'\'' as usize] = true;
-    t[0xEF] = true;
-    t
-};
-
 #[cfg(test)]
 mod tests {
-    use super::{escape_html_into, push_escaped};
-
-    fn escape_html(input: &str) -> String {
-        let mut out = String::new();
-        push_escaped(&mut out, input);
-        out
-    }
-
     #[test]
     fn finds_the_line_tera_points_at() {
         let text = "error: Unknown filter `x` --> section.html:2:27 | 2 | {{ a | x }}";
         assert_eq!(super::pointed_line(text), Some(2));
         assert_eq!(super::pointed_line("no pointer here"), None);
-    }
-
-    #[test]
-    fn escapes_markup_and_keeps_other_text() {
-        assert_eq!(
-            escape_html(r#"<a href="x">'小米' & Co</a>"#),
-            "&lt;a href=&quot;x&quot;&gt;&#39;小米&#39; &amp; Co&lt;/a&gt;"
-        );
-        assert_eq!(escape_html("口碑"), "口碑");
-        assert_eq!(escape_html(""), "");
-    }
-
-    #[test]
-    fn drops_characters_xml_forbids() {
-        assert_eq!(escape_html("a\u{1}b\u{1b}c\td\ne"), "abc\td\ne");
-        assert_eq!(
-            escape_html("x\u{FFFE}y\u{FFFF}z\u{FFFD}，"),
-            "xyz\u{FFFD}，"
-        );
-    }
-
-    #[test]
-    fn escaping_into_a_writer_matches_escaping_to_a_string() {
-        for input in [r#"<a href="x">'小米' & Co</a>"#, "口碑", "", "&", "a<b"] {
-            let mut out = Vec::new();
-            escape_html_into(input, &mut out).unwrap();
-            assert_eq!(String::from_utf8(out).unwrap(), escape_html(input));
-        }
     }
 }

@@ -1,6 +1,6 @@
 //! A small XML writer for feeds and the sitemap: quick-xml's `Writer` lays
 //! out the declaration and the elements; every text and attribute value goes
-//! through the code base's one escaper (`templates::push_escaped`), which
+//! through the code base's one escaper (`text::escape`), which
 //! also drops the characters XML 1.0 forbids, so whatever a title holds the
 //! file stays well-formed.
 
@@ -12,17 +12,11 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::name::QName;
 use quick_xml::Writer;
 
-use super::templates::push_escaped;
+use crate::text::escape::escaped;
 
 /// An XML document being written into memory.
 pub struct XmlDoc {
     w: Writer<Vec<u8>>,
-}
-
-fn escaped(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    push_escaped(&mut out, s);
-    out
 }
 
 fn start<'a>(name: &'a str, attrs: &[(&'a str, &str)]) -> BytesStart<'a> {

@@ -10,8 +10,8 @@ use aho_corasick::AhoCorasick;
 
 use super::names::{Found, NameIndex};
 
-use super::tokenize::normalize;
 use super::AliasGroup;
+use crate::text::fold::search_key;
 use crate::text::{cuts_word, has_cjk, on_word_boundaries, word_edges};
 
 /// The index term standing for alias group `group`.
@@ -42,7 +42,7 @@ impl AliasMatcher {
     pub fn new(input: &[AliasGroup]) -> AliasMatcher {
         let mut groups: Vec<Vec<String>> = Vec::new();
         for g in input {
-            let mut names: Vec<String> = g.names.iter().map(|n| normalize(n)).collect();
+            let mut names: Vec<String> = g.names.iter().map(|n| search_key(n)).collect();
             names.retain(|n| !n.is_empty());
             names.sort();
             names.dedup();
@@ -77,7 +77,7 @@ impl AliasMatcher {
     }
 
     /// Adds to `counts` (one slot per group) how often each group's names
-    /// occur in `hay`, text that is already `normalize`d.
+    /// occur in `hay`, text already folded by `search_key`.
     pub fn count_in_normalized(&self, hay: &str, counts: &mut [u32]) {
         self.names.scan(hay, |m| self.count(hay, m, counts));
     }
@@ -130,7 +130,7 @@ mod tests {
 
     fn counts(m: &AliasMatcher, text: &str) -> Vec<(usize, u32)> {
         let mut c = vec![0; m.groups.len()];
-        m.count_in_normalized(&normalize(text), &mut c);
+        m.count_in_normalized(&search_key(text), &mut c);
         c.into_iter().enumerate().filter(|&(_, n)| n > 0).collect()
     }
 

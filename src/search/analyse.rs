@@ -4,15 +4,17 @@
 //!
 //! It runs inside the page pass, right after the Markdown pass made the
 //! page's plain text, so the text is never kept. A page's term occurrences
-//! are folded into distinct terms as they come (an open-addressing table over
-//! one arena string: no allocation per term), then grouped by shard and
+//! are folded into distinct terms as they come, then grouped by shard and
 //! interned into the site's term table in one go.
 
+use foldhash::fast::FixedState;
+use hashbrown::HashMap;
+
 use super::aliases::AliasMatcher;
-use super::names::word_hash;
 use super::page_terms::PageTerms;
-use super::terms::{shard_of, split, TermId, TermTable, TABLE_SHARDS};
-use super::tokenize::{normalize, scan_normalized};
+use super::terms::{shard_of, split, term_hash, TermId, TermTable, TABLE_SHARDS};
+use super::tokenize::scan_normalized;
+use crate::text::fold::search_key;
 use crate::text::is_cjk;
 
 pub const FLAG_TAG: u32 = 1;
@@ -62,9 +64,9 @@ pub fn analyse_page(
     }
     add_found(&mut found, aliases, &mut c, |_| TAG);
     let distinct = c.distinct();
-    let keyed: Vec<(u64, &str)> = distinct.iter().map(|o| (o.hash, c.term(o))).collect();
+    let keyed: Vec<(u64, &str)> = distinct.iter().map(|o| (o.hash, &*o.term)).collect();
     let ids = table.intern_sorted(&keyed, len as usize);
-    let best = c.keywords(&distinct, keywords);
+    let best = best_keywords(&distinct, keywords);
     let mut terms: Vec<(TermId, u32)> = ids
         .iter()
         .zip(&distinct)
@@ -80,162 +82,67 @@ pub fn analyse_page(
     PageTerms::pack(&terms, len, keywords, bytes as u32)
 }
 
-/// One distinct term of a page: where its text sits in the arena, and its
-/// summed stats.
-#[derive(Clone, Copy)]
-struct Occurrence {
+/// One distinct term of a page with its hash (`term_hash`) and summed stats.
+struct Distinct {
     hash: u64,
-    start: u32,
-    end: u32,
+    term: String,
     stat: TermStat,
 }
 
-/// Folds a page's term occurrences into distinct terms as they come: an
-/// open-addressing table of positions in `terms`, probed by the term's hash,
-/// so a repeated word costs one hash and one comparison, and only a new
-/// term is copied into the arena.
+/// Folds a page's term occurrences into distinct terms as they come (a
+/// fixed hasher, so the same page gives its terms in the same order).
 struct Collector {
-    arena: String,
-    terms: Vec<Occurrence>,
-    /// `1 + position in terms`, or 0 for an empty slot; a power of two long.
-    slots: Vec<u32>,
+    terms: HashMap<String, TermStat, FixedState>,
 }
 
 impl Default for Collector {
     fn default() -> Self {
+        // About the distinct terms of a page of a few thousand words.
         Collector {
-            arena: String::with_capacity(4096),
-            terms: Vec::with_capacity(512),
-            slots: vec![0; 1024],
+            terms: HashMap::with_capacity_and_hasher(512, FixedState::default()),
         }
     }
 }
 
 impl Collector {
+    /// One hash per occurrence; only a new term is copied.
     fn add(&mut self, term: &str, stat: TermStat) {
-        self.add_hashed(term, word_hash(term), stat);
-    }
-
-    /// `add` of a term whose `word_hash` is known.
-    fn add_hashed(&mut self, term: &str, hash: u64, stat: TermStat) {
-        if self.terms.len() * 2 >= self.slots.len() {
-            self.grow();
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = slot_of(hash, mask);
-        loop {
-            match self.slots[i] {
-                0 => break,
-                s => {
-                    let t = &self.terms[s as usize - 1];
-                    if t.hash == hash && same_bytes(self.term(t).as_bytes(), term.as_bytes()) {
-                        let t = &mut self.terms[s as usize - 1];
-                        t.stat.tf += stat.tf;
-                        t.stat.flags |= stat.flags;
-                        return;
-                    }
-                }
-            }
-            i = (i + 1) & mask;
-        }
-        let start = self.arena.len() as u32;
-        self.arena.push_str(term);
-        self.terms.push(Occurrence {
-            hash,
-            start,
-            end: self.arena.len() as u32,
-            stat,
-        });
-        self.slots[i] = self.terms.len() as u32;
-    }
-
-    /// Doubles the table and puts every term back.
-    fn grow(&mut self) {
-        let mask = self.slots.len() * 2 - 1;
-        self.slots = vec![0; mask + 1];
-        for (k, t) in self.terms.iter().enumerate() {
-            let mut i = slot_of(t.hash, mask);
-            while self.slots[i] != 0 {
-                i = (i + 1) & mask;
-            }
-            self.slots[i] = k as u32 + 1;
-        }
-    }
-
-    fn term(&self, o: &Occurrence) -> &str {
-        &self.arena[o.start as usize..o.end as usize]
+        let t = self.terms.entry_ref(term).or_default();
+        t.tf += stat.tf;
+        t.flags |= stat.flags;
     }
 
     /// The distinct terms grouped by term-table shard, in shard order (what
-    /// the table interns in): a counting sort, as there are only a few shards.
-    fn distinct(&mut self) -> Vec<Occurrence> {
-        let terms = std::mem::take(&mut self.terms);
-        let mut starts = [0usize; TABLE_SHARDS + 1];
-        for t in &terms {
-            starts[shard_of(t.hash) + 1] += 1;
+    /// the table interns in).
+    fn distinct(&mut self) -> Vec<Distinct> {
+        let mut shards: Vec<Vec<Distinct>> = (0..TABLE_SHARDS).map(|_| Vec::new()).collect();
+        for (term, stat) in self.terms.drain() {
+            let hash = term_hash(&term);
+            shards[shard_of(hash)].push(Distinct { hash, term, stat });
         }
-        for s in 0..TABLE_SHARDS {
-            starts[s + 1] += starts[s];
-        }
-        let mut slots: Vec<Option<Occurrence>> = vec![None; terms.len()];
-        for t in terms {
-            let s = shard_of(t.hash);
-            slots[starts[s]] = Some(t);
-            starts[s] += 1;
-        }
-        slots.into_iter().flatten().collect()
+        shards.into_iter().flatten().collect()
     }
+}
 
-    /// Positions in `terms` of the `max` most frequent content words: body
-    /// count at least 2, Chinese words of two characters or more, Latin
-    /// words of five letters or more; ties broken by the word.
-    fn keywords(&self, terms: &[Occurrence], max: usize) -> Vec<usize> {
-        let mut ranked: Vec<usize> = (0..terms.len())
-            .filter(|&k| terms[k].stat.tf >= 2 && is_keyword(self.term(&terms[k])))
-            .collect();
-        let order = |a: &usize, b: &usize| {
-            terms[*b]
-                .stat
-                .tf
-                .cmp(&terms[*a].stat.tf)
-                .then_with(|| self.term(&terms[*a]).cmp(self.term(&terms[*b])))
-        };
-        // Only the best `max` need sorting.
-        if ranked.len() > max && max > 0 {
-            ranked.select_nth_unstable_by(max - 1, order);
-            ranked.truncate(max);
-        }
-        ranked.sort_unstable_by(order);
+/// Positions in `terms` of the `max` most frequent content words: body
+/// count at least 2, Chinese words of two characters or more, Latin words of
+/// five letters or more; ties broken by the word.
+fn best_keywords(terms: &[Distinct], max: usize) -> Vec<usize> {
+    let mut ranked: Vec<usize> = (0..terms.len())
+        .filter(|&k| terms[k].stat.tf >= 2 && is_keyword(&terms[k].term))
+        .collect();
+    let order = |a: &usize, b: &usize| {
+        let (a, b) = (&terms[*a], &terms[*b]);
+        b.stat.tf.cmp(&a.stat.tf).then_with(|| a.term.cmp(&b.term))
+    };
+    // Only the best `max` need sorting.
+    if ranked.len() > max && max > 0 {
+        ranked.select_nth_unstable_by(max - 1, order);
         ranked.truncate(max);
-        ranked
     }
-}
-
-/// Whether `a` and `b` hold the same bytes: terms are short, so up to 16
-/// bytes are compared as two overlapping words each rather than by a call to
-/// `memcmp`.
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    fn word4(s: &[u8], at: usize) -> u32 {
-        u32::from_le_bytes([s[at], s[at + 1], s[at + 2], s[at + 3]])
-    }
-    fn word8(s: &[u8], at: usize) -> u64 {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&s[at..at + 8]);
-        u64::from_le_bytes(w)
-    }
-    let n = a.len();
-    n == b.len()
-        && match n {
-            0..=3 => a.iter().zip(b).all(|(x, y)| x == y),
-            4..=8 => word4(a, 0) == word4(b, 0) && word4(a, n - 4) == word4(b, n - 4),
-            9..=16 => word8(a, 0) == word8(b, 0) && word8(a, n - 8) == word8(b, n - 8),
-            _ => a == b,
-        }
-}
-
-/// A table slot from the hash's high half (an FxHash's low bits are weak).
-fn slot_of(hash: u64, mask: usize) -> usize {
-    (hash >> 32) as usize & mask
+    ranked.sort_unstable_by(order);
+    ranked.truncate(max);
+    ranked
 }
 
 fn is_keyword(term: &str) -> bool {
@@ -266,14 +173,14 @@ fn add_field(
     text: &str,
     stat: TermStat,
 ) -> u32 {
-    let hay = normalize(text);
+    let hay = search_key(text);
     let mut words = 0u32;
     scan_normalized(
         &hay,
         aliases.names(),
-        &mut |t, hash| {
+        &mut |t| {
             words += 1;
-            c.add_hashed(t, hash, stat);
+            c.add(t, stat);
         },
         &mut |m| aliases.count(&hay, m, found),
     );
@@ -392,7 +299,7 @@ mod tests {
     }
 
     #[test]
-    fn collector_folds_repeats_and_grows() {
+    fn collector_folds_repeats_in_shard_order() {
         let mut c = Collector::default();
         let words: Vec<String> = (0..3000).map(|i| format!("w{i}")).collect();
         for round in 0..3 {
@@ -410,35 +317,10 @@ mod tests {
                 tf: 2,
                 flags: FLAG_TITLE
             }));
-        let mut texts: Vec<&str> = distinct.iter().map(|o| c.term(o)).collect();
+        let mut texts: Vec<&str> = distinct.iter().map(|o| &*o.term).collect();
         texts.sort_unstable();
         texts.dedup();
         assert_eq!(texts.len(), 3000);
-    }
-
-    #[test]
-    fn same_bytes_agrees_with_equality() {
-        let words = [
-            "",
-            "a",
-            "ab",
-            "abc",
-            "abcd",
-            "abce",
-            "小米",
-            "小米手机",
-            "口碑传播法则",
-            "abcdefghijklmnopq",
-            "abcdefghijklmnopr",
-            "abcdefgh",
-            "abcdefgi",
-            "xbcdefgh",
-        ];
-        for a in words {
-            for b in words {
-                assert_eq!(same_bytes(a.as_bytes(), b.as_bytes()), a == b, "{a} {b}");
-            }
-        }
     }
 
     #[test]

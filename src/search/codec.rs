@@ -30,6 +30,7 @@ pub fn encode(numbers: impl IntoIterator<Item = u32>) -> String {
 }
 
 /// Decodes a string made by `encode`; `None` on a foreign character.
+#[cfg(test)]
 pub fn decode(s: &str) -> Option<Vec<u32>> {
     let (mut out, mut value, mut shift) = (Vec::new(), 0u32, 0u32);
     for b in s.bytes() {

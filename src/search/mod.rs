@@ -25,7 +25,8 @@ mod emit;
 mod names;
 mod page_terms;
 mod postings;
-pub mod query;
+#[cfg(test)]
+mod query;
 mod terms;
 pub mod tokenize;
 
@@ -86,11 +87,6 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Index size per page, in bytes.
-    pub fn bytes_per_page(&self) -> usize {
-        self.total_bytes / self.pages.max(1)
-    }
-
     /// The content of one written file, by path relative to `public/`.
     pub fn file(&self, path: &str) -> Option<&[u8]> {
         self.files

@@ -6,28 +6,20 @@
 //! rest of the page pass works from (jieba's dictionary, the term table), and
 //! made the whole build about a tenth slower than its own share of the
 //! profile showed. Normalized text has only two places a name can start, and
-//! both can be looked up in small tables instead:
+//! both can be looked up in small maps instead:
 //! - a name led by a Latin word starts at a word start (it may not cut a
 //!   word), so each word of the text is looked up once, by its text;
 //! - a name led by an ideograph starts at any ideograph (Chinese has no word
-//!   boundaries), so each ideograph is tested against a bitmap of first
-//!   characters, and only a hit is looked up.
+//!   boundaries), so each ideograph is looked up by itself.
 //!
 //! Matches are leftmost-longest and do not overlap, as with the automaton:
 //! at each start, the longest name that is there wins and the scan goes on
 //! after it, whether or not its end then cuts a word. Unlike the automaton, a
 //! Latin name cannot start inside a word, so it never hides a name after it.
 
-use std::hash::{BuildHasher, BuildHasherDefault};
+use foldhash::HashMap;
 
-use crate::fxhash::{FxHashMap, FxHasher};
 use crate::text::{is_cjk, is_word_char};
-
-/// The hash a word is looked up by; the same one the search index's term
-/// collector uses, so a word's hash is computed once for both.
-pub fn word_hash(word: &str) -> u64 {
-    BuildHasherDefault::<FxHasher>::default().hash_one(word)
-}
 
 /// A match: pattern number and its byte range in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,42 +29,27 @@ pub struct Found {
     pub end: usize,
 }
 
-#[derive(Debug)]
-struct WordSlot {
-    hash: u64,
-    len: usize,
-    candidates: Box<[u32]>,
-}
-
 /// Patterns by how they start, longest first within each key.
 #[derive(Debug, Default)]
 pub struct NameIndex {
     patterns: Vec<Box<str>>,
-    /// Patterns led by a Latin word: an open-addressing table keyed by the
-    /// word's hash and length (a power of two long, empty when there are
-    /// none); each slot holds its candidates.
-    by_word: Vec<Option<WordSlot>>,
-    by_char: FxHashMap<char, Box<[u32]>>,
-    /// Bit `c` set when a pattern starts with ideograph `c` (BMP only; the
-    /// rest are looked up directly).
-    first_chars: Vec<u64>,
+    /// Patterns led by a Latin word, by that word.
+    by_word: HashMap<Box<str>, Box<[u32]>>,
+    /// Patterns led by an ideograph, by that ideograph.
+    by_char: HashMap<char, Box<[u32]>>,
 }
 
 impl NameIndex {
     /// Indexes normalized `patterns` (pattern `k` is reported as `k`).
     pub fn new(patterns: &[&str]) -> NameIndex {
-        let mut by_word: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
-        let mut by_char: FxHashMap<char, Vec<u32>> = FxHashMap::default();
-        let mut first_chars = vec![0u64; 0x10000 / 64];
+        let mut by_word: HashMap<Box<str>, Vec<u32>> = HashMap::default();
+        let mut by_char: HashMap<char, Vec<u32>> = HashMap::default();
         for (k, p) in patterns.iter().enumerate() {
             let Some(first) = p.chars().next() else {
                 continue;
             };
             if is_cjk(first) {
                 by_char.entry(first).or_default().push(k as u32);
-                if let Some(bit) = first_chars.get_mut(first as usize / 64) {
-                    *bit |= 1 << (first as usize % 64);
-                }
             } else if is_word_char(first) {
                 by_word
                     .entry(p[..word_end(p, 0)].into())
@@ -84,31 +61,16 @@ impl NameIndex {
             v.sort_by_key(|&k| std::cmp::Reverse(patterns[k as usize].len()));
             v.into_boxed_slice()
         };
-        let mut slots: Vec<Option<WordSlot>> = Vec::new();
-        if !by_word.is_empty() {
-            slots.resize_with((by_word.len() * 4).next_power_of_two(), || None);
-        }
-        let mask = slots.len().wrapping_sub(1);
-        for (word, v) in by_word {
-            let hash = word_hash(&word);
-            let mut at = slot_of(hash, mask);
-            while slots[at].is_some() {
-                at = (at + 1) & mask;
-            }
-            slots[at] = Some(WordSlot {
-                hash,
-                len: word.len(),
-                candidates: longest_first(v),
-            });
-        }
         NameIndex {
             patterns: patterns.iter().map(|p| Box::from(*p)).collect(),
-            by_word: slots,
+            by_word: by_word
+                .into_iter()
+                .map(|(w, v)| (w, longest_first(v)))
+                .collect(),
             by_char: by_char
                 .into_iter()
                 .map(|(c, v)| (c, longest_first(v)))
                 .collect(),
-            first_chars,
         }
     }
 
@@ -132,8 +94,7 @@ impl NameIndex {
                 (self.at_ideograph(hay, i, c), i + c.len_utf8())
             } else {
                 let end = word_end(hay, i).max(i + c.len_utf8());
-                let word = &hay[i..end];
-                (self.at_word(hay, i, word, word_hash(word)), end)
+                (self.at_word(hay, i, &hay[i..end]), end)
             };
             match hit {
                 Some(f) => {
@@ -150,37 +111,17 @@ impl NameIndex {
         !self.by_word.is_empty()
     }
 
-    /// The longest name starting with the Latin word `word` (hash `hash`) at
-    /// byte `at` of `hay`.
-    pub fn at_word(&self, hay: &str, at: usize, word: &str, hash: u64) -> Option<Found> {
-        if self.by_word.is_empty() {
-            return None;
-        }
-        let mask = self.by_word.len() - 1;
-        let mut i = slot_of(hash, mask);
-        while let Some(slot) = &self.by_word[i] {
-            if slot.hash == hash && slot.len == word.len() {
-                return self.longest_at(hay, at, &slot.candidates);
-            }
-            i = (i + 1) & mask;
-        }
-        None
+    /// The longest name starting with the Latin word `word` at byte `at` of
+    /// `hay`.
+    pub fn at_word(&self, hay: &str, at: usize, word: &str) -> Option<Found> {
+        let candidates = self.by_word.get(word)?;
+        self.longest_at(hay, at, candidates)
     }
 
     /// The longest name starting with ideograph `c` at byte `at` of `hay`.
     pub fn at_ideograph(&self, hay: &str, at: usize, c: char) -> Option<Found> {
-        self.longest_at(hay, at, self.ideograph_candidates(c))
-    }
-
-    fn ideograph_candidates(&self, c: char) -> &[u32] {
-        let bit = self
-            .first_chars
-            .get(c as usize / 64)
-            .is_none_or(|w| w & (1 << (c as usize % 64)) != 0);
-        if !bit {
-            return &[];
-        }
-        self.by_char.get(&c).map_or(&[][..], |v| &v[..])
+        let candidates = self.by_char.get(&c)?;
+        self.longest_at(hay, at, candidates)
     }
 
     /// The longest of `candidates` (longest first) that `hay` has at `at`.
@@ -210,11 +151,6 @@ impl NameIndex {
             end
         }
     }
-}
-
-/// A table slot from the hash's high half (an FxHash's low bits are weak).
-fn slot_of(hash: u64, mask: usize) -> usize {
-    (hash >> 32) as usize & mask
 }
 
 /// The end of the Latin word starting at byte `i` of `s`: the next space or

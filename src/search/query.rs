@@ -1,8 +1,8 @@
 //! A reference implementation of the query side of `search.js`, reading the
 //! same files: alias phrases → group terms, Latin words with prefix expansion,
 //! Chinese by longest match against the vocabulary, BM25 with title and tag
-//! bonuses. It keeps the two sides honest in unit tests and lets the build
-//! check its own index; the browser does not depend on it.
+//! bonuses. Test code only: unit tests rank queries against a built index
+//! with it; the browser does not depend on it.
 
 use std::collections::HashMap;
 
@@ -11,8 +11,9 @@ use serde_json::Value;
 use super::aliases::group_term;
 use super::analyse::{FLAG_TAG, FLAG_TITLE};
 use super::codec::decode;
-use super::tokenize::{is_word_char, normalize, MAX_TERM_CHARS};
+use super::tokenize::{is_word_char, MAX_TERM_CHARS};
 use super::SearchIndex;
+use crate::text::fold::search_key;
 use crate::text::is_cjk;
 
 pub const K1: f64 = 1.2;
@@ -139,7 +140,7 @@ impl Loaded {
 
     /// Splits a query into tokens: alias groups first, then words and Chinese runs.
     pub fn tokens(&self, query: &str) -> Vec<Token> {
-        let mut rest = normalize(query);
+        let mut rest = search_key(query);
         let mut tokens = Vec::new();
         for (g, name) in self.names_longest_first() {
             while let Some(at) = find_name(&rest, &name) {

@@ -9,7 +9,7 @@
 
 use std::sync::{Mutex, MutexGuard};
 
-use crate::fxhash::FxHashMap;
+use foldhash::HashMap;
 
 const SHARD_BITS: u32 = 4;
 const SHARDS: usize = 1 << SHARD_BITS;
@@ -21,7 +21,7 @@ pub type TermId = u32;
 
 #[derive(Default)]
 struct Shard {
-    ids: FxHashMap<Box<str>, u32>,
+    ids: HashMap<Box<str>, u32>,
     names: Vec<Box<str>>,
 }
 
@@ -38,7 +38,14 @@ impl Default for TermTable {
     }
 }
 
-/// The shard of a term with hash `hash` (top bits: the low bits of an FxHash are weak).
+/// The hash a term is sharded by (`shard_of`): the same in every run, so
+/// term ids come out the same for the same pages in the same order.
+pub fn term_hash(term: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::default().hash_one(term)
+}
+
+/// The shard of a term with hash `hash` (`term_hash`), from its top bits.
 pub fn shard_of(hash: u64) -> usize {
     (hash >> (64 - SHARD_BITS)) as usize
 }

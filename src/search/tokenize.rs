@@ -8,17 +8,20 @@
 //! browser segments a Chinese query by longest match against the vocabulary,
 //! which is why the index only needs to agree on *which* strings are terms.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
-use super::names::{word_hash, Found, NameIndex};
+use foldhash::HashSet;
+
+use super::names::{Found, NameIndex};
+use crate::text::fold::search_key;
 use crate::text::{is_cjk, jieba};
 
 /// Words longer than this (in chars) are noise: URLs, hashes, base64.
 pub const MAX_TERM_CHARS: usize = 32;
 
 /// English function words and single Chinese particles that carry no meaning
-/// for search, sorted (binary search). Shipped to the browser in
-/// `index.json` so queries drop them too.
+/// for search, sorted. Shipped to the browser in `index.json` so queries
+/// drop them too.
 pub const STOP_WORDS: &[&str] = &[
     "also", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "for", "from", "had",
     "has", "have", "he", "her", "his", "if", "in", "into", "is", "it", "its", "not", "of", "on",
@@ -27,71 +30,19 @@ pub const STOP_WORDS: &[&str] = &[
     "也", "了", "其", "及", "和", "在", "就", "或", "是", "的", "着", "而", "都",
 ];
 
+/// Bytes of the longest stop word: most terms are longer, and need no lookup.
+const MAX_STOP_WORD_BYTES: usize = 5;
+
 pub fn is_stop_word(term: &str) -> bool {
-    // The longest stop word has five bytes; most terms are longer.
-    if term.len() > 5 {
-        return false;
-    }
-    let Some(packed) = pack(term) else {
-        return false;
-    };
-    let table = stop_table();
-    let mut i = stop_slot(packed);
-    loop {
-        match table[i] {
-            0 => return false,
-            word if word == packed => return true,
-            _ => i = (i + 1) % STOP_SLOTS,
-        }
-    }
-}
-
-/// Slots of the stop-word table: four times the words, so a probe mostly
-/// ends at once.
-const STOP_SLOTS: usize = 256;
-
-/// The stop words packed into numbers (`pack`) in an open-addressing table
-/// (0 marks an empty slot): a word is tested with one multiplication and
-/// usually one comparison, which matters as every word of every page is.
-fn stop_table() -> &'static [u64; STOP_SLOTS] {
-    static TABLE: OnceLock<[u64; STOP_SLOTS]> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table = [0u64; STOP_SLOTS];
-        for packed in STOP_WORDS.iter().filter_map(|w| pack(w)) {
-            let mut i = stop_slot(packed);
-            while table[i] != 0 && table[i] != packed {
-                i = (i + 1) % STOP_SLOTS;
-            }
-            table[i] = packed;
-        }
-        table
-    })
-}
-
-fn stop_slot(packed: u64) -> usize {
-    (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % STOP_SLOTS
-}
-
-/// A string of at most 8 bytes as one number, for comparisons without memcmp.
-fn pack(s: &str) -> Option<u64> {
-    let b = s.as_bytes();
-    (b.len() <= 8).then(|| b.iter().rev().fold(0u64, |acc, &x| acc << 8 | x as u64))
-}
-
-/// Full-width ASCII variants (`ＳＵ７`) to ASCII; everything else unchanged.
-pub fn fold_width(c: char) -> char {
-    match c as u32 {
-        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        0x3000 => ' ',
-        _ => c,
-    }
+    static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+    term.len() <= MAX_STOP_WORD_BYTES && SET.contains(term)
 }
 
 pub use crate::text::is_word_char;
 
 /// Calls `emit` for every term of `text`, in no particular order.
 pub fn for_each_term(text: &str, mut emit: impl FnMut(&str)) {
-    for_each_normalized_term(&normalize(text), &mut emit);
+    for_each_normalized_term(&search_key(text), &mut emit);
 }
 
 /// All terms of `text` in a vector (tests and small inputs).
@@ -101,80 +52,22 @@ pub fn terms(text: &str) -> Vec<String> {
     out
 }
 
-/// Lower-cases, folds full-width forms and turns every run of characters that
-/// are neither letters, digits nor ideographs into one space. One pass over a
-/// page's text that both the word split and the alias names read, so
-/// `Word-of-Mouth` is `word of mouth` for each of them. ASCII goes byte by
-/// byte, runs of ideographs are copied whole, only other characters are
-/// folded.
-pub fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    // A separator seen since the last kept character: written as one space
-    // before the next kept character, so there is none at either end.
-    let mut gap = false;
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            if b.is_ascii_alphanumeric() {
-                keep(&mut out, &mut gap);
-                out.push(char::from(b.to_ascii_lowercase()));
-            } else {
-                gap = true;
-            }
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut chars = s[i..].chars();
-        let c = chars.next().unwrap_or(' ');
-        i += c.len_utf8();
-        if is_cjk(c) {
-            i += chars
-                .take_while(|&c| is_cjk(c))
-                .map(char::len_utf8)
-                .sum::<usize>();
-            keep(&mut out, &mut gap);
-            out.push_str(&s[start..i]);
-            continue;
-        }
-        let c = fold_width(c);
-        if is_word_char(c) {
-            keep(&mut out, &mut gap);
-            out.extend(c.to_lowercase());
-        } else {
-            gap = true;
-        }
-    }
-    out
-}
-
-/// Before a kept character: the pending separator as one space.
-fn keep(out: &mut String, gap: &mut bool) {
-    if *gap && !out.is_empty() {
-        out.push(' ');
-    }
-    *gap = false;
-}
-
-/// The terms of text already `normalize`d: Latin-script words are the runs
+/// The terms of text already folded by `search_key`: Latin-script words are the runs
 /// between spaces and ideographs (already folded, so each is a slice of
 /// `hay`); the runs of ideographs go to jieba together. ASCII bytes are
 /// taken a byte at a time; only other characters are decoded.
 pub fn for_each_normalized_term(hay: &str, emit: &mut impl FnMut(&str)) {
-    scan_normalized(hay, &NameIndex::default(), &mut |t, _| emit(t), &mut |_| {});
+    scan_normalized(hay, &NameIndex::default(), emit, &mut |_| {});
 }
 
 /// `for_each_normalized_term` that also finds the names of `names` on the
 /// way (as `NameIndex::scan` would, leftmost-longest), so a field is walked
 /// once: names can only start at the word starts and ideographs the split
-/// visits anyway, and a word's hash serves both the name lookup and the
-/// caller's term table. `terms` gets each term with its `word_hash`.
+/// visits anyway. `terms` gets each term.
 pub fn scan_normalized(
     hay: &str,
     names: &NameIndex,
-    terms: &mut impl FnMut(&str, u64),
+    terms: &mut impl FnMut(&str),
     found: &mut impl FnMut(Found),
 ) {
     let bytes = hay.as_bytes();
@@ -220,17 +113,14 @@ pub fn scan_normalized(
         let word = &hay[start..i];
         let is_term = (2..=MAX_TERM_CHARS).contains(&chars) && !is_stop_word(word);
         let look_up = start >= names_from && names.has_words();
-        if is_term || look_up {
-            let hash = word_hash(word);
-            if look_up {
-                hit(names.at_word(hay, start, word, hash), &mut names_from);
-            }
-            if is_term {
-                terms(word, hash);
-            }
+        if look_up {
+            hit(names.at_word(hay, start, word), &mut names_from);
+        }
+        if is_term {
+            terms(word);
         }
     }
-    for_each_cjk_word(&runs, &mut |w| terms(w, word_hash(w)));
+    for_each_cjk_word(&runs, terms);
 }
 
 /// The character starting at byte `i` of `s` (a char boundary), if any; ASCII
@@ -325,22 +215,18 @@ mod tests {
                     }
                 })
                 .collect();
-            let hay = normalize(&text);
+            let hay = search_key(&text);
             let mut want = Vec::new();
             names.scan(&hay, |f| want.push(f));
             let mut got = Vec::new();
             let mut terms = Vec::new();
-            scan_normalized(
-                &hay,
-                &names,
-                &mut |t, h| terms.push((t.to_string(), h)),
-                &mut |f| got.push(f),
-            );
+            scan_normalized(&hay, &names, &mut |t| terms.push(t.to_string()), &mut |f| {
+                got.push(f)
+            });
             assert_eq!(got, want, "{hay}");
-            assert!(terms.iter().all(|(t, h)| word_hash(t) == *h));
             let mut plain = Vec::new();
             for_each_normalized_term(&hay, &mut |t| plain.push(t.to_string()));
-            assert_eq!(plain, terms.into_iter().map(|(t, _)| t).collect::<Vec<_>>());
+            assert_eq!(plain, terms);
         }
     }
 
@@ -353,7 +239,7 @@ mod tests {
             "   ",
             "𠀀𠀁 ok",
         ] {
-            let hay = normalize(text);
+            let hay = search_key(text);
             let mut words = Vec::new();
             let mut runs = Vec::new();
             for (w, cjk) in reference_split(&hay) {
@@ -449,6 +335,11 @@ mod tests {
     }
 
     #[test]
+    fn stop_word_lengths_fit_the_shortcut() {
+        assert!(STOP_WORDS.iter().all(|w| w.len() <= MAX_STOP_WORD_BYTES));
+    }
+
+    #[test]
     fn capitals_accents_and_width_join_words_like_plain_ones() {
         assert_eq!(
             sorted("xiaoMI Café ｍｉｕｉ2 abc-def"),
@@ -458,27 +349,7 @@ mod tests {
     }
 
     #[test]
-    fn stop_word_lengths_fit_the_shortcut() {
-        assert!(STOP_WORDS.iter().all(|w| w.len() <= 5));
-    }
-
-    #[test]
-    fn normalizes_separators_case_and_width() {
-        assert_eq!(normalize("  Word-of-Mouth!"), "word of mouth");
-        assert_eq!(normalize("雷军（Lei Jun）"), "雷军 lei jun");
-        assert_eq!(normalize("ＳＵ７ Ultra, Café"), "su7 ultra café");
-        assert_eq!(normalize("...Mi-6...小米手机,  口碑"), "mi 6 小米手机 口碑");
-    }
-
-    #[test]
     fn words_next_to_ideographs_are_cut_at_the_script_change() {
         assert_eq!(sorted("小米SU7发布"), vec!["su7", "发布", "小米"]);
-    }
-
-    #[test]
-    fn full_width_forms_fold() {
-        assert_eq!(fold_width('Ｓ'), 'S');
-        assert_eq!(fold_width('７'), '7');
-        assert_eq!(fold_width('米'), '米');
     }
 }

@@ -97,6 +97,16 @@ fn wikilinks_and_markdown_links_resolve() {
 }
 
 #[test]
+fn wikilinks_find_names_across_case_hyphens_and_spaces() {
+    let (_site, public) = built_wiki();
+    let html = read(public.join("case-studies/unrelated/index.html"));
+    assert!(
+        html.contains("<a href=\"/wiki/word-of-mouth/\">neighbours talking</a>"),
+        "[[Word-Of-Mouth]] is the page titled Word of mouth"
+    );
+}
+
+#[test]
 fn backlinks_from_every_kind_of_link() {
     let (_site, public) = built_wiki();
     let lei = read(public.join("wiki/lei-jun/index.html"));

@@ -2,10 +2,11 @@
 //! around an article, by class. Matching a line gives the spans the phrases
 //! cover, which the line judge weighs against the rest of the line.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
+
+use crate::text::names::NameMatcher;
 
 const LEXICON_TOML: &str = include_str!("../../../data/ingest/chrome.toml");
 
@@ -57,7 +58,7 @@ pub struct Lexicon {
     classes: Vec<Class>,
     /// Pattern index → class index.
     pattern_class: Vec<usize>,
-    matcher: AhoCorasick,
+    matcher: NameMatcher,
 }
 
 impl Lexicon {
@@ -80,11 +81,8 @@ impl Lexicon {
                 prompt: def.prompt,
             });
         }
-        let matcher = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .map_err(|e| format!("chrome.toml: {e}"))?;
+        let matcher =
+            NameMatcher::literal(&patterns).ok_or("chrome.toml: the phrases do not compile")?;
         Ok(Lexicon {
             classes,
             pattern_class,
@@ -115,12 +113,12 @@ impl Lexicon {
             line
         };
         self.matcher
-            .find_iter(text)
-            .filter(|m| crate::text::on_word_boundaries(text, m.start(), m.end()))
+            .find(text)
+            .into_iter()
             .map(|m| Hit {
-                start: m.start(),
-                end: m.end(),
-                class: self.pattern_class[m.pattern().as_usize()],
+                start: m.start,
+                end: m.end,
+                class: self.pattern_class[m.pattern],
             })
             .collect()
     }

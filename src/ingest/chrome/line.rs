@@ -11,8 +11,8 @@ use regex::Regex;
 use super::lexicon::{Hit, Lexicon};
 
 /// Dates, times, counters and handles: page furniture that carries no prose.
-static FURNITURE: LazyLock<Result<Regex, regex::Error>> = LazyLock::new(|| {
-    Regex::new(concat!(
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::fixed::regex(concat!(
         r"(?i)\b\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?",
         r"|\d{4}年\d{1,2}月(\d{1,2}日)?|\d{1,2}月\d{1,2}日",
         r"|\b\d{1,2}:\d{2}(:\d{2})?(\s*[ap]\.?m\.?)?\b",
@@ -24,13 +24,6 @@ static FURNITURE: LazyLock<Result<Regex, regex::Error>> = LazyLock::new(|| {
         r"|\d[\d.,]*\s*[kmw万千]?\+?",
     ))
 });
-
-/// The furniture pattern; an error when it does not compile (a test checks it).
-pub fn furniture() -> Result<&'static Regex, String> {
-    FURNITURE
-        .as_ref()
-        .map_err(|e| format!("chrome furniture pattern: {e}"))
-}
 
 /// What a line is made of.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -98,14 +91,12 @@ pub fn features(line: &str, lex: &Lexicon) -> Features {
         }
     }
     let mut furniture_found = false;
-    if let Ok(re) = furniture() {
-        for m in re.find_iter(line) {
-            // A small bare number (`3.` of a list item) is no date or counter.
-            let t = m.as_str().trim().trim_end_matches(['.', ',']);
-            furniture_found |= !(t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()));
-            for c in &mut covered[m.start()..m.end()] {
-                *c = c.max(1.0);
-            }
+    for m in FURNITURE.find_iter(line) {
+        // A small bare number (`3.` of a list item) is no date or counter.
+        let t = m.as_str().trim().trim_end_matches(['.', ',']);
+        furniture_found |= !(t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()));
+        for c in &mut covered[m.start()..m.end()] {
+            *c = c.max(1.0);
         }
     }
     let mut f = Features {
@@ -298,8 +289,8 @@ mod tests {
     }
 
     #[test]
-    fn furniture_pattern_compiles() {
-        furniture().unwrap();
+    fn fixed_patterns_compile() {
+        LazyLock::force(&FURNITURE);
     }
 
     #[test]

@@ -29,13 +29,14 @@ mod tests;
 #[cfg(test)]
 mod tests_inline;
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use regex::Regex;
 use scraper::Html;
 
 use super::report::Report;
 use super::structure::Block;
+use crate::text::fixed;
 
 pub use plain::strip_html;
 
@@ -107,27 +108,21 @@ struct Detect {
     tag: Regex,
 }
 
-fn detect() -> Option<&'static Detect> {
-    static D: OnceLock<Option<Detect>> = OnceLock::new();
-    D.get_or_init(|| {
-        Some(Detect {
-            document: Regex::new(r"(?i)<!doctype\s+html|<html[\s>]|<body[\s>]").ok()?,
-            block: Regex::new(
-                r"(?i)</?(p|div|br|h[1-6]|li|ul|ol|table|tr|td|section|article|blockquote)\b[^<>]*>",
-            )
-            .ok()?,
-            tag: Regex::new(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>").ok()?,
-        })
-    })
-    .as_ref()
-}
+/// A tag, opening or closing (also the stray tags of plain text).
+const TAG: &str = r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>";
+
+static DETECT: LazyLock<Detect> = LazyLock::new(|| Detect {
+    document: fixed::regex(r"(?i)<!doctype\s+html|<html[\s>]|<body[\s>]"),
+    block: fixed::regex(
+        r"(?i)</?(p|div|br|h[1-6]|li|ul|ol|table|tr|td|section|article|blockquote)\b[^<>]*>",
+    ),
+    tag: fixed::regex(TAG),
+});
 
 /// True when the text is an HTML document, or text with enough markup that
 /// its tags, not its lines, give its structure.
 pub fn is_html(text: &str) -> bool {
-    let Some(d) = detect() else {
-        return false;
-    };
+    let d = &*DETECT;
     if is_document(text, d) {
         return true;
     }
@@ -150,10 +145,10 @@ pub fn extract(text: &str) -> Option<HtmlArticle> {
     if !is_html(text) {
         return None;
     }
-    let lexicon = prune::lexicon().ok()?;
+    let lexicon = prune::lexicon();
     let doc = Html::parse_document(text);
     let dropped = prune::mark(&doc, lexicon);
-    let fragment = !detect().is_some_and(|d| is_document(text, d));
+    let fragment = !is_document(text, &DETECT);
     let roots = score::main_content(&doc, &dropped, fragment);
     let mut removed = Removed::default();
     let blocks = extract::blocks(&roots, &dropped, fragment, &mut removed);

@@ -4,11 +4,12 @@
 //! ones (`&amp;ldquo;`). The entity decoder also serves the HTML extractor for
 //! leftovers the parser left escaped.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::ingest::report::Report;
+use crate::text::fixed;
 
 use super::Removed;
 
@@ -19,29 +20,18 @@ struct Patterns {
     entity: Regex,
 }
 
-fn patterns() -> Option<&'static Patterns> {
-    static P: OnceLock<Option<Patterns>> = OnceLock::new();
-    P.get_or_init(|| {
-        Some(Patterns {
-            hidden: Regex::new(r"(?is)<!--.*?-->|<(script|style)\b[^>]*>.*?</(script|style)\s*>")
-                .ok()?,
-            block: Regex::new(
-                r"(?i)</?(br|p|div|li|ul|ol|h[1-6]|tr|table|blockquote|section|article)\b[^<>]*>",
-            )
-            .ok()?,
-            tag: Regex::new(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>").ok()?,
-            entity: Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
-                .ok()?,
-        })
-    })
-    .as_ref()
-}
+static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| Patterns {
+    hidden: fixed::regex(r"(?is)<!--.*?-->|<(script|style)\b[^>]*>.*?</(script|style)\s*>"),
+    block: fixed::regex(
+        r"(?i)</?(br|p|div|li|ul|ol|h[1-6]|tr|table|blockquote|section|article)\b[^<>]*>",
+    ),
+    tag: fixed::regex(super::TAG),
+    entity: fixed::regex(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});"),
+});
 
 /// Drops tags and decodes entities, counting both.
 pub fn strip_html(text: &str, report: &mut Report) -> String {
-    let Some(p) = patterns() else {
-        return text.to_string();
-    };
+    let p = &*PATTERNS;
     let mut out = text.to_string();
     if out.contains('<') {
         out = strip_tags(&out, p, report);
@@ -84,9 +74,7 @@ fn strip_tags(text: &str, p: &Patterns, report: &mut Report) -> String {
 /// Decodes entities left in text the parser already decoded once
 /// (`&amp;ldquo;` in the page → `&ldquo;` → `“`), counting them.
 pub fn decode_leftovers(text: &str, removed: &mut Removed) -> String {
-    let Some(p) = patterns() else {
-        return text.to_string();
-    };
+    let p = &*PATTERNS;
     if !p.entity.is_match(text) {
         return text.to_string();
     }
@@ -107,9 +95,7 @@ pub fn decode_leftovers(text: &str, removed: &mut Removed) -> String {
 
 /// Entities in the page source that decode to something, and an example.
 pub fn count_entities(text: &str) -> (usize, String) {
-    let Some(p) = patterns() else {
-        return (0, String::new());
-    };
+    let p = &*PATTERNS;
     let mut example = String::new();
     let n = p
         .entity
@@ -179,8 +165,8 @@ mod tests {
     }
 
     #[test]
-    fn patterns_compile() {
-        assert!(patterns().is_some());
+    fn fixed_patterns_compile() {
+        LazyLock::force(&PATTERNS);
     }
 
     #[test]

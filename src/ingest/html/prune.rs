@@ -8,13 +8,14 @@
 //! a wrapper such as `<div class="page has-sidebar">` is not chrome.
 
 use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use ego_tree::NodeId;
 use scraper::{ElementRef, Html};
 use serde::Deserialize;
 
 use super::super::report::snippet;
+use crate::text::fixed;
 
 const LEXICON_TOML: &str = include_str!("../../../data/ingest/html_chrome.toml");
 
@@ -30,12 +31,11 @@ pub struct Lexicon {
     class_substrings: Vec<String>,
 }
 
-/// Loads `html_chrome.toml` once.
-pub fn lexicon() -> Result<&'static Lexicon, String> {
-    static L: OnceLock<Result<Lexicon, String>> = OnceLock::new();
-    L.get_or_init(|| toml::from_str(LEXICON_TOML).map_err(|e| format!("html_chrome.toml: {e}")))
-        .as_ref()
-        .map_err(Clone::clone)
+/// `html_chrome.toml`, loaded once.
+pub fn lexicon() -> &'static Lexicon {
+    static L: LazyLock<Lexicon> =
+        LazyLock::new(|| fixed::rules("html_chrome.toml", toml::from_str(LEXICON_TOML)));
+    &L
 }
 
 /// The dropped elements of a page.

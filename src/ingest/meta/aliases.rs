@@ -10,7 +10,8 @@ use std::sync::OnceLock;
 
 pub use crate::aliases::AliasGroup;
 
-use super::terms::{normalise, TermMatcher};
+use crate::text::fold::{fold_punctuation, name_key};
+use crate::text::names::NameMatcher;
 
 /// The parsed table, a lookup by folded name, and a matcher over all names.
 struct AliasTable {
@@ -18,7 +19,7 @@ struct AliasTable {
     by_name: HashMap<String, usize>,
     /// Pattern index → group index.
     pattern_group: Vec<usize>,
-    matcher: Option<TermMatcher>,
+    matcher: Option<NameMatcher>,
 }
 
 static TABLE: OnceLock<AliasTable> = OnceLock::new();
@@ -33,37 +34,26 @@ fn build_table(groups: Vec<AliasGroup>) -> AliasTable {
     let mut pattern_group = Vec::new();
     for (index, group) in groups.iter().enumerate() {
         for name in group.all_names() {
-            let key = fold(name);
+            let key = name_key(name);
             if key.is_empty() {
                 continue;
             }
             by_name.entry(key).or_insert(index);
             // Spellings that fold alike (`word-of-mouth`) still need their own pattern.
-            let pattern = normalise(name).to_lowercase();
+            let pattern = fold_punctuation(name).to_lowercase();
             if !patterns.contains(&pattern) {
                 patterns.push(pattern);
                 pattern_group.push(index);
             }
         }
     }
-    let matcher = TermMatcher::new(&patterns);
+    let matcher = NameMatcher::terms(&patterns);
     AliasTable {
         groups,
         by_name,
         pattern_group,
         matcher,
     }
-}
-
-/// Lower-cases, folds typographic quotes and collapses spaces and hyphens, the
-/// key used to look names up.
-pub fn fold(name: &str) -> String {
-    let normal = normalise(name).to_lowercase();
-    normal
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Every alias group, in file order.
@@ -74,7 +64,7 @@ pub fn alias_groups() -> &'static [AliasGroup] {
 /// The group a name belongs to (any spelling, case-insensitive).
 pub fn group_of(name: &str) -> Option<&'static AliasGroup> {
     let t = table();
-    t.by_name.get(&fold(name)).map(|&i| &t.groups[i])
+    t.by_name.get(&name_key(name)).map(|&i| &t.groups[i])
 }
 
 /// The canonical form of `term`, or `None` when no group names it.
@@ -98,7 +88,7 @@ pub fn group_hits(text: &str) -> Vec<(&'static AliasGroup, usize)> {
         return Vec::new();
     };
     let mut counts: Vec<(&'static AliasGroup, usize)> = Vec::new();
-    for pattern in matcher.hits(&normalise(text)) {
+    for pattern in matcher.hits(text) {
         let group = &t.groups[t.pattern_group[pattern]];
         match counts.iter_mut().find(|(g, _)| std::ptr::eq(*g, group)) {
             Some(entry) => entry.1 += 1,
@@ -119,7 +109,7 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for name in groups.iter().flat_map(|g| g.all_names()) {
             assert!(
-                seen.insert(normalise(name).to_lowercase()),
+                seen.insert(fold_punctuation(name).to_lowercase()),
                 "name listed twice: {name}"
             );
         }

@@ -8,15 +8,14 @@
 //! and near-ties.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::terms::{normalise, TermMatcher};
 use super::MetaInput;
+use crate::text::names::NameMatcher;
 
 const CATEGORIES_TOML: &str = include_str!("../../../data/ingest/categories.toml");
-const FALLBACK: &str = "marketing-lessons";
 
 #[derive(Debug, Clone, Deserialize)]
 struct Settings {
@@ -41,18 +40,13 @@ struct CategoryFile {
 struct CategoryModel {
     settings: Settings,
     slugs: Vec<String>,
-    matcher: TermMatcher,
+    matcher: NameMatcher,
     /// Term index → (category index, weight).
     term_weights: Vec<Vec<(usize, f64)>>,
 }
 
-static MODEL: OnceLock<Option<CategoryModel>> = OnceLock::new();
-
-fn model() -> Option<&'static CategoryModel> {
-    MODEL
-        .get_or_init(|| build_model(CATEGORIES_TOML).ok())
-        .as_ref()
-}
+static MODEL: LazyLock<CategoryModel> =
+    LazyLock::new(|| crate::text::fixed::rules("categories.toml", build_model(CATEGORIES_TOML)));
 
 fn build_model(toml_text: &str) -> Result<CategoryModel, String> {
     let file: CategoryFile = toml::from_str(toml_text).map_err(|e| e.to_string())?;
@@ -73,7 +67,7 @@ fn build_model(toml_text: &str) -> Result<CategoryModel, String> {
             term_weights[slot].push((cat, weight));
         }
     }
-    let matcher = TermMatcher::new(&terms).ok_or("cannot compile category terms")?;
+    let matcher = NameMatcher::terms(&terms).ok_or("cannot compile category terms")?;
     Ok(CategoryModel {
         settings: file.settings,
         slugs,
@@ -95,7 +89,7 @@ pub fn word_units(text: &str) -> f64 {
 
 impl CategoryModel {
     fn add_hits(&self, text: &str, factor: f64, counts: &mut [f64]) {
-        for term in self.matcher.hits(&normalise(text)) {
+        for term in self.matcher.hits(text) {
             counts[term] += factor;
         }
     }
@@ -161,12 +155,12 @@ fn round2(x: f64) -> f64 {
 
 /// Per-category scores (weighted hits per 1000 words), in slug order.
 pub fn score(input: &MetaInput) -> Vec<(String, f64)> {
-    model().map(|m| m.scores(input)).unwrap_or_default()
+    MODEL.scores(input)
 }
 
 /// The winning category for `scores`; the default on low scores and ties.
 pub fn choose(scores: &[(String, f64)]) -> String {
-    model().map_or_else(|| FALLBACK.to_string(), |m| m.choose(scores))
+    MODEL.choose(scores)
 }
 
 #[cfg(test)]
@@ -180,7 +174,7 @@ mod tests {
 
     #[test]
     fn data_file_parses_with_three_categories() {
-        let model = build_model(CATEGORIES_TOML).expect("categories.toml parses");
+        let model = &*MODEL;
         assert_eq!(
             model.slugs,
             vec!["brand-crises", "founder-ip", "marketing-lessons"]

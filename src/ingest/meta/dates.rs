@@ -8,12 +8,13 @@
 //! and never next to a currency or unit (`RMB 1999`, `1999 yuan`) or inside a
 //! larger number (`28000`).
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::sentences::Sentence;
 use crate::content::front_matter::DateMention;
+use crate::text::fixed;
 
 const MONTHS: &str =
     "January|February|March|April|May|June|July|August|September|October|November|December|\
@@ -71,49 +72,46 @@ struct Patterns {
     year_before: Regex,
 }
 
-fn patterns() -> Option<&'static Patterns> {
-    static PATTERNS: OnceLock<Option<Patterns>> = OnceLock::new();
-    PATTERNS.get_or_init(|| build_patterns().ok()).as_ref()
-}
+static PATTERNS: LazyLock<Patterns> = LazyLock::new(build_patterns);
 
-fn build_patterns() -> Result<Patterns, regex::Error> {
+fn build_patterns() -> Patterns {
     let m = MONTHS;
-    Ok(Patterns {
+    Patterns {
         // [year, month, day] capture groups.
         full: vec![
             (
-                Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")?,
+                fixed::regex(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"),
                 [1, 2, 3],
             ),
             (
-                Regex::new(&format!(
+                fixed::regex(&format!(
                     r"\b({m})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"
-                ))?,
+                )),
                 [3, 1, 2],
             ),
             (
-                Regex::new(&format!(
+                fixed::regex(&format!(
                     r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({m})\.?,?\s+(\d{{4}})"
-                ))?,
+                )),
                 [3, 2, 1],
             ),
             (
-                Regex::new(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")?,
+                fixed::regex(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"),
                 [1, 2, 3],
             ),
         ],
         // [year, month].
         year_month: vec![
-            (Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月")?, [1, 2]),
+            (fixed::regex(r"(\d{4})\s*年\s*(\d{1,2})\s*月"), [1, 2]),
             (
-                Regex::new(&format!(r"\b({m})\.?,?\s+(?:of\s+)?(\d{{4}})"))?,
+                fixed::regex(&format!(r"\b({m})\.?,?\s+(?:of\s+)?(\d{{4}})")),
                 [2, 1],
             ),
         ],
-        zh_year: Regex::new(r"(\d{4})\s*年")?,
-        bare_year: Regex::new(r"\d{4}")?,
-        year_before: Regex::new(r"\d{4}\s*(?:and|or|to|through|-|–|—|~|、)\s*$")?,
-    })
+        zh_year: fixed::regex(r"(\d{4})\s*年"),
+        bare_year: fixed::regex(r"\d{4}"),
+        year_before: fixed::regex(r"\d{4}\s*(?:and|or|to|through|-|–|—|~|、)\s*$"),
+    }
 }
 
 /// A date found at a byte range of a sentence.
@@ -143,9 +141,7 @@ pub fn extract_dates(sentences: &[Sentence]) -> Vec<DateMention> {
 
 /// Normalised dates in one sentence, in order.
 fn dates_in(text: &str) -> Vec<Found> {
-    let Some(p) = patterns() else {
-        return Vec::new();
-    };
+    let p = &*PATTERNS;
     let mut found: Vec<Found> = Vec::new();
     for (re, [y, mo, d]) in &p.full {
         collect(text, re, &mut found, |c| {
@@ -329,6 +325,11 @@ fn tokens(after: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_patterns_compile() {
+        LazyLock::force(&PATTERNS);
+    }
 
     fn dates(text: &str) -> Vec<String> {
         dates_in(text).into_iter().map(|f| f.date).collect()

@@ -9,8 +9,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use super::sentences::split_sentences;
 use super::Keyword;
+use crate::text::sentences;
 
 const STOPWORDS_EN: &str = include_str!("../../../data/ingest/stopwords_en.txt");
 
@@ -112,7 +112,7 @@ pub fn english_keywords(zones: &Zones, top: usize) -> Vec<Keyword> {
 }
 
 fn add_zone(text: &str, factor: f64, grams: &mut [HashMap<String, Candidate>; 3]) {
-    for sentence in split_sentences(text) {
+    for sentence in sentences::split(text) {
         for run in content_runs(sentence) {
             for n in 1..=3 {
                 for window in run.windows(n) {

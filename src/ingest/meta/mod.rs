@@ -14,7 +14,6 @@ pub mod names;
 pub mod sentences;
 pub mod summary;
 pub mod tags;
-pub mod terms;
 
 use crate::content::front_matter::DateMention;
 

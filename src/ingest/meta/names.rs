@@ -9,12 +9,12 @@
 //! `data/ingest/tag_names.toml`.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use serde::Deserialize;
 
 use super::aliases::group_of;
-use super::sentences::split_sentences;
+use crate::text::sentences;
 use crate::text::{is_cjk, on_word_boundaries};
 
 const TAG_NAMES_TOML: &str = include_str!("../../../data/ingest/tag_names.toml");
@@ -48,16 +48,16 @@ struct Lexicons {
     company_suffixes_zh: Vec<String>,
 }
 
-fn lexicons() -> Result<&'static Lexicons, &'static str> {
-    static LEX: OnceLock<Result<Lexicons, String>> = OnceLock::new();
-    LEX.get_or_init(|| toml::from_str(TAG_NAMES_TOML).map_err(|e| format!("tag_names.toml: {e}")))
-        .as_ref()
-        .map_err(String::as_str)
+fn lexicons() -> &'static Lexicons {
+    static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
+        crate::text::fixed::rules("tag_names.toml", toml::from_str(TAG_NAMES_TOML))
+    });
+    &LEX
 }
 
 /// A site, column, section label or byline word rather than a tag.
 pub fn is_site_or_label(tag: &str) -> bool {
-    let Ok(lex) = lexicons() else { return false };
+    let lex = lexicons();
     if group_of(tag).is_some() {
         return false;
     }
@@ -140,7 +140,7 @@ fn common_neighbour(neighbours: impl Iterator<Item = Option<char>>) -> Option<ch
 
 /// The article's main company: the most frequent organisation-like name.
 pub fn main_company(paragraphs: &[String], chinese: bool) -> Option<String> {
-    let lex = lexicons().ok()?;
+    let lex = lexicons();
     if chinese {
         main_company_zh(paragraphs, lex)
     } else {
@@ -181,7 +181,7 @@ struct Evidence {
 
 fn main_company_en(paragraphs: &[String], lex: &Lexicons) -> Option<String> {
     let mut names: HashMap<String, Evidence> = HashMap::new();
-    for sentence in paragraphs.iter().flat_map(|p| split_sentences(p)) {
+    for sentence in paragraphs.iter().flat_map(|p| sentences::split(p)) {
         let words: Vec<&str> = sentence
             .split(|c: char| {
                 c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"')

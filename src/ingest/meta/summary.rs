@@ -16,7 +16,7 @@ use super::aliases::expand;
 use super::centrality::centrality;
 use super::keywords_en::word_list;
 use super::sentences::Sentence;
-use super::terms::{normalise, TermMatcher};
+use crate::text::names::NameMatcher;
 
 const KEY_POINTS: usize = 3;
 /// The mark of words the source redacted (`mt_fix`): such a sentence has a hole.
@@ -213,7 +213,7 @@ fn acceptable(text: &str) -> bool {
 
 /// Counts the distinct tags a sentence names, weighting earlier tags more.
 struct ConceptMatcher {
-    matcher: Option<TermMatcher>,
+    matcher: Option<NameMatcher>,
     /// Pattern index → tag index.
     pattern_tag: Vec<usize>,
     tag_count: usize,
@@ -230,7 +230,7 @@ impl ConceptMatcher {
             }
         }
         ConceptMatcher {
-            matcher: TermMatcher::new(&patterns),
+            matcher: NameMatcher::terms(&patterns),
             pattern_tag,
             tag_count: tags.len(),
         }
@@ -241,7 +241,7 @@ impl ConceptMatcher {
             return 0.0;
         };
         let named: HashSet<usize> = matcher
-            .hits(&normalise(text))
+            .hits(text)
             .into_iter()
             .map(|p| self.pattern_tag[p])
             .collect();

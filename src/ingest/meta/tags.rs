@@ -11,13 +11,14 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::aliases::{fold, group_hits, group_of, AliasGroup};
+use super::aliases::{group_hits, group_of, AliasGroup};
 use super::keywords_en::{english_keywords, stem, word_list, Zones};
 use super::keywords_zh::chinese_keywords;
 use super::names::{
     is_fragment_of, is_site_or_label, main_company_titled, occurrences, whole_name_zh,
 };
 use super::MetaInput;
+use crate::text::fold::name_key;
 
 const GENERIC_WORDS: &str = include_str!("../../../data/ingest/generic_words.txt");
 
@@ -195,7 +196,7 @@ fn is_redundant(term: &str, hits: &[(&AliasGroup, f64)]) -> bool {
                 .any(|n| n.len() > term.len() && n.contains(term))
         });
     }
-    let folded = fold(term);
+    let folded = name_key(term);
     let words: Vec<&str> = folded.split(' ').collect();
     words.len() > 1 && covered_by_names(&words)
 }
@@ -232,7 +233,11 @@ fn add(tags: &mut Vec<ScoredTag>, tag: String, score: f64) {
 }
 
 fn tag_key(tag: &str) -> String {
-    fold(tag).split(' ').map(stem).collect::<Vec<_>>().join(" ")
+    name_key(tag)
+        .split(' ')
+        .map(stem)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Numbers, single characters, stop words and generic words.

@@ -10,7 +10,7 @@
 //! bold wraps are taken off first (`marks`). Long paragraphs,
 //! like a Chinese wall of text, are split at sentence ends.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use regex::Regex;
 
@@ -20,7 +20,7 @@ mod sections;
 use super::report::Report;
 use super::sentences;
 pub use sections::starts_section;
-use sections::{section_start, split_inline_sections};
+use sections::{split_inline_sections, SECTION_START};
 
 /// One block of the article body.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,11 +58,9 @@ const MAX_EN_TITLE: usize = 90;
 const BULLETS: &[char] = &['◎', '●', '•', '■', '◆', '▪', '★', '☆'];
 const FINAL_PUNCTUATION: &str = ".,;:!?。，；：！？…、”’\"–—-";
 
-fn ordered_marker() -> Option<&'static Regex> {
-    static P: OnceLock<Option<Regex>> = OnceLock::new();
-    P.get_or_init(|| Regex::new(r"^(\d{1,2})\s*(?:、|[.．](?:\s+|[^\d\s.])|\)\s*|）\s*)").ok())
-        .as_ref()
-}
+static ORDERED_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::fixed::regex(r"^(\d{1,2})\s*(?:、|[.．](?:\s+|[^\d\s.])|\)\s*|）\s*)")
+});
 
 /// Builds the article from clean, trimmed lines; `title` is the headline
 /// chosen for it, `None` when it has none.
@@ -183,7 +181,7 @@ fn classify(lines: &[String], lang: &str) -> Vec<Block> {
 
 /// `一、…` / `第二章…` lines of heading length.
 fn is_section_marker(line: &str) -> bool {
-    section_start().is_some_and(|r| r.is_match(line)) && line.chars().count() <= MAX_ZH_HEADING + 5
+    SECTION_START.is_match(line) && line.chars().count() <= MAX_ZH_HEADING + 5
 }
 
 fn is_ordered(line: &str) -> bool {
@@ -192,7 +190,7 @@ fn is_ordered(line: &str) -> bool {
 
 /// `1、text`, `1. text`, `1.text`, `1) text` → (1, text).
 fn ordered_item(line: &str) -> Option<(u32, String)> {
-    let caps = ordered_marker()?.captures(line)?;
+    let caps = ORDERED_MARKER.captures(line)?;
     let n: u32 = caps[1].parse().ok()?;
     let marker = caps.get(0)?;
     // The marker regex may have eaten the item's first character.
@@ -348,8 +346,9 @@ mod tests {
     }
 
     #[test]
-    fn section_pattern_compiles() {
-        SECTION_START.as_ref().unwrap();
+    fn fixed_patterns_compile() {
+        LazyLock::force(&SECTION_START);
+        LazyLock::force(&ORDERED_MARKER);
         paragraph_openers().unwrap();
     }
 

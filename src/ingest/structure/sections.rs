@@ -11,19 +11,15 @@ use super::super::sentences;
 use super::MAX_ZH_HEADING;
 
 /// Section markers at the start of a line: `一、`, `（一）`, `第二章`.
-pub(super) static SECTION_START: LazyLock<Result<Regex, regex::Error>> = LazyLock::new(|| {
-    Regex::new(
+pub(super) static SECTION_START: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::fixed::regex(
         r"^([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]\s*|第[一二三四五六七八九十\d]{1,3}[章节部分])",
     )
 });
 
-pub(super) fn section_start() -> Option<&'static Regex> {
-    SECTION_START.as_ref().ok()
-}
-
 /// A line that starts a section: `一、`, `（一）`, `第二章` and the like.
 pub fn starts_section(line: &str) -> bool {
-    section_start().is_some_and(|r| r.is_match(line))
+    SECTION_START.is_match(line)
 }
 
 /// A paragraph holding section markers at sentence starts (`…。二、危机公关
@@ -87,7 +83,7 @@ pub(super) fn section_heading(sentence: &str) -> (String, &str) {
 /// 创立于…`), where a question heading ends on its question word (`…做对了
 /// 什么面对…`), or where a paragraph opener or a date (`2021年`) starts.
 fn glued_heading_end(sentence: &str) -> Option<usize> {
-    let marker = section_start()?.find(sentence)?.end();
+    let marker = SECTION_START.find(sentence)?.end();
     let openers = paragraph_openers().ok()?;
     let starts: Vec<usize> = sentence[marker..]
         .char_indices()

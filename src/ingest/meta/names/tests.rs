@@ -6,7 +6,7 @@ fn paras(texts: &[&str]) -> Vec<String> {
 
 #[test]
 fn lexicons_parse() {
-    assert!(lexicons().is_ok(), "{:?}", lexicons().err());
+    lexicons();
 }
 
 #[test]
