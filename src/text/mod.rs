@@ -49,7 +49,6 @@ pub fn release_jieba() {
 pub fn prewarm() {
     static START: std::sync::Once = std::sync::Once::new();
     START.call_once(|| {
-        PREWARMED.store(true, std::sync::atomic::Ordering::Relaxed);
         let load = || {
             jieba();
         };
@@ -59,14 +58,6 @@ pub fn prewarm() {
             std::thread::spawn(load);
         }
     });
-}
-
-static PREWARMED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// Whether `prewarm` was called: once it was, nobody needs to look for
-/// Chinese text just to call it.
-pub fn prewarm_started() -> bool {
-    PREWARMED.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// `String::from_utf8`, with the check done by SIMD (several times faster
