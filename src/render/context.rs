@@ -128,14 +128,7 @@ impl Model<'_> {
             base_url: self.config.base_url.clone(),
             base_path: self.config.base_path.clone(),
             language: self.config.language.clone(),
-            categories: self
-                .analysis
-                .lists
-                .categories
-                .terms
-                .iter()
-                .filter_map(|t| self.category_view(&t.slug))
-                .collect(),
+            categories: self.category_term_views(),
             sections: self.section_links(),
             page_count: self.library.pages.len(),
         }
@@ -158,6 +151,21 @@ impl Model<'_> {
 
     pub fn tag_view(&self, name: &str) -> TermView {
         self.analysis.lists.tag_view(self.config, name)
+    }
+
+    /// Every tag of the site as templates see it, in taxonomy order.
+    pub fn tag_term_views(&self) -> Vec<TermView> {
+        let tags = &self.analysis.lists.tags.terms;
+        tags.iter().map(|t| self.tag_view(&t.name)).collect()
+    }
+
+    /// Every category with pages as templates see it, in taxonomy order.
+    pub fn category_term_views(&self) -> Vec<TermView> {
+        let categories = &self.analysis.lists.categories.terms;
+        categories
+            .iter()
+            .filter_map(|t| self.category_view(&t.slug))
+            .collect()
     }
 
     /// The view of tag `name`: made once per list change for known tags.

@@ -160,14 +160,7 @@ impl Model<'_> {
                 .filter(|&i| self.library.pages[i].kind == PageKind::CaseStudy)
                 .take(HOME_LATEST),
         );
-        let mut cloud: Vec<TermView> = self
-            .analysis
-            .lists
-            .tags
-            .terms
-            .iter()
-            .map(|t| self.tag_view(&t.name))
-            .collect();
+        let mut cloud: Vec<TermView> = self.tag_term_views();
         cloud.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
         cloud.truncate(HOME_TAGS);
         cloud.sort_by_cached_key(|t| t.name.to_lowercase());
@@ -178,14 +171,7 @@ impl Model<'_> {
     }
 
     fn tag_list_job<P: Parts>(&self, sink: &mut P::Sink) -> (String, String) {
-        let terms: Vec<TermView> = self
-            .analysis
-            .lists
-            .tags
-            .terms
-            .iter()
-            .map(|t| self.tag_view(&t.name))
-            .collect();
+        let terms: Vec<TermView> = self.tag_term_views();
         P::put(
             sink,
             "taxonomy",
@@ -196,14 +182,7 @@ impl Model<'_> {
     }
 
     fn category_list_job<P: Parts>(&self, sink: &mut P::Sink) -> (String, String) {
-        let terms: Vec<TermView> = self
-            .analysis
-            .lists
-            .categories
-            .terms
-            .iter()
-            .filter_map(|t| self.category_view(&t.slug))
-            .collect();
+        let terms: Vec<TermView> = self.category_term_views();
         P::put(
             sink,
             "taxonomy",
