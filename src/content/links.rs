@@ -113,8 +113,9 @@ impl LinkTargets {
         }
     }
 
-    /// Mentions of linkable names in `text`, leftmost-longest, respecting
-    /// word boundaries for Latin names.
+    /// Mentions of linkable names in `text`, leftmost-longest, on word
+    /// boundaries and never cutting a compound, number, address, Chinese
+    /// word or book title (`mention_fit`).
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
         let Some(matcher) = &self.matcher else {
             return Vec::new();
@@ -122,6 +123,7 @@ impl LinkTargets {
         matcher
             .find(text)
             .into_iter()
+            .filter(|m| super::mention_fit::fits(text, m.start, m.end))
             .map(|m| Mention {
                 start: m.start,
                 end: m.end,

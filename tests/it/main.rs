@@ -3,6 +3,7 @@
 
 mod support;
 
+mod autolink;
 mod build;
 mod ingest;
 mod ingest_corpus;
