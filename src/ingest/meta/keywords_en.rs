@@ -9,6 +9,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use super::verbs_en::has_verb_edge;
 use super::Keyword;
 use crate::text::sentences;
 
@@ -55,19 +56,22 @@ struct Candidate {
     count: usize,
     /// Surface form → count, for the display form.
     surfaces: HashMap<String, usize>,
+    /// Seen in running text, not only in the title or headings (whose
+    /// Title Case says nothing about names).
+    in_body: bool,
 }
 
 /// The `top` best keywords of an English article, best first.
 pub fn english_keywords(zones: &Zones, top: usize) -> Vec<Keyword> {
     let mut grams: [HashMap<String, Candidate>; 3] = Default::default();
-    add_zone(zones.title, 3.0, &mut grams);
+    add_zone(zones.title, 3.0, false, &mut grams);
     for heading in zones.headings {
-        add_zone(heading, 2.0, &mut grams);
+        add_zone(heading, 2.0, false, &mut grams);
     }
     // A paragraph repeating the title would make every title phrase look repeated.
     let repeats_title = |p: &str| p.trim().eq_ignore_ascii_case(zones.title.trim());
     for paragraph in zones.paragraphs.iter().filter(|p| !repeats_title(p)) {
-        add_zone(paragraph, 1.0, &mut grams);
+        add_zone(paragraph, 1.0, true, &mut grams);
     }
     let [unigrams, bigrams, trigrams] = grams;
     let mut scored: Vec<Keyword> = Vec::new();
@@ -88,7 +92,7 @@ pub fn english_keywords(zones: &Zones, top: usize) -> Vec<Keyword> {
             }
         }
         scored.push(Keyword {
-            term: display_form(&candidate.surfaces),
+            term: display_form(candidate),
             score: candidate.weight * boost,
         });
     }
@@ -96,12 +100,12 @@ pub fn english_keywords(zones: &Zones, top: usize) -> Vec<Keyword> {
         let weight = unigram_weight.get(key).copied().unwrap_or(0.0);
         if weight >= 1.0 {
             scored.push(Keyword {
-                term: display_form(&candidate.surfaces),
+                term: display_form(candidate),
                 score: weight,
             });
         }
     }
-    scored.retain(|k| !ends_in_participle(&k.term));
+    scored.retain(|k| !ends_in_participle(&k.term) && !has_verb_edge(&k.term));
     scored.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
@@ -111,7 +115,7 @@ pub fn english_keywords(zones: &Zones, top: usize) -> Vec<Keyword> {
     scored
 }
 
-fn add_zone(text: &str, factor: f64, grams: &mut [HashMap<String, Candidate>; 3]) {
+fn add_zone(text: &str, factor: f64, body: bool, grams: &mut [HashMap<String, Candidate>; 3]) {
     for sentence in sentences::split(text) {
         for run in content_runs(sentence) {
             for n in 1..=3 {
@@ -121,6 +125,7 @@ fn add_zone(text: &str, factor: f64, grams: &mut [HashMap<String, Candidate>; 3]
                     let entry = grams[n - 1].entry(key.join(" ")).or_default();
                     entry.weight += factor;
                     entry.count += 1;
+                    entry.in_body |= body;
                     *entry.surfaces.entry(surface.join(" ")).or_default() += 1;
                 }
             }
@@ -220,23 +225,38 @@ pub fn stem(word: &str) -> String {
     word.to_string()
 }
 
-/// The most common surface form; lower case unless it is always capitalised
-/// (a name like `Huawei`) or an acronym.
-fn display_form(surfaces: &HashMap<String, usize>) -> String {
+/// The most common surface form, each word in lower case unless it is
+/// capitalised wherever the phrase occurs and the phrase appears in running
+/// text (a name like `Huawei`; a word capitalised only by a Title Case
+/// headline is not one), or it is an acronym (`IKEA catalogue`).
+fn display_form(candidate: &Candidate) -> String {
+    let surfaces = &candidate.surfaces;
     let best = surfaces
         .iter()
         .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-        .map(|(s, _)| s.clone());
-    let best = best.unwrap_or_default();
-    let always_capitalised = surfaces.keys().all(|s| {
-        s.split(' ')
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-    });
-    if always_capitalised {
-        best
-    } else {
-        best.to_lowercase()
-    }
+        .map(|(s, _)| s.clone())
+        .unwrap_or_default();
+    let capitalised_everywhere = |k: usize| {
+        candidate.in_body
+            && surfaces.keys().all(|s| {
+                s.split(' ')
+                    .nth(k)
+                    .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+            })
+    };
+    let words: Vec<String> = best
+        .split(' ')
+        .enumerate()
+        .map(|(k, w)| {
+            let acronym = w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase());
+            if acronym || capitalised_everywhere(k) {
+                w.to_string()
+            } else {
+                w.to_lowercase()
+            }
+        })
+        .collect();
+    words.join(" ")
 }
 
 #[cfg(test)]

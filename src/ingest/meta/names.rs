@@ -25,6 +25,9 @@ const GROW_SHARE: f64 = 0.8;
 /// Characters a Chinese name does not grow over.
 const FUNCTION_CHARS: &str =
     "的了着过得地是在和与及等也都就把被对从向为以而或但并之其这那个们我你他她它有说将会要让给吗呢吧啊";
+/// Locatives that follow a noun (`平台上`, `店里`) and so never end a name;
+/// before a name they may start one (`上海`, `中兴`).
+const LOCATIVE_CHARS: &str = "上中里内下外后前";
 /// Occurrences a Chinese keyword needs before it grows into a longer name.
 const MIN_GROW_COUNT: usize = 2;
 /// Where a Chinese title's subject ends.
@@ -117,8 +120,8 @@ pub fn whole_name_zh(term: &str, text: &str) -> Option<String> {
         );
         match (left, right) {
             (Some(l), _) => name.insert(0, l),
-            (None, Some(r)) => name.push(r),
-            (None, None) => break,
+            (None, Some(r)) if !LOCATIVE_CHARS.contains(r) => name.push(r),
+            _ => break,
         }
     }
     (name != term).then_some(name)

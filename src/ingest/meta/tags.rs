@@ -89,6 +89,13 @@ pub fn scored_tags(input: &MetaInput, chinese: bool) -> Vec<ScoredTag> {
     }
     tags.retain(|t| !is_junk(&t.tag) && !is_site_or_label(&t.tag));
     drop_fragments(&mut tags, &text);
+    drop_overlaps(&mut tags, &text);
+    let straddlers: Vec<bool> = tags
+        .iter()
+        .map(|t| straddles_zh(&t.tag, &tags, &text))
+        .collect();
+    let mut flags = straddlers.into_iter();
+    tags.retain(|_| !flags.next().unwrap_or(false));
     if let Some(company) = main_company_titled(input.paragraphs, input.title, chinese) {
         include(&mut tags, &company);
     }
@@ -151,6 +158,68 @@ fn drop_fragments(tags: &mut Vec<ScoredTag>, text: &str) {
             _ => i += 1,
         }
     }
+}
+
+/// Removes a capitalised tag that overlaps a more frequent one at its edge
+/// (`Parker Home` against `Warby Parker`, `Warby Parker Home` against
+/// `Home Try-On`): both are pieces of one longer name, and only the piece
+/// the text uses most is a name of its own.
+fn drop_overlaps(tags: &mut Vec<ScoredTag>, text: &str) {
+    let words = |t: &str| -> Vec<String> { t.split_whitespace().map(str::to_lowercase).collect() };
+    let capitalised = |t: &str| {
+        t.split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    let overlaps = |a: &[String], b: &[String]| {
+        (1..a.len().min(b.len())).any(|n| a[a.len() - n..] == b[..n] || b[b.len() - n..] == a[..n])
+    };
+    let mut i = 0;
+    while i < tags.len() {
+        let part = words(&tags[i].tag);
+        let beaten = capitalised(&tags[i].tag)
+            && group_of(&tags[i].tag).is_none()
+            && tags.iter().enumerate().any(|(j, other)| {
+                j != i && capitalised(&other.tag) && {
+                    let w = words(&other.tag);
+                    overlaps(&part, &w)
+                        && !is_fragment_of(&tags[i].tag, &other.tag)
+                        && !is_fragment_of(&other.tag, &tags[i].tag)
+                        && occurrences(text, &other.tag) > occurrences(text, &tags[i].tag)
+                }
+            });
+        if beaten {
+            tags.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// A Chinese tag that exists only where it runs across the edge of a
+/// better-scored tag (`全食` in `味全食品`, where `味全` is the tag): a
+/// segmentation accident, not a word of the article.
+fn straddles_zh(tag: &str, tags: &[ScoredTag], text: &str) -> bool {
+    if !crate::text::has_cjk(tag) || group_of(tag).is_some() {
+        return false;
+    }
+    let own = tags.iter().find(|t| t.tag == tag).map_or(0.0, |t| t.score);
+    let spans = |t: &str| -> Vec<(usize, usize)> {
+        text.match_indices(t)
+            .map(|(i, m)| (i, i + m.len()))
+            .collect()
+    };
+    let others: Vec<(usize, usize)> = tags
+        .iter()
+        .filter(|o| o.tag != tag && crate::text::has_cjk(&o.tag) && o.score >= own)
+        .flat_map(|o| spans(&o.tag))
+        .collect();
+    let mine = spans(tag);
+    !mine.is_empty()
+        && mine.iter().all(|&(s, e)| {
+            others
+                .iter()
+                .any(|&(os, oe)| (os < s && s < oe && oe < e) || (s < os && os < e && e < oe))
+        })
 }
 
 /// Makes sure `name` (canonicalised) is among the best tags: a main company

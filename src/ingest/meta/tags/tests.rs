@@ -124,3 +124,61 @@ fn chinese_tags_are_whole_names() {
         assert!(!tags.iter().any(|t| t == bad), "{bad}: {tags:?}");
     }
 }
+
+#[test]
+fn pieces_of_a_longer_name_are_not_tags() {
+    let tags = tags_of(
+        "How Warby Parker Home Try-On Built a Brand",
+        "en",
+        &[
+            "Warby Parker sold glasses online. The Warby Parker Home Try-On programme mailed five frames.",
+            "Customers liked Home Try-On because Warby Parker paid the postage. Warby Parker kept it.",
+            "Home Try-On boxes went to many homes, and Warby Parker later opened stores.",
+        ],
+    );
+    assert!(tags.iter().any(|t| t == "Warby Parker"), "{tags:?}");
+    assert!(tags.iter().any(|t| t == "Home Try-On"), "{tags:?}");
+    for piece in [
+        "Parker Home",
+        "Warby Parker Home",
+        "Parker Home Try-On",
+        "Built",
+        "built",
+    ] {
+        assert!(!tags.iter().any(|t| t == piece), "{piece} in {tags:?}");
+    }
+}
+
+#[test]
+fn a_word_capitalised_only_by_the_headline_is_lower_case() {
+    let tags = tags_of(
+        "The Myth Behind the Hammer",
+        "en",
+        &[
+            "Zhang Ruimin took a hammer to 76 refrigerators. Haier still shows the hammer.",
+            "Visitors ask about the hammer, and Haier tells the hammer story on every tour.",
+        ],
+    );
+    assert!(tags.iter().any(|t| t == "hammer"), "{tags:?}");
+    assert!(
+        !tags.iter().any(|t| t == "Myth" || t == "Behind"),
+        "{tags:?}"
+    );
+}
+
+#[test]
+fn chinese_tags_do_not_straddle_other_tags() {
+    let scored = |t: &str, score: f64| ScoredTag {
+        tag: t.to_string(),
+        score,
+    };
+    let text = "味全食品道歉。味全食品的声明没有平息舆论，味全食品再次道歉。";
+    let tags = vec![
+        scored("味全", 2.0),
+        scored("全食", 1.0),
+        scored("声明", 1.0),
+    ];
+    assert!(straddles_zh("全食", &tags, text));
+    assert!(!straddles_zh("味全", &tags, text));
+    assert!(!straddles_zh("声明", &tags, text));
+}
