@@ -16,6 +16,10 @@
 //! at each start, the longest name that is there wins and the scan goes on
 //! after it, whether or not its end then cuts a word. Unlike the automaton, a
 //! Latin name cannot start inside a word, so it never hides a name after it.
+//!
+//! This is performance code kept apart from the one name matcher
+//! (`text::names`); a property test checks it against a plain scan that tries
+//! every pattern at every place a name may start.
 
 use foldhash::HashMap;
 
@@ -221,5 +225,74 @@ mod tests {
             vec![(0, "小米su7"), (1, "𠀀𠀁"), (2, "iphone手机")]
         );
         assert_eq!(scan(&pats, "小米su7x"), vec![(0, "小米su7")]);
+    }
+
+    /// The plain reference: at every place a name may start (an ideograph,
+    /// or the start of a Latin word), every pattern is tried in turn; the
+    /// longest one there whose first word is the text's whole word wins.
+    fn reference(patterns: &[&str], hay: &str) -> Vec<Found> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < hay.len() {
+            let Some(c) = hay[i..].chars().next() else {
+                break;
+            };
+            if c == ' ' {
+                i += 1;
+                continue;
+            }
+            let next = if is_cjk(c) {
+                i + c.len_utf8()
+            } else {
+                word_end(hay, i).max(i + c.len_utf8())
+            };
+            let whole_first_word = |p: &str| is_cjk(c) || word_end(p, 0) == next - i;
+            let best = (0..patterns.len())
+                .filter(|&k| hay[i..].starts_with(patterns[k]) && whole_first_word(patterns[k]))
+                .max_by_key(|&k| (patterns[k].len(), std::cmp::Reverse(k)));
+            match best {
+                Some(k) => {
+                    let end = i + patterns[k].len();
+                    out.push(Found {
+                        pattern: k,
+                        start: i,
+                        end,
+                    });
+                    let inside = end < hay.len()
+                        && hay[..end].chars().next_back().is_some_and(is_word_char)
+                        && hay[end..].chars().next().is_some_and(is_word_char);
+                    i = if inside { word_end(hay, end) } else { end };
+                }
+                None => i = next,
+            }
+        }
+        out
+    }
+
+    const PIECES: &[&str] = &[
+        "lei", " ", "jun", "mi", "小", "米", "手", "su7", "x", " ", "机",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn the_index_finds_what_the_plain_scan_finds(
+            pats in proptest::collection::vec(proptest::collection::vec(0..PIECES.len(), 1..4), 1..8),
+            hay in proptest::collection::vec(0..PIECES.len(), 0..24),
+        ) {
+            let patterns: Vec<String> = pats
+                .iter()
+                .map(|p| p.iter().map(|&k| PIECES[k]).collect::<String>().trim().to_string())
+                .filter(|p| !p.is_empty())
+                .collect();
+            let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
+            let hay: String = hay.iter().map(|&k| PIECES[k]).collect();
+            let index = NameIndex::new(&patterns);
+            let mut got = Vec::new();
+            index.scan(&hay, |f| got.push(f));
+            let want = reference(&patterns, &hay);
+            // Equal patterns are one name: compare the spans matched.
+            let spans = |v: &[Found]| -> Vec<(usize, usize)> { v.iter().map(|f| (f.start, f.end)).collect() };
+            proptest::prop_assert_eq!(spans(&got), spans(&want), "patterns {:?} in {:?}", patterns, hay);
+        }
     }
 }
