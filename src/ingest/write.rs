@@ -1,5 +1,9 @@
-//! Writing case studies: the TOML header, the edit-detecting content hash,
+//! Writing case studies: the YAML header, the edit-detecting content hash,
 //! finding the page a seed already produced, and atomic writes.
+//!
+//! The header is YAML (`---`): GitHub shows it as a table and Obsidian reads
+//! it as properties, where a TOML (`+++`) header shows as raw text. Pages
+//! written with a TOML header by earlier versions are still read.
 //!
 //! `content_hash` is the SHA-256 of the file text with the hash's own value
 //! blanked, so a person's edit anywhere in the file shows as a mismatch.
@@ -57,11 +61,17 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-const HASH_KEY: &str = "content_hash = \"";
+/// How the hash is written: `content_hash: "…"` in a YAML header (indented
+/// under `ingest:`), `content_hash = "…"` in a TOML one.
+const HASH_KEYS: [&str; 2] = ["content_hash: \"", "content_hash = \""];
 
 /// `text` with the content_hash value blanked, and the value that was there.
 fn blank_hash(text: &str) -> Option<(String, &str)> {
-    let start = text.find(&format!("\n{HASH_KEY}"))? + 1 + HASH_KEY.len();
+    let start = HASH_KEYS.iter().find_map(|key| {
+        text.match_indices(key)
+            .find(|(i, _)| text[..*i].ends_with(['\n', ' ']))
+            .map(|(i, k)| i + k.len())
+    })?;
     let end = start + text[start..].find('"')?;
     Some((
         format!("{}{}", &text[..start], &text[end..]),
@@ -90,15 +100,18 @@ pub fn page_file(page: &Page, source: &str, seed_hash: &str) -> Result<String, S
             report: page.report.to_lines(),
         },
     };
-    let toml = toml::to_string(&header).map_err(|e| format!("cannot write front matter: {e}"))?;
-    let blank = format!("+++\n{toml}+++\n\n{}", page.body);
-    if blank_hash(&blank).is_none() {
+    let yaml =
+        serde_yaml::to_string(&header).map_err(|e| format!("cannot write front matter: {e}"))?;
+    // The hash is the one value written in double quotes, so it can be found again.
+    let yaml = yaml.replacen("content_hash: ''", "content_hash: \"\"", 1);
+    let blank = format!("---\n{yaml}---\n\n{}", page.body);
+    let Some((_, "")) = blank_hash(&blank) else {
         return Err("front matter has no content_hash".to_string());
-    }
+    };
     let hash = sha256_hex(blank.as_bytes());
     Ok(blank.replacen(
-        &format!("\n{HASH_KEY}\""),
-        &format!("\n{HASH_KEY}{hash}\""),
+        "content_hash: \"\"",
+        &format!("content_hash: \"{hash}\""),
         1,
     ))
 }
@@ -226,6 +239,19 @@ mod tests {
         assert!(!is_edited(&text));
         assert!(is_edited(&text.replace("Body.", "Body, edited.")));
         assert!(is_edited("no header"));
+    }
+
+    #[test]
+    fn the_header_is_yaml_and_toml_pages_of_earlier_versions_still_check() {
+        let text = page_file(&page(), "seeds/a.txt", "abc").unwrap();
+        assert!(text.starts_with("---\ntitle: "), "{text}");
+        let blank = "+++\ntitle = \"A\"\n\n[ingest]\ncontent_hash = \"\"\n+++\nBody.\n";
+        let toml = blank.replace(
+            "content_hash = \"\"",
+            &format!("content_hash = \"{}\"", sha256_hex(blank.as_bytes())),
+        );
+        assert!(!is_edited(&toml));
+        assert!(is_edited(&toml.replace("Body.", "Body, edited.")));
     }
 
     #[test]

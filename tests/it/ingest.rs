@@ -123,7 +123,7 @@ fn seeds_become_clean_case_studies() {
     for (name, text) in pages(dir.path()) {
         for b in boilerplate {
             assert!(
-                !text.split("+++").nth(2).unwrap_or("").contains(b),
+                !front_matter::split(&text).unwrap().body.contains(b),
                 "{name} still contains {b:?}"
             );
         }
@@ -238,11 +238,24 @@ pub(crate) fn redacted(text: &str) -> String {
     )
 }
 
-/// `text` with the value of `key = "…"` in its header set to `value`.
+/// `text` with the value of `key: …` (YAML, maybe indented, maybe quoted)
+/// in its header set to `value`.
 fn with_header_value(text: &str, key: &str, value: &str) -> String {
-    let open = format!("\n{key} = \"");
-    let start = text.find(&open).expect(key) + open.len();
-    let end = start + text[start..].find('"').expect("closing quote");
+    let open = format!("{key}: ");
+    let at = text
+        .match_indices(&open)
+        .find(|(i, _)| text[..*i].ends_with(['\n', ' ']))
+        .map(|(i, _)| i + open.len())
+        .expect(key);
+    let line_end = at + text[at..].find('\n').expect("line end");
+    let (start, end) = if text[at..].starts_with('"') {
+        (
+            at + 1,
+            at + 1 + text[at + 1..].find('"').expect("closing quote"),
+        )
+    } else {
+        (at, line_end)
+    };
     format!("{}{value}{}", &text[..start], &text[end..])
 }
 

@@ -166,6 +166,7 @@ fn outputs(root: &Path) -> BTreeMap<String, Out> {
         let fm = split.front_matter;
         let Some(info) = fm.ingest else { continue };
         let seed = info.source.trim_start_matches("seeds/").to_string();
+        let generated = info.title_generated;
         out.insert(
             seed,
             Out {
@@ -173,7 +174,7 @@ fn outputs(root: &Path) -> BTreeMap<String, Out> {
                 lang: fm.lang.unwrap_or_default(),
                 category: fm.category.unwrap_or_default(),
                 body: split.body.to_string(),
-                generated: text.contains("title_generated = true"),
+                generated,
             },
         );
     }

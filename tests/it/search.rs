@@ -320,8 +320,8 @@ fn study_path(site: &SeedSite, needle: &str) -> String {
         .filter_map(Result::ok)
     {
         let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-        let source = format!("source = \"seeds/{needle}\"");
-        if text.lines().any(|l| l == source) {
+        let source = format!("source: seeds/{needle}");
+        if text.lines().any(|l| l.trim() == source) {
             let stem = entry
                 .path()
                 .file_stem()
