@@ -44,6 +44,8 @@ impl<'c> Pass<'c, '_> {
                     LinkKind::Markdown
                 };
                 self.push_link(t, kind, anchor.clone(), offset);
+                // A written link is the section's mention: no automatic one follows.
+                self.linked_here.push(t);
                 self.page_url(t, anchor.as_deref()).into()
             }
             None if wiki || path.ends_with(".md") => {

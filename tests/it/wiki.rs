@@ -41,6 +41,24 @@ fn first_mention_per_section_links_to_entity() {
 }
 
 #[test]
+fn a_written_link_is_the_sections_mention() {
+    let site = fixture(&["wiki"]);
+    std::fs::write(
+        site.path().join("content/case-studies/written.md"),
+        "+++\ntitle = \"Written\"\n+++\n[Lei Jun](../wiki/lei-jun.md) founded it; Lei Jun said so.\n\n## Later\n\nLei Jun again.\n",
+    )
+    .expect("write page");
+    build_ok(site.path(), &[]);
+    let html = read(site.path().join("public/case-studies/written/index.html"));
+    let body = content(&html);
+    assert_eq!(
+        body.matches("href=\"/wiki/lei-jun/\"").count(),
+        2,
+        "the written link, then one automatic link in the next section: {body}"
+    );
+}
+
+#[test]
 fn no_links_inside_headings_code_or_word_parts() {
     let (_site, public) = built_wiki();
     let html = read(public.join("case-studies/english/index.html"));
