@@ -27,6 +27,9 @@ pub struct IngestInfo {
     /// Hash of the generated file; a mismatch means a person edited it.
     #[serde(default)]
     pub content_hash: String,
+    /// Fingerprint of the entity pages whose links the page was written with.
+    #[serde(default)]
+    pub links: String,
     #[serde(default)]
     pub encoding: String,
     /// The article had no headline; ingest made the title from its metadata.

@@ -68,9 +68,8 @@ impl LinkTargets {
             targets.by_path.insert(page.path.clone(), i);
             for name in page.names() {
                 targets.by_name.entry(name_key(name)).or_insert(i);
-                // The matcher ignores ASCII case: names equal but for it are one pattern.
-                let pattern = name.trim().to_ascii_lowercase();
-                if auto_linkable(page.kind) && long_enough(name) && seen.insert(pattern.clone()) {
+                let pattern = auto_link_pattern(name).filter(|_| auto_linkable(page.kind));
+                if let Some(pattern) = pattern.filter(|p| seen.insert(p.clone())) {
                     patterns.push(pattern);
                     targets.pattern_page.push(i);
                 }
@@ -131,6 +130,13 @@ impl LinkTargets {
             })
             .collect()
     }
+}
+
+/// The pattern an entity name is found by in running text, when it is long
+/// enough to link automatically. The matcher ignores ASCII case, so names
+/// equal but for it are one pattern.
+pub fn auto_link_pattern(name: &str) -> Option<String> {
+    long_enough(name).then(|| name.trim().to_ascii_lowercase())
 }
 
 /// Mentions link to entities (wiki pages); other pages are reached by `[[…]]`.

@@ -9,7 +9,7 @@ pub mod controls;
 pub mod date;
 pub mod front_matter;
 pub mod links;
-mod mention_fit;
+pub mod mention_fit;
 pub mod page;
 mod parse;
 pub mod slug;

@@ -21,6 +21,7 @@ pub mod meta;
 mod boilerplate;
 mod breadcrumb;
 mod chrome;
+mod crosslink;
 mod decode;
 mod html;
 mod markdown;
@@ -100,10 +101,11 @@ pub fn run(opts: &IngestOptions, diags: &Diagnostics) -> IngestSummary {
         slugs.unique(other);
     }
     let mut totals: BTreeMap<String, usize> = BTreeMap::new();
+    let links = crosslink::EntityLinks::load(&opts.root);
     // Seeds whose case study is up to date are not cleaned again (no jieba, no rules).
     let (current, stale): (Vec<PathBuf>, Vec<PathBuf>) = seeds
         .into_iter()
-        .partition(|p| !opts.force && up_to_date(&opts.root, p, &existing));
+        .partition(|p| !opts.force && up_to_date(&opts.root, p, &existing, links.fingerprint()));
     for path in &current {
         let source = source_of(&opts.root, path);
         if let Some(prev) = existing.by_source.get(&source) {
@@ -151,6 +153,8 @@ pub fn run(opts: &IngestOptions, diags: &Diagnostics) -> IngestSummary {
         if let Some(prev) = previous {
             page.aliases = moved_aliases(prev, &slug);
         }
+        page.body = links.link(&page.body, page.lang);
+        page.links = links.fingerprint().to_string();
         let placement = Placement {
             force: opts.force,
             seed: &seed,
@@ -311,9 +315,10 @@ fn source_of(root: &Path, path: &Path) -> String {
 }
 
 /// True when the case study generated from `path` exists and was made from
-/// these very bytes by this ingest engine, or was edited by hand since (it is
-/// kept then, so cleaning the seed again would be wasted).
-fn up_to_date(root: &Path, path: &Path, existing: &write::Scan) -> bool {
+/// these very bytes by this ingest engine against these entity pages
+/// (`links`, their fingerprint), or was edited by hand since (it is kept
+/// then, so cleaning the seed again would be wasted).
+fn up_to_date(root: &Path, path: &Path, existing: &write::Scan, links: &str) -> bool {
     let Some(prev) = existing.by_source.get(&source_of(root, path)) else {
         return false;
     };
@@ -327,7 +332,8 @@ fn up_to_date(root: &Path, path: &Path, existing: &write::Scan) -> bool {
         return false;
     };
     recorded.seed_hash == write::sha256_hex(&bytes)
-        && (recorded.engine == write::ENGINE || write::is_edited(&prev.text))
+        && ((recorded.engine == write::ENGINE && recorded.links == links)
+            || write::is_edited(&prev.text))
 }
 
 /// The cleaning report recorded in a generated page's header.

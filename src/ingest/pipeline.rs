@@ -26,6 +26,8 @@ pub struct Page {
     pub report: Report,
     /// Old URLs of this case study (set when its slug changed).
     pub aliases: Vec<String>,
+    /// Fingerprint of the entity pages its links were written against.
+    pub links: String,
 }
 
 /// Why a seed produced no page.
@@ -81,6 +83,7 @@ pub fn prepare(bytes: &[u8]) -> Result<Page, Skip> {
         meta,
         report,
         aliases: Vec::new(),
+        links: String::new(),
     })
 }
 

@@ -41,6 +41,8 @@ struct IngestHeader<'a> {
     source: &'a str,
     seed_hash: &'a str,
     engine: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    links: &'a str,
     content_hash: &'a str,
     encoding: &'a str,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -94,6 +96,7 @@ pub fn page_file(page: &Page, source: &str, seed_hash: &str) -> Result<String, S
             source,
             seed_hash,
             engine: ENGINE,
+            links: &page.links,
             content_hash: "",
             encoding: page.encoding,
             title_generated: page.title_generated,
@@ -197,6 +200,7 @@ mod tests {
         Page {
             title_generated: false,
             aliases: Vec::new(),
+            links: String::new(),
             title: "Xiaomi’s \"privacy\" gate".into(),
             lang: "en",
             encoding: "UTF-8",

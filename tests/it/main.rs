@@ -16,4 +16,5 @@ mod reports;
 mod search;
 mod security;
 mod serve;
+mod vault;
 mod wiki;
