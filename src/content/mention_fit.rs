@@ -19,11 +19,12 @@ pub fn fits(text: &str, start: usize, end: usize) -> bool {
     let before = &text[..start];
     let after = &text[end..];
     let name = &text[start..end];
-    !joins_compound(before, after)
-        && !splits_number(name, before, after)
-        && !in_address(before, after)
-        && !in_title_marks(before)
-        && !(has_cjk(name) && cuts_chinese_word(before, name, after))
+    let cut = joins_compound(before, after)
+        || splits_number(name, before, after)
+        || in_address(before, after)
+        || in_title_marks(before)
+        || (has_cjk(name) && cuts_chinese_word(before, name, after));
+    !cut
 }
 
 fn is_hyphen(c: char) -> bool {

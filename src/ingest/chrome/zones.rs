@@ -84,9 +84,8 @@ fn section_labels(
         let letters: Vec<char> = lines[i].chars().filter(|c| c.is_alphabetic()).collect();
         let caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
         let short = f.words <= 5 && f.cjk <= 12;
-        if caps && f.words <= 3 {
-            v[i] = Some("section-label");
-        } else if short && (site_line(chrome, &lines[i]) || section_path(&lines[i])) {
+        let site = short && (site_line(chrome, &lines[i]) || section_path(&lines[i]));
+        if (caps && f.words <= 3) || site {
             v[i] = Some("section-label");
         }
     }

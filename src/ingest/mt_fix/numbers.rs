@@ -21,7 +21,7 @@ pub fn scaled(text: &str, scale: u128) -> Option<String> {
 
 fn english(value: u128) -> String {
     for (unit, word) in [(1_000_000_000u128, "billion"), (1_000_000, "million")] {
-        if value >= unit && value % (unit / 100) == 0 {
+        if value >= unit && value.is_multiple_of(unit / 100) {
             let hundredths = value % unit / (unit / 100);
             let fraction = format!(".{hundredths:02}");
             let fraction = fraction.trim_end_matches('0').trim_end_matches('.');
@@ -36,7 +36,7 @@ fn thousands(value: u128) -> String {
     let digits = value.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

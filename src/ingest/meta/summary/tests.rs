@@ -109,7 +109,7 @@ fn summary_is_two_central_sentences_not_the_first() {
     );
     assert!(!d.summary.starts_with("On a rainy Tuesday"), "{d:?}");
     assert!(!d.summary.contains("Its answer"), "{d:?}");
-    let sentences = article_sentences(&[d.summary.clone()]);
+    let sentences = article_sentences(std::slice::from_ref(&d.summary));
     assert_eq!(sentences.len(), 2, "{d:?}");
     assert!(sentences.iter().all(|s| s.text.contains("Nayuki")), "{d:?}");
     assert!(!d.summary.contains("Critics said"), "{d:?}");
@@ -129,7 +129,7 @@ fn dangling_openings_never_start_a_summary_sentence() {
         &["Li-Ning", "sportswear", "China-chic", "young buyers"],
         false,
     );
-    for s in article_sentences(&[d.summary.clone()]) {
+    for s in article_sentences(std::slice::from_ref(&d.summary)) {
         for opening in ["They ", "This ", "However"] {
             assert!(!s.text.starts_with(opening), "{d:?}");
         }
