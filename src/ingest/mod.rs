@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+pub mod entities;
 pub mod meta;
 
 mod boilerplate;
@@ -65,6 +66,8 @@ pub struct IngestSummary {
     pub skipped: Vec<PathBuf>,
     /// Total changes per cleaning rule over all seeds, for the build summary.
     pub totals: Vec<(String, usize)>,
+    /// What happened to the generated entity pages of `content/wiki/`.
+    pub entity_pages: entities::pages::Outcome,
 }
 
 /// A seed file: its path, its name in page headers, and its hash.
@@ -161,6 +164,7 @@ pub fn run(opts: &IngestOptions, diags: &Diagnostics) -> IngestSummary {
         place(&placement, diags, &mut summary);
     }
     summary.totals = totals.into_iter().collect();
+    summary.entity_pages = entities::pages::update(&opts.root, opts.force, diags);
     summary
 }
 

@@ -11,7 +11,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::pipeline::Page;
-use crate::content::front_matter::{self, DateMention, ReportLine};
+use crate::content::front_matter::{self, DateMention, EntityMention, ReportLine};
 
 #[derive(Serialize)]
 struct Header<'a> {
@@ -43,6 +43,8 @@ struct IngestHeader<'a> {
     title_generated: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     report: Vec<ReportLine>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    entities: &'a [EntityMention],
 }
 
 /// Fingerprint of the ingest code and rule tables in this binary (`build.rs`):
@@ -57,16 +59,35 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-const HASH_KEY: &str = "content_hash = \"";
+/// How the hash's key opens in a TOML header (case studies) and a YAML one
+/// (entity pages).
+const HASH_KEYS: [&str; 2] = ["content_hash = \"", "content_hash: \""];
 
 /// `text` with the content_hash value blanked, and the value that was there.
 fn blank_hash(text: &str) -> Option<(String, &str)> {
-    let start = text.find(&format!("\n{HASH_KEY}"))? + 1 + HASH_KEY.len();
+    let start = HASH_KEYS
+        .iter()
+        .filter_map(|key| text.find(key).map(|i| i + key.len()))
+        .min()?;
     let end = start + text[start..].find('"')?;
     Some((
         format!("{}{}", &text[..start], &text[end..]),
         &text[start..end],
     ))
+}
+
+/// `blank` (a file whose content_hash is empty) with its hash filled in.
+pub fn with_hash(blank: &str) -> Result<String, String> {
+    let Some((_, "")) = blank_hash(blank) else {
+        return Err("front matter has no empty content_hash".to_string());
+    };
+    let hash = sha256_hex(blank.as_bytes());
+    let start = HASH_KEYS
+        .iter()
+        .filter_map(|key| blank.find(key).map(|i| i + key.len()))
+        .min()
+        .unwrap_or(0);
+    Ok(format!("{}{hash}{}", &blank[..start], &blank[start..]))
 }
 
 /// The file text of a page, with its content hash filled in.
@@ -88,19 +109,11 @@ pub fn page_file(page: &Page, source: &str, seed_hash: &str) -> Result<String, S
             encoding: page.encoding,
             title_generated: page.title_generated,
             report: page.report.to_lines(),
+            entities: &page.entities,
         },
     };
     let toml = toml::to_string(&header).map_err(|e| format!("cannot write front matter: {e}"))?;
-    let blank = format!("+++\n{toml}+++\n\n{}", page.body);
-    if blank_hash(&blank).is_none() {
-        return Err("front matter has no content_hash".to_string());
-    }
-    let hash = sha256_hex(blank.as_bytes());
-    Ok(blank.replacen(
-        &format!("\n{HASH_KEY}\""),
-        &format!("\n{HASH_KEY}{hash}\""),
-        1,
-    ))
+    with_hash(&format!("+++\n{toml}+++\n\n{}", page.body))
 }
 
 /// True when the file's content hash no longer matches its text (a person edited it).
@@ -184,6 +197,7 @@ mod tests {
         Page {
             title_generated: false,
             aliases: Vec::new(),
+            entities: Vec::new(),
             title: "Xiaomi’s \"privacy\" gate".into(),
             lang: "en",
             encoding: "UTF-8",
@@ -226,6 +240,25 @@ mod tests {
         assert!(!is_edited(&text));
         assert!(is_edited(&text.replace("Body.", "Body, edited.")));
         assert!(is_edited("no header"));
+    }
+
+    #[test]
+    fn yaml_headers_carry_the_hash_too() {
+        let text =
+            with_hash("---\ntitle: A\ningest:\n  content_hash: \"\"\n---\n\nBody.\n").unwrap();
+        assert!(!is_edited(&text));
+        assert_eq!(
+            front_matter::split(&text)
+                .unwrap()
+                .front_matter
+                .ingest
+                .unwrap()
+                .content_hash
+                .len(),
+            64
+        );
+        assert!(is_edited(&text.replace("Body.", "Body!")));
+        assert!(with_hash("---\ntitle: A\n---\n").is_err());
     }
 
     #[test]
