@@ -4,6 +4,7 @@
 mod support;
 
 mod build;
+mod entity_corpus;
 mod ingest;
 mod ingest_corpus;
 mod ingest_unseen;

@@ -19,6 +19,8 @@ use crate::text::names::NameMatcher;
 
 /// Characters each side of a mention whose cues count.
 const WINDOW: usize = 8;
+/// jieba dictionary frequency above which a proper-noun word is everyday language.
+const COMMON_FREQ: usize = 1000;
 /// Share of a shorter name's mentions a longer one must have to make it a fragment.
 const FRAGMENT_SHARE: f64 = 0.7;
 
@@ -53,6 +55,12 @@ pub fn candidates(title: &str, paragraphs: &[String]) -> Vec<Candidate> {
             let count = text.matches(name.as_str()).count();
             let mut votes = cues(&text, &name);
             votes.person += person.person;
+            // A short name after a surname with a founder cue beside it is a person (`创始人叶国富`).
+            let chars = name.chars().count();
+            let surname = name.chars().next().is_some_and(|c| lexicon().is_surname_zh(c));
+            if votes.founder > 0 && surname && (2..=3).contains(&chars) && votes.company == 0 {
+                votes.person += votes.founder;
+            }
             (count >= 1).then(|| Candidate {
                 forms: traditional_forms(&original, &text, &name),
                 in_title: title_s.contains(name.as_str()),
@@ -95,7 +103,10 @@ fn tagged_names(text: &str, names: &mut HashMap<String, Votes>) {
                 .iter()
                 .chain(&lex.brand_cues_zh)
                 .any(|c| next.starts_with(c.as_str()));
-        let organisation = matches!(tag.tag, "nt" | "nz") || before_cue;
+        // A common noun before a cue is no name (`全球门店`): only words jieba
+        // does not know, or knows as proper nouns.
+        let proper = !jieba.has_word(word) || matches!(tag.tag, "nt" | "nz" | "x" | "j" | "eng");
+        let organisation = (matches!(tag.tag, "nt" | "nz") && !common(&jieba, word)) || (before_cue && proper);
         if person {
             names.entry(word.to_string()).or_default().person += 1;
         } else if organisation {
@@ -105,6 +116,14 @@ fn tagged_names(text: &str, names: &mut HashMap<String, Votes>) {
                 .or_default();
         }
     }
+}
+
+/// A word jieba's dictionary counts as everyday language (`英语`), unless a
+/// name table knows it as a name (`联想` is Lenovo).
+fn common(jieba: &jieba_rs::Jieba, word: &str) -> bool {
+    jieba.suggest_freq(word) > COMMON_FREQ
+        && super::cedict::lookup(word).is_none()
+        && crate::ingest::meta::aliases::group_of(word).is_none()
 }
 
 /// `海尔集团` → `海尔`: a company word off the end of a name that stays two characters or more.
@@ -119,7 +138,9 @@ fn without_company_word(name: &str) -> &str {
 
 fn acceptable(name: &str) -> bool {
     let lex = lexicon();
+    let title_word = lex.founder_cues_zh.iter().any(|c| name.ends_with(c.as_str()));
     name.chars().count() >= 2
+        && !title_word
         && !lex.not_entities_zh.contains(name)
         && !is_site_or_label(name)
         && !crate::ingest::meta::tags::is_junk(name)

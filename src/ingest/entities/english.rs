@@ -79,7 +79,17 @@ pub fn candidates(title: &str, paragraphs: &[String]) -> Vec<Candidate> {
         }
         record(c, &m);
     }
-    fold_single_words(by_key.into_values().collect())
+    let mut all = fold_single_words(by_key.into_values().collect());
+    for c in &mut all {
+        // A lone word left unfolded is no person's name (`Meituan`, `he founded Meituan`).
+        if !c.name.contains(' ') && !c.forms.iter().any(|f| f.starts_with("Mr ")) {
+            c.votes.person = 0;
+        }
+        c.in_title = std::iter::once(&c.name)
+            .chain(&c.forms)
+            .any(|n| crate::ingest::meta::names::occurrences(title, n) > 0);
+    }
+    all
 }
 
 fn record(c: &mut Candidate, m: &Mention) {
@@ -225,7 +235,11 @@ fn fold_single_words(mut all: Vec<Candidate>) -> Vec<Candidate> {
             [] => kept.push(single),
             [i] => {
                 let l = &mut longer[*i];
-                let person = looks_like_person_en(&l.name) || l.votes.kind() == super::Kind::Person;
+                let words: Vec<&str> = l.name.split(' ').collect();
+                // A surname: the last word of a short name, or the first of a Chinese one.
+                let surname = (words.len() <= 3 && words.last() == Some(&single.name.as_str()))
+                    || (looks_like_person_en(&l.name) && words[0] == single.name);
+                let person = surname || l.votes.kind() == super::Kind::Person;
                 if person || l.count >= single.count {
                     l.absorb(single);
                 } else {

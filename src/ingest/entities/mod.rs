@@ -128,3 +128,38 @@ pub fn discover(title: &str, paragraphs: &[String], chinese: bool) -> Vec<Entity
         },
     )
 }
+
+/// Prints the candidates of the case study named by `CASEWIKI_EXPLAIN`
+/// (a generated Markdown file) with their evidence:
+/// `cargo test --lib explain_entities -- --ignored --nocapture`.
+#[cfg(test)]
+#[test]
+#[ignore]
+fn explain_entities() {
+    let Ok(path) = std::env::var("CASEWIKI_EXPLAIN") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    let split = crate::content::front_matter::split(&text).unwrap();
+    let paragraphs: Vec<String> = split
+        .body
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && !p.starts_with('#'))
+        .map(str::to_string)
+        .collect();
+    let chinese = split.front_matter.lang.as_deref() == Some("zh");
+    let title = &split.front_matter.title;
+    let mut all = if chinese {
+        chinese::candidates(title, &paragraphs)
+    } else {
+        english::candidates(title, &paragraphs)
+    };
+    all.sort_by_key(|c| std::cmp::Reverse(c.score()));
+    for c in &all {
+        println!("{:30} score {:3} count {:3} title {} lead {} {:?} {:?} forms {:?}", c.name, c.score(), c.count, c.in_title, c.in_lead, c.votes.kind(), c.votes, c.forms);
+    }
+    for m in discover(title, &paragraphs, chinese) {
+        println!("{m:?}");
+    }
+}

@@ -35,7 +35,7 @@ pub fn choose(mut all: Vec<Candidate>, article: &Article) -> Vec<EntityMention> 
     let founder = all
         .iter()
         .enumerate()
-        .filter(|(i, c)| Some(*i) != main && c.votes.kind() == Kind::Person && c.votes.founder > 0)
+        .filter(|(i, c)| Some(*i) != main && could_be_founder(c, article))
         .max_by_key(|(_, c)| (c.votes.founder.min(3), c.score()))
         .map(|(i, _)| i);
     let mut out = Vec::new();
@@ -64,6 +64,14 @@ pub fn choose(mut all: Vec<Candidate>, article: &Article) -> Vec<EntityMention> 
     out
 }
 
+/// A person named with a founder cue, more than once or in the title or
+/// lead; in English a full name (a lone capitalised word is no name to trust).
+fn could_be_founder(c: &Candidate, article: &Article) -> bool {
+    let named = c.count >= MIN_OTHER || c.in_title || c.in_lead;
+    let full = article.chinese || c.name.contains(' ');
+    c.votes.kind() == Kind::Person && c.votes.founder > 0 && named && full
+}
+
 /// The candidate that is the article's main company (added when no
 /// candidate is): the ingest's main-company finder, else the best-scored
 /// organisation named in the title.
@@ -74,6 +82,15 @@ fn main_index(all: &mut Vec<Candidate>, article: &Article) -> Option<usize> {
         article.paragraphs.to_vec()
     };
     let title = simplified(article.title);
+    let titled = all
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.in_title && c.votes.kind() != Kind::Person && c.count >= MIN_OTHER)
+        .max_by_key(|(_, c)| c.score())
+        .map(|(i, _)| i);
+    if titled.is_some() {
+        return titled;
+    }
     if let Some(name) = main_company_titled(&paragraphs, &title, article.chinese) {
         let key = identity::key(&name, "");
         let found = all.iter().position(|c| {
@@ -92,7 +109,7 @@ fn main_index(all: &mut Vec<Candidate>, article: &Article) -> Option<usize> {
         }));
     }
     all.iter()
-        .position(|c| c.in_title && c.votes.kind() != Kind::Person && c.count >= MIN_OTHER)
+        .position(|c| c.votes.kind() != Kind::Person && c.count >= MIN_OTHER && !c.name.contains(' '))
 }
 
 fn mention(c: &Candidate, role: &str, article: &Article) -> EntityMention {
