@@ -40,12 +40,11 @@ pub fn candidates(title: &str, paragraphs: &[String]) -> Vec<Candidate> {
     let mut mentions = Vec::new();
     let mut capitalised_inside: HashSet<String> = HashSet::new();
     let mut lower: HashSet<String> = HashSet::new();
-    let units = std::iter::once((title, true, false)).chain(
-        paragraphs
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.as_str(), false, i == 0)),
-    );
+    // A headline capitalises every word: it only says which names are in the title.
+    let units = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.as_str(), false, i == 0));
     for (text, in_title, lead) in units {
         for sentence in sentences::split(text) {
             let words = words_of(sentence);
@@ -100,6 +99,10 @@ fn record(c: &mut Candidate, m: &Mention) {
     }
     c.in_lead |= m.lead;
     c.votes.add(&m.votes);
+    // A founder cue by a full name says it is a person (`founder Travis Kalanick`).
+    if m.words.len() > 1 {
+        c.votes.person += m.votes.founder;
+    }
     if m.person_title {
         c.votes.person += 2;
         let form = format!("Mr {}", m.words.join(" "));
@@ -218,7 +221,8 @@ fn acceptable(name: &str) -> bool {
 /// Folds each one-word candidate that is a word of a longer one into the
 /// longer one: always into a person (`Zhang` → `Zhang Ruimin`), into an
 /// organisation when that is named at least as often. A word shared by
-/// several longer names is a fragment of none with confidence: dropped.
+/// several longer names is kept when named on its own at least as often as
+/// any of them, else dropped as a fragment.
 fn fold_single_words(mut all: Vec<Candidate>) -> Vec<Candidate> {
     all.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
     let (singles, mut longer): (Vec<Candidate>, Vec<Candidate>) =
@@ -246,7 +250,13 @@ fn fold_single_words(mut all: Vec<Candidate>) -> Vec<Candidate> {
                     kept.push(single);
                 }
             }
-            _ => {}
+            many => {
+                // The company in front of its products (`NIO` of `NIO Day`, `NIO Houses`).
+                let most = many.iter().map(|&i| longer[i].count).max().unwrap_or(0);
+                if single.count >= most {
+                    kept.push(single);
+                }
+            }
         }
     }
     kept.extend(longer);

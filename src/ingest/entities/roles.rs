@@ -16,6 +16,8 @@ use crate::text::sentences;
 const MIN_OTHER: usize = 2;
 /// Score (`Candidate::score`) that makes another name central to the article.
 const CENTRAL: usize = 8;
+/// Mentions that make the most-named person the article's leader without a founder cue.
+const LEADER_MENTIONS: usize = 3;
 /// At most this many other names per article.
 const MAX_OTHERS: usize = 8;
 /// Longest describing sentence, in characters.
@@ -37,7 +39,8 @@ pub fn choose(mut all: Vec<Candidate>, article: &Article) -> Vec<EntityMention> 
         .enumerate()
         .filter(|(i, c)| Some(*i) != main && could_be_founder(c, article))
         .max_by_key(|(_, c)| (c.votes.founder.min(3), c.score()))
-        .map(|(i, _)| i);
+        .map(|(i, _)| i)
+        .or_else(|| leading_person(&all, main, article));
     let mut out = Vec::new();
     let mut others = 0;
     for (i, c) in all.iter().enumerate() {
@@ -72,6 +75,21 @@ fn could_be_founder(c: &Candidate, article: &Article) -> bool {
     c.votes.kind() == Kind::Person && c.votes.founder > 0 && named && full
 }
 
+/// Without a founder cue, the leader is the person the article names most,
+/// when it names them often (a full name, `LEADER_MENTIONS` times).
+fn leading_person(all: &[Candidate], main: Option<usize>, article: &Article) -> Option<usize> {
+    all.iter()
+        .enumerate()
+        .filter(|(i, c)| {
+            Some(*i) != main
+                && c.votes.kind() == Kind::Person
+                && c.count >= LEADER_MENTIONS
+                && (article.chinese || c.name.contains(' '))
+        })
+        .max_by_key(|(_, c)| c.score())
+        .map(|(i, _)| i)
+}
+
 /// The candidate that is the article's main company (added when no
 /// candidate is): the ingest's main-company finder, else the best-scored
 /// organisation named in the title.
@@ -91,6 +109,15 @@ fn main_index(all: &mut Vec<Candidate>, article: &Article) -> Option<usize> {
     if titled.is_some() {
         return titled;
     }
+    let best = all
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.votes.kind() != Kind::Person && c.count >= MIN_OTHER && !c.name.contains(' '))
+        .max_by_key(|(_, c)| c.score())
+        .map(|(i, _)| i);
+    if !article.chinese && best.is_some() {
+        return best;
+    }
     if let Some(name) = main_company_titled(&paragraphs, &title, article.chinese) {
         let key = identity::key(&name, "");
         let found = all.iter().position(|c| {
@@ -108,8 +135,7 @@ fn main_index(all: &mut Vec<Candidate>, article: &Article) -> Option<usize> {
             all.len() - 1
         }));
     }
-    all.iter()
-        .position(|c| c.votes.kind() != Kind::Person && c.count >= MIN_OTHER && !c.name.contains(' '))
+    best
 }
 
 fn mention(c: &Candidate, role: &str, article: &Article) -> EntityMention {
