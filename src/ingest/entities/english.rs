@@ -16,6 +16,7 @@ use crate::ingest::meta::names::{
     bare, is_company_cue_en, is_name_word_en, is_person_cue_en, is_site_or_label,
     looks_like_person_en,
 };
+use crate::ingest::meta::aliases::group_of;
 use crate::text::sentences;
 
 /// Longest name, in words.
@@ -147,16 +148,33 @@ fn scan(words: &[&str], (title, lead): (bool, bool), out: &mut Vec<Mention>) {
             .iter()
             .map(|w| bare(w).to_string())
             .collect();
-        out.push(Mention {
-            initial: i == 0,
-            person_title,
-            title,
-            lead,
-            votes: votes_around(words, i, i + run),
-            words: name,
-        });
+        for (offset, part) in known_parts(name) {
+            let at = i + offset;
+            out.push(Mention {
+                initial: at == 0,
+                person_title,
+                title,
+                lead,
+                votes: votes_around(words, at, at + part.len()),
+                words: part,
+            });
+        }
         person_title = false;
         i += run;
+    }
+}
+
+/// A run made of two names the alias table knows, one after the other
+/// (`Weibo Lei Jun`), as the two names with their offsets; any other run whole.
+fn known_parts(words: Vec<String>) -> Vec<(usize, Vec<String>)> {
+    let known = |w: &[String]| group_of(&w.join(" ")).is_some();
+    let cut = (1..words.len()).find(|&k| known(&words[..k]) && known(&words[k..]));
+    match cut {
+        Some(k) => {
+            let tail = words[k..].to_vec();
+            vec![(0, words[..k].to_vec()), (k, tail)]
+        }
+        None => vec![(0, words)],
     }
 }
 
@@ -212,7 +230,8 @@ fn trimmed(
 /// Not a publication, site, label or lone generic word.
 fn acceptable(name: &str) -> bool {
     let lex = lexicon();
-    name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    // Two letters are an abbreviation (`IP`, `AI`) more often than a name.
+    name.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && !lex.not_entities_en.contains(name)
         && !is_site_or_label(name)
         && !crate::ingest::meta::tags::is_junk(name)
