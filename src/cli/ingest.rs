@@ -43,7 +43,11 @@ pub fn run(root: &Path, args: Args) -> i32 {
 /// the aliases discovered for hand-written pages (suggestions, not edits).
 pub fn entity_lines(e: &ingest::entities::pages::Outcome) -> String {
     let mut s = String::new();
-    if !e.written.is_empty() || e.unchanged > 0 || !e.removed.is_empty() || !e.kept_edited.is_empty() {
+    if !e.written.is_empty()
+        || e.unchanged > 0
+        || !e.removed.is_empty()
+        || !e.kept_edited.is_empty()
+    {
         s.push_str(&format!(
             "\nEntity pages: {} written, {} unchanged, {} removed, {} kept (edited by hand)",
             e.written.len(),
@@ -53,7 +57,11 @@ pub fn entity_lines(e: &ingest::entities::pages::Outcome) -> String {
         ));
     }
     for sug in &e.suggestions {
-        let name = sug.page.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+        let name = sug
+            .page
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
         s.push_str(&format!(
             "\nSuggested aliases for {name}: {}",
             sug.aliases.join(", ")

@@ -5,6 +5,7 @@ mod support;
 
 mod build;
 mod entity_corpus;
+mod entity_pages;
 mod ingest;
 mod ingest_corpus;
 mod ingest_unseen;

@@ -57,7 +57,10 @@ pub fn candidates(title: &str, paragraphs: &[String]) -> Vec<Candidate> {
             votes.person += person.person;
             // A short name after a surname with a founder cue beside it is a person (`创始人叶国富`).
             let chars = name.chars().count();
-            let surname = name.chars().next().is_some_and(|c| lexicon().is_surname_zh(c));
+            let surname = name
+                .chars()
+                .next()
+                .is_some_and(|c| lexicon().is_surname_zh(c));
             if votes.founder > 0 && surname && (2..=3).contains(&chars) && votes.company == 0 {
                 votes.person += votes.founder;
             }
@@ -106,7 +109,8 @@ fn tagged_names(text: &str, names: &mut HashMap<String, Votes>) {
         // A common noun before a cue is no name (`全球门店`): only words jieba
         // does not know, or knows as proper nouns.
         let proper = !jieba.has_word(word) || matches!(tag.tag, "nt" | "nz" | "x" | "j" | "eng");
-        let organisation = (matches!(tag.tag, "nt" | "nz") && !common(&jieba, word)) || (before_cue && proper);
+        let organisation =
+            (matches!(tag.tag, "nt" | "nz") && !common(&jieba, word)) || (before_cue && proper);
         if person {
             names.entry(word.to_string()).or_default().person += 1;
         } else if organisation {
@@ -138,7 +142,10 @@ fn without_company_word(name: &str) -> &str {
 
 fn acceptable(name: &str) -> bool {
     let lex = lexicon();
-    let title_word = lex.founder_cues_zh.iter().any(|c| name.ends_with(c.as_str()));
+    let title_word = lex
+        .founder_cues_zh
+        .iter()
+        .any(|c| name.ends_with(c.as_str()));
     name.chars().count() >= 2
         && !title_word
         && !lex.not_entities_zh.contains(name)

@@ -12,11 +12,11 @@ use std::collections::{HashMap, HashSet};
 use super::identity::without_company_suffix;
 use super::lexicon::lexicon;
 use super::{Candidate, Votes};
+use crate::ingest::meta::aliases::group_of;
 use crate::ingest::meta::names::{
     bare, is_company_cue_en, is_name_word_en, is_person_cue_en, is_site_or_label,
     looks_like_person_en,
 };
-use crate::ingest::meta::aliases::group_of;
 use crate::text::sentences;
 
 /// Longest name, in words.

@@ -157,7 +157,17 @@ fn explain_entities() {
     };
     all.sort_by_key(|c| std::cmp::Reverse(c.score()));
     for c in &all {
-        println!("{:30} score {:3} count {:3} title {} lead {} {:?} {:?} forms {:?}", c.name, c.score(), c.count, c.in_title, c.in_lead, c.votes.kind(), c.votes, c.forms);
+        println!(
+            "{:30} score {:3} count {:3} title {} lead {} {:?} {:?} forms {:?}",
+            c.name,
+            c.score(),
+            c.count,
+            c.in_title,
+            c.in_lead,
+            c.votes.kind(),
+            c.votes,
+            c.forms
+        );
     }
     for m in discover(title, &paragraphs, chinese) {
         println!("{m:?}");

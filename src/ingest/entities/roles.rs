@@ -112,7 +112,9 @@ fn main_index(all: &mut Vec<Candidate>, article: &Article) -> Option<usize> {
     let best = all
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.votes.kind() != Kind::Person && c.count >= MIN_OTHER && !c.name.contains(' '))
+        .filter(|(_, c)| {
+            c.votes.kind() != Kind::Person && c.count >= MIN_OTHER && !c.name.contains(' ')
+        })
         .max_by_key(|(_, c)| c.score())
         .map(|(i, _)| i);
     if !article.chinese && best.is_some() {
