@@ -21,10 +21,28 @@ pub struct Entry {
     pub person: bool,
 }
 
+fn table() -> &'static HashMap<&'static str, Entry> {
+    static TABLE: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(|| parse(NAMES));
+    &TABLE
+}
+
 /// The entry of a simplified headword.
 pub fn lookup(simplified: &str) -> Option<&'static Entry> {
-    static TABLE: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(|| parse(NAMES));
-    TABLE.get(simplified)
+    table().get(simplified)
+}
+
+/// Simplified headwords of companies and brands at least `min_chars` long,
+/// sorted: names long enough not to be everyday words too.
+pub fn organisation_names(min_chars: usize) -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = table()
+        .iter()
+        .filter(|(k, e)| {
+            !e.person && k.chars().count() >= min_chars && k.chars().all(crate::text::is_cjk)
+        })
+        .map(|(k, _)| *k)
+        .collect();
+    names.sort_unstable();
+    names
 }
 
 fn parse(text: &'static str) -> HashMap<&'static str, Entry> {

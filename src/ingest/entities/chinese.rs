@@ -2,7 +2,8 @@
 //! person (`nr`), organisation (`nt`) and proper-noun (`nz`) tags, grown to
 //! the whole name the text always writes (`冰城` → `蜜雪冰城`); a name right
 //! before a company or brand word (`…公司`, `…品牌`); and the known names of
-//! `data/ingest/entity_names_zh.txt`, found whole before jieba can cut them.
+//! `data/ingest/entity_names_zh.txt` and CC-CEDICT's company names of three
+//! characters or more, found whole before jieba can cut them.
 //! A person needs a common surname first; a name that is part of a longer
 //! candidate named about as often is a fragment of it. A Traditional
 //! article's own forms are kept as forms of the Simplified name.
@@ -19,6 +20,9 @@ use crate::text::names::NameMatcher;
 
 /// Characters each side of a mention whose cues count.
 const WINDOW: usize = 8;
+/// Shortest CC-CEDICT company name found as a known name (two-character
+/// ones are everyday words too often: `美的`, `联想`).
+const MIN_DICTIONARY_NAME: usize = 3;
 /// jieba dictionary frequency above which a proper-noun word is everyday language.
 const COMMON_FREQ: usize = 1000;
 /// Share of a shorter name's mentions a longer one must have to make it a fragment.
@@ -26,7 +30,8 @@ const FRAGMENT_SHARE: f64 = 0.7;
 
 fn known() -> Option<&'static NameMatcher> {
     static MATCHER: LazyLock<Option<NameMatcher>> = LazyLock::new(|| {
-        let names: Vec<&str> = known_names_zh().collect();
+        let mut names: Vec<&str> = known_names_zh().collect();
+        names.extend(super::cedict::organisation_names(MIN_DICTIONARY_NAME));
         NameMatcher::literal(&names)
     });
     MATCHER.as_ref()

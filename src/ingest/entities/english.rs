@@ -101,7 +101,7 @@ fn record(c: &mut Candidate, m: &Mention) {
     c.in_lead |= m.lead;
     c.votes.add(&m.votes);
     // A founder cue by a full name says it is a person (`founder Travis Kalanick`).
-    if m.words.len() > 1 {
+    if m.words.len() > 1 && m.votes.company == 0 {
         c.votes.person += m.votes.founder;
     }
     if m.person_title {
@@ -192,21 +192,25 @@ fn run_length(words: &[&str], i: usize) -> usize {
     n
 }
 
-/// Cue words around a mention.
+/// Cue words around a mention. A founder cue counts before the name
+/// (`founder Wang Ning`) or after it unless the name is a possessive
+/// (`Pop Mart's founder` makes Pop Mart no founder).
 fn votes_around(words: &[&str], start: usize, end: usize) -> Votes {
     let lex = lexicon();
     let mut v = Votes::default();
-    let around = words[start.saturating_sub(WINDOW)..start]
-        .iter()
-        .chain(&words[end..(end + WINDOW).min(words.len())]);
-    for w in around {
+    let before = &words[start.saturating_sub(WINDOW)..start];
+    let after = &words[end..(end + WINDOW).min(words.len())];
+    let possessive = words[end - 1].ends_with("'s") || words[end - 1].ends_with("’s");
+    for (k, w) in before.iter().chain(after).enumerate() {
         let w = bare(w).to_lowercase();
         v.person += usize::from(is_person_cue_en(&w));
         v.company += usize::from(is_company_cue_en(&w));
         v.brand += usize::from(lex.brand_cues_en.contains(&w));
         v.product += usize::from(lex.product_cues_en.contains(&w));
-        v.founder += usize::from(lex.founder_cues_en.contains(&w));
+        let counts = k < before.len() || !possessive;
+        v.founder += usize::from(counts && lex.founder_cues_en.contains(&w));
     }
+    v.company += usize::from(possessive);
     v
 }
 
