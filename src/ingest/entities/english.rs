@@ -210,7 +210,6 @@ fn votes_around(words: &[&str], start: usize, end: usize) -> Votes {
         let counts = k < before.len() || !possessive;
         v.founder += usize::from(counts && lex.founder_cues_en.contains(&w));
     }
-    v.company += usize::from(possessive);
     v
 }
 

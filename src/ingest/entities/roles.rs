@@ -67,10 +67,12 @@ pub fn choose(mut all: Vec<Candidate>, article: &Article) -> Vec<EntityMention> 
     out
 }
 
-/// A person named with a founder cue, more than once or in the title or
-/// lead; in English a full name (a lone capitalised word is no name to trust).
+/// A person named with a founder cue, more than once, in the title or lead,
+/// or with two person cues; in English a full name (a lone capitalised word is no name to trust).
 fn could_be_founder(c: &Candidate, article: &Article) -> bool {
-    let named = c.count >= MIN_OTHER || c.in_title || c.in_lead;
+    // Named once is enough beside a founder cue when the name is surely a person's.
+    let sure = c.votes.person >= 2;
+    let named = c.count >= MIN_OTHER || c.in_title || c.in_lead || sure;
     let full = article.chinese || c.name.contains(' ');
     c.votes.kind() == Kind::Person && c.votes.founder > 0 && named && full
 }
