@@ -7,6 +7,23 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 const NAMES: &str = include_str!("../../../data/cedict/names.u8");
+/// Words of a gloss that make the headword a company or brand.
+const ORGANISATION_WORDS: &[&str] = &[
+    "brand",
+    "company",
+    "Company",
+    "Group",
+    "Corporation",
+    "Inc",
+    "manufacturer",
+    "maker",
+    "chain",
+    "retailer",
+    "airline",
+    "bank",
+    "platform",
+    "e-commerce",
+];
 
 /// What the dictionary says of one headword.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,6 +36,9 @@ pub struct Entry {
     pub traditional: String,
     /// The entry dates a life (`(1964-)`): a person.
     pub person: bool,
+    /// The entry says it is a company or brand, or its name is capitalised
+    /// throughout (`Lenovo`, not `Swiss roll`).
+    pub organisation: bool,
 }
 
 fn table() -> &'static HashMap<&'static str, Entry> {
@@ -91,7 +111,12 @@ fn entry(traditional: &str, gloss: &str) -> Option<Entry> {
         aka.push(abbr.to_string());
     }
     let person = sense.contains("(19") || sense.contains("(b. 19") || sense.contains("(20");
+    let cue = ORGANISATION_WORDS.iter().any(|w| gloss.contains(w));
+    let capitalised = english
+        .split(' ')
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()));
     Some(Entry {
+        organisation: !person && (cue || capitalised),
         english: english.to_string(),
         aka,
         traditional: traditional.to_string(),

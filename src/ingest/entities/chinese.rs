@@ -46,6 +46,7 @@ pub fn candidates(title: &str, paragraphs: &[String]) -> Vec<Candidate> {
         .first()
         .map(|p| simplified(p))
         .unwrap_or_default();
+    let outside = without_titles(&text);
     let mut names: HashMap<String, Votes> = HashMap::new();
     if let Some(m) = known() {
         for f in m.find(&text) {
@@ -57,7 +58,8 @@ pub fn candidates(title: &str, paragraphs: &[String]) -> Vec<Candidate> {
         .into_iter()
         .filter(|(name, _)| acceptable(name))
         .filter_map(|(name, person)| {
-            let count = text.matches(name.as_str()).count();
+            // A name only ever inside 《…》 is a book's or a film's title.
+            let count = outside.matches(name.as_str()).count();
             let mut votes = cues(&text, &name);
             votes.person += person.person;
             // A short name after a surname with a founder cue beside it is a person (`创始人叶国富`).
@@ -87,6 +89,21 @@ pub fn candidates(title: &str, paragraphs: &[String]) -> Vec<Candidate> {
             .then(a.name.cmp(&b.name))
     });
     drop_fragments(out)
+}
+
+/// `text` with every `《…》` title blanked.
+fn without_titles(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '《' => depth += 1,
+            '》' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// jieba's person, organisation and proper-noun words, and words before a
@@ -245,6 +262,16 @@ mod tests {
             !names.contains(&"冰城") && !names.contains(&"瑞敏"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn names_inside_book_and_film_titles_are_no_candidates() {
+        let got = found(
+            "",
+            &["他写了一本书叫《喜茶》。《喜茶》卖得很好，海尔集团也来学习。"],
+        );
+        assert!(got.iter().all(|(n, _)| n != "喜茶"), "{got:?}");
+        assert!(got.iter().any(|(n, _)| n == "海尔"), "{got:?}");
     }
 
     #[test]

@@ -273,10 +273,21 @@ fn fold_single_words(mut all: Vec<Candidate>) -> Vec<Candidate> {
                 }
             }
             many => {
-                // The company in front of its products (`NIO` of `NIO Day`, `NIO Houses`).
+                // A surname goes to the most named full name it ends; the
+                // company in front of its products (`NIO` of `NIO Day`) stays.
+                let ends = many
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        let words: Vec<&str> = longer[i].name.split(' ').collect();
+                        words.len() <= 3 && words.last() == Some(&single.name.as_str())
+                    })
+                    .max_by_key(|&i| longer[i].count);
                 let most = many.iter().map(|&i| longer[i].count).max().unwrap_or(0);
-                if single.count >= most {
-                    kept.push(single);
+                match ends {
+                    Some(i) => longer[i].absorb(single),
+                    None if single.count >= most => kept.push(single),
+                    None => {}
                 }
             }
         }

@@ -29,7 +29,9 @@ pub struct English {
 /// The English name of the Chinese (Simplified) `name`, when one is known
 /// with confidence; `person` allows romanisation.
 pub fn english_of_zh(name: &str, person: bool) -> Option<English> {
-    if let Some(group) = group_of(name).filter(|g| !has_cjk(&g.canonical)) {
+    // A concept's group (`顾客` → `consumers`) names no entity.
+    let named = |c: &str| !has_cjk(c) && c.starts_with(|ch: char| ch.is_uppercase());
+    if let Some(group) = group_of(name).filter(|g| named(&g.canonical)) {
         return Some(English {
             name: group.canonical.clone(),
             aka: Vec::new(),
@@ -140,7 +142,8 @@ mod tests {
         assert_eq!(english_of_zh("海尔", false).unwrap().name, "Haier");
         assert_eq!(english_of_zh("雷军", true).unwrap().name, "Lei Jun");
         assert_eq!(english_of_zh("张瑞敏", true).unwrap().name, "Zhang Ruimin");
-        // A company name that is in no table is not romanised.
+        // A concept's alias group gives no entity name; nor is a company name romanised.
+        assert_eq!(english_of_zh("顾客", false), None);
         assert_eq!(english_of_zh("茶叶蛋铺", false), None);
     }
 

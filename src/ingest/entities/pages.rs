@@ -299,12 +299,14 @@ fn assemble(g: &Gathered) -> EntityPage {
 }
 
 /// Every other name the mentions use, once each (folded), in rank order.
+/// A person's lone surname (`Zhang`) is no alias: it names many people.
 fn aliases(ranked: &[(&CaseStudy, &EntityMention)], title: &str) -> Vec<String> {
     let mut seen = vec![name_key(title)];
     let mut out = Vec::new();
     for (_, m) in ranked {
         let names = [&m.name, &m.english].into_iter().chain(&m.forms);
-        for n in names.filter(|n| !n.is_empty()) {
+        let surname = |n: &str| m.kind == "person" && !n.contains(' ') && !has_cjk(n);
+        for n in names.filter(|n| !n.is_empty() && !surname(n)) {
             let k = name_key(n);
             if !seen.contains(&k) {
                 seen.push(k);
