@@ -14,6 +14,7 @@ const INPUTS: &[&str] = &[
     "data/ingest",
     "data/text",
     "data/aliases.toml",
+    "data/cedict",
 ];
 
 fn main() {

@@ -93,5 +93,6 @@ fn summary(r: &BuildReport) -> String {
             s.push_str(&format!("\nCleaning: {}", totals.join(", ")));
         }
     }
+    s.push_str(&super::ingest::entity_lines(&i.entity_pages));
     s
 }

@@ -38,6 +38,33 @@ pub struct IngestInfo {
     /// Cleaning report lines: `what` and how many times.
     #[serde(default)]
     pub report: Vec<ReportLine>,
+    /// Entities the article is about, found at ingest (case studies only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<EntityMention>,
+}
+
+/// An entity an article names, as ingest found it: what generated entity
+/// pages are made from.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+pub struct EntityMention {
+    /// The name as the article writes it (Chinese in Simplified script).
+    pub name: String,
+    /// `person`, `company`, `brand` or `product`.
+    pub kind: String,
+    /// `main` (the article's company), `founder` (its founder or leader), `central` or `other`.
+    pub role: String,
+    /// How often the article names it.
+    #[serde(default)]
+    pub mentions: usize,
+    /// Its English name, when known (for a Chinese name).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub english: String,
+    /// Other forms the article uses (`Mr Zhang`, `Haier Group`, Traditional script).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forms: Vec<String>,
+    /// A sentence of the article that says what it is.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sentence: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+pub mod entities;
 pub mod meta;
 
 mod boilerplate;
@@ -66,6 +67,8 @@ pub struct IngestSummary {
     pub skipped: Vec<PathBuf>,
     /// Total changes per cleaning rule over all seeds, for the build summary.
     pub totals: Vec<(String, usize)>,
+    /// What happened to the generated entity pages of `content/wiki/`.
+    pub entity_pages: entities::pages::Outcome,
 }
 
 /// A seed file: its path, its name in page headers, and its hash.
@@ -91,7 +94,43 @@ struct Placement<'a> {
 }
 
 /// Ingests every seed. Per-seed problems are reported to `diags` and the run goes on.
+///
+/// Case studies link the entity pages, and entity pages are made from the
+/// case studies: when writing the entity pages changed the set of entities,
+/// the case studies are written once more against it (`crosslink`), so one
+/// run leaves both up to date.
 pub fn run(opts: &IngestOptions, diags: &Diagnostics) -> IngestSummary {
+    let links = crosslink::EntityLinks::load(&opts.root);
+    let first = Diagnostics::default();
+    let mut summary = case_studies(opts, &first, &links);
+    let entity_pages = entities::pages::update(&opts.root, opts.force, diags);
+    let after = crosslink::EntityLinks::load(&opts.root);
+    if after.fingerprint() != links.fingerprint() {
+        let again = case_studies(opts, diags, &after);
+        let rewritten: Vec<PathBuf> = summary
+            .written
+            .iter()
+            .filter(|p| !again.written.contains(p))
+            .cloned()
+            .collect();
+        summary = IngestSummary {
+            unchanged: again.unchanged.saturating_sub(rewritten.len()),
+            written: rewritten.into_iter().chain(again.written).collect(),
+            ..again
+        };
+    } else {
+        diags.extend(first.into_sorted());
+    }
+    summary.entity_pages = entity_pages;
+    summary
+}
+
+/// Writes the case study of every seed, linked against `links`.
+fn case_studies(
+    opts: &IngestOptions,
+    diags: &Diagnostics,
+    links: &crosslink::EntityLinks,
+) -> IngestSummary {
     let mut summary = IngestSummary::default();
     let seeds = list_seeds(&opts.root.join(SEED_DIR), diags);
     let out_dir = opts.root.join(OUTPUT_DIR);
@@ -101,7 +140,6 @@ pub fn run(opts: &IngestOptions, diags: &Diagnostics) -> IngestSummary {
         slugs.unique(other);
     }
     let mut totals: BTreeMap<String, usize> = BTreeMap::new();
-    let links = crosslink::EntityLinks::load(&opts.root);
     // Seeds whose case study is up to date are not cleaned again (no jieba, no rules).
     let (current, stale): (Vec<PathBuf>, Vec<PathBuf>) = seeds
         .into_iter()

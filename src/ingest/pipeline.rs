@@ -28,6 +28,8 @@ pub struct Page {
     pub aliases: Vec<String>,
     /// Fingerprint of the entity pages its links were written against.
     pub links: String,
+    /// The entities the article is about.
+    pub entities: Vec<crate::content::front_matter::EntityMention>,
 }
 
 /// Why a seed produced no page.
@@ -74,6 +76,7 @@ pub fn prepare(bytes: &[u8]) -> Result<Page, Skip> {
             (super::typography::apply(&t, &mut report), true)
         }
     };
+    let entities = entities(&title, lang, &article.blocks);
     Ok(Page {
         title,
         title_generated,
@@ -84,7 +87,21 @@ pub fn prepare(bytes: &[u8]) -> Result<Page, Skip> {
         report,
         aliases: Vec::new(),
         links: String::new(),
+        entities,
     })
+}
+
+fn entities(
+    title: &str,
+    lang: &str,
+    blocks: &[Block],
+) -> Vec<crate::content::front_matter::EntityMention> {
+    let paragraphs: Vec<String> = blocks
+        .iter()
+        .filter(|b| !matches!(b, Block::Heading(_)))
+        .map(|b| b.text().to_string())
+        .collect();
+    super::entities::discover(title, &paragraphs, lang == "zh")
 }
 
 /// Lines without chrome, and the title when the page has a headline.

@@ -15,7 +15,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::pipeline::Page;
-use crate::content::front_matter::{self, DateMention, ReportLine};
+use crate::content::front_matter::{self, DateMention, EntityMention, ReportLine};
 
 #[derive(Serialize)]
 struct Header<'a> {
@@ -49,6 +49,8 @@ struct IngestHeader<'a> {
     title_generated: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     report: Vec<ReportLine>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    entities: &'a [EntityMention],
 }
 
 /// Fingerprint of the ingest code and rule tables in this binary (`build.rs`):
@@ -64,21 +66,37 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// How the hash is written: `content_hash: "…"` in a YAML header (indented
-/// under `ingest:`), `content_hash = "…"` in a TOML one.
+/// under `ingest:`), `content_hash = "…"` in a TOML one (pages of earlier
+/// versions).
 const HASH_KEYS: [&str; 2] = ["content_hash: \"", "content_hash = \""];
 
-/// `text` with the content_hash value blanked, and the value that was there.
-fn blank_hash(text: &str) -> Option<(String, &str)> {
-    let start = HASH_KEYS.iter().find_map(|key| {
+/// Where the hash's value starts: after its key at the start of a line.
+fn hash_start(text: &str) -> Option<usize> {
+    HASH_KEYS.iter().find_map(|key| {
         text.match_indices(key)
             .find(|(i, _)| text[..*i].ends_with(['\n', ' ']))
             .map(|(i, k)| i + k.len())
-    })?;
+    })
+}
+
+/// `text` with the content_hash value blanked, and the value that was there.
+fn blank_hash(text: &str) -> Option<(String, &str)> {
+    let start = hash_start(text)?;
     let end = start + text[start..].find('"')?;
     Some((
         format!("{}{}", &text[..start], &text[end..]),
         &text[start..end],
     ))
+}
+
+/// `blank` (a file whose content_hash is empty) with its hash filled in.
+pub fn with_hash(blank: &str) -> Result<String, String> {
+    let Some((_, "")) = blank_hash(blank) else {
+        return Err("front matter has no empty content_hash".to_string());
+    };
+    let hash = sha256_hex(blank.as_bytes());
+    let start = hash_start(blank).unwrap_or(0);
+    Ok(format!("{}{hash}{}", &blank[..start], &blank[start..]))
 }
 
 /// The file text of a page, with its content hash filled in.
@@ -101,22 +119,14 @@ pub fn page_file(page: &Page, source: &str, seed_hash: &str) -> Result<String, S
             encoding: page.encoding,
             title_generated: page.title_generated,
             report: page.report.to_lines(),
+            entities: &page.entities,
         },
     };
     let yaml =
         serde_yaml::to_string(&header).map_err(|e| format!("cannot write front matter: {e}"))?;
     // The hash is the one value written in double quotes, so it can be found again.
     let yaml = yaml.replacen("content_hash: ''", "content_hash: \"\"", 1);
-    let blank = format!("---\n{yaml}---\n\n{}", page.body);
-    let Some((_, "")) = blank_hash(&blank) else {
-        return Err("front matter has no content_hash".to_string());
-    };
-    let hash = sha256_hex(blank.as_bytes());
-    Ok(blank.replacen(
-        "content_hash: \"\"",
-        &format!("content_hash: \"{hash}\""),
-        1,
-    ))
+    with_hash(&format!("---\n{yaml}---\n\n{}", page.body))
 }
 
 /// True when the file's content hash no longer matches its text (a person edited it).
@@ -201,6 +211,7 @@ mod tests {
             title_generated: false,
             aliases: Vec::new(),
             links: String::new(),
+            entities: Vec::new(),
             title: "Xiaomi’s \"privacy\" gate".into(),
             lang: "en",
             encoding: "UTF-8",
@@ -256,6 +267,25 @@ mod tests {
         );
         assert!(!is_edited(&toml));
         assert!(is_edited(&toml.replace("Body.", "Body, edited.")));
+    }
+
+    #[test]
+    fn yaml_headers_carry_the_hash_too() {
+        let text =
+            with_hash("---\ntitle: A\ningest:\n  content_hash: \"\"\n---\n\nBody.\n").unwrap();
+        assert!(!is_edited(&text));
+        assert_eq!(
+            front_matter::split(&text)
+                .unwrap()
+                .front_matter
+                .ingest
+                .unwrap()
+                .content_hash
+                .len(),
+            64
+        );
+        assert!(is_edited(&text.replace("Body.", "Body!")));
+        assert!(with_hash("---\ntitle: A\n---\n").is_err());
     }
 
     #[test]

@@ -5,6 +5,8 @@ mod support;
 
 mod autolink;
 mod build;
+mod entity_corpus;
+mod entity_pages;
 mod ingest;
 mod ingest_corpus;
 mod ingest_unseen;

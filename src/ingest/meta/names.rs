@@ -245,8 +245,29 @@ fn main_company_en(paragraphs: &[String], lex: &Lexicons) -> Option<String> {
         .map(|(name, _)| name)
 }
 
+/// Whether `word` (as written in running text) can be part of an English
+/// name: capitalised, not a sentence-start word of the lexicon.
+pub fn is_name_word_en(word: &str) -> bool {
+    is_name_word(word, lexicons())
+}
+
+/// `Wang Xing`: an English name that reads as a Chinese person's (pinyin surname first).
+pub fn looks_like_person_en(name: &str) -> bool {
+    looks_like_person(name, lexicons())
+}
+
+/// Whether a lower-case word near a name says it is a person (`he`, `founder`).
+pub fn is_person_cue_en(word: &str) -> bool {
+    lexicons().person_cues_en.contains(word)
+}
+
+/// Whether a lower-case word near a name says it is an organisation (`company`, `its`).
+pub fn is_company_cue_en(word: &str) -> bool {
+    lexicons().company_cues_en.contains(word)
+}
+
 /// A word without surrounding punctuation or a possessive.
-fn bare(word: &str) -> &str {
+pub fn bare(word: &str) -> &str {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '-');
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
