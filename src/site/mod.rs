@@ -11,6 +11,7 @@ mod prints;
 mod publish;
 mod related;
 mod report;
+mod reshape;
 mod search;
 #[cfg(test)]
 mod tests;

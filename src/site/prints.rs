@@ -115,6 +115,12 @@ impl PageHashes {
         }
     }
 
+    /// Moves every page's hashes to its new place (see `reshape`).
+    pub fn move_to(&mut self, moves: &super::reshape::Moves) {
+        self.own = moves.apply(std::mem::take(&mut self.own));
+        self.body = moves.apply(std::mem::take(&mut self.body));
+    }
+
     /// Refreshes the hashes of `pages` only (the page set did not change).
     pub fn update(&mut self, site: &Site, pages: &[usize]) {
         let model = site.model();
