@@ -11,8 +11,9 @@
 //! rendered again exactly when something its template gets changed, and a
 //! field added to a view is in the print without further ado.
 
+use std::collections::HashMap;
 use std::hash::{BuildHasher, Hash, Hasher};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use foldhash::quality::{FixedState, FoldHasher};
 use rayon::prelude::*;
@@ -21,6 +22,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::Site;
 use crate::render::batch::{Parts, Tags};
 use crate::render::pages::Job;
+use crate::render::reads::SiteReads;
 use crate::render::Model;
 
 /// Per-page hashes kept between rebuilds (same index as `library.pages`).
@@ -143,7 +145,9 @@ fn hash_str(s: &str) -> u64 {
 struct Prints<'a> {
     model: Model<'a>,
     hashes: &'a PageHashes,
-    site: u64,
+    site: serde_json::Value,
+    /// Print of what each template reads of `site`.
+    site_prints: Mutex<HashMap<String, u64>>,
     page_refs: Vec<OnceLock<u64>>,
     link_refs: Vec<OnceLock<u64>>,
     tags: Tags<'a, u64>,
@@ -155,10 +159,29 @@ impl<'a> Prints<'a> {
         Prints {
             model,
             hashes,
-            site: print_of(&model.site_view()),
+            site: serde_json::to_value(model.site_view()).unwrap_or_default(),
+            site_prints: Mutex::default(),
             page_refs: (0..n).map(|_| OnceLock::new()).collect(),
             link_refs: (0..n).map(|_| OnceLock::new()).collect(),
             tags: Tags::new(model),
+        }
+    }
+
+    /// The fields of `site` that `template` reads, as a print.
+    fn site_for(&self, template: &str) -> u64 {
+        let make = || match (self.model.templates.site_reads(template), &self.site) {
+            (SiteReads::Fields(read), serde_json::Value::Object(all)) => {
+                let part: serde_json::Map<String, serde_json::Value> = (all.iter())
+                    .filter(|(k, _)| read.contains(k.as_str()))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                print_of(&part)
+            }
+            _ => print_of(&self.site),
+        };
+        match self.site_prints.lock() {
+            Ok(mut known) => *known.entry(template.to_string()).or_insert_with(make),
+            Err(_) => make(),
         }
     }
 
@@ -181,8 +204,8 @@ impl Parts for Prints<'_> {
         part.hash(&mut sink.0);
     }
 
-    fn site(&self) -> Printed {
-        Printed(self.site)
+    fn site(&self, template: &str) -> Printed {
+        Printed(self.site_for(template))
     }
 
     fn page_ref(&self, i: usize) -> Printed {

@@ -9,24 +9,26 @@
 //! - pages linking to or mentioning a page that is gone or whose path,
 //!   names or kind changed, or a page that loses one of its names to a new
 //!   page;
-//! - pages with broken links (a new page or path may be what they meant);
-//! - pages whose text contains a name that is new (`NameMatcher`).
+//! - pages with broken links (a new page, path or name may be what they
+//!   meant).
 //!
-//! When the names of entity pages change, the search index's alias groups
-//! and the automatic mention links change for every page, and the site is
-//! analysed again whole (`edits`).
+//! A page's text reaches other pages only through these: a `[[name]]` or a
+//! path either resolved (to a page whose change is seen above, including the
+//! page that owned a name a new page now takes) or was broken. Mentions in
+//! running text link entity pages only; when the names of entity pages
+//! change, the automatic mention links and the search index's alias groups
+//! change for every page that contains one, and the site is analysed again
+//! whole (`edits`).
 
 use std::collections::BTreeSet;
 use std::hash::{BuildHasher, Hash, Hasher};
 use std::path::PathBuf;
 
 use foldhash::quality::FixedState;
-use rayon::prelude::*;
 
 use super::Site;
 use crate::analysis::graph::PageFeatures;
 use crate::content::{Page, PageKind};
-use crate::text::names::NameMatcher;
 
 /// The page set as it was before an edit: what linking depends on.
 pub(super) struct Before {
@@ -48,7 +50,11 @@ pub(super) struct Moves {
 impl Moves {
     /// Old index → new index, `usize::MAX` for a page that is gone.
     pub fn index(&self, old: usize) -> usize {
-        self.new_of.get(old).copied().flatten().unwrap_or(usize::MAX)
+        self.new_of
+            .get(old)
+            .copied()
+            .flatten()
+            .unwrap_or(usize::MAX)
     }
 
     /// Moves `items` (indexed by old place) to their new places, filling
@@ -83,7 +89,12 @@ impl Site {
     /// alias groups and the automatic mention links are made of.
     pub(super) fn entity_names(&self) -> u64 {
         let mut h = FixedState::default().build_hasher();
-        for p in self.library.pages.iter().filter(|p| p.kind == PageKind::Entity) {
+        for p in self
+            .library
+            .pages
+            .iter()
+            .filter(|p| p.kind == PageKind::Entity)
+        {
             p.names().for_each(|n| n.hash(&mut h));
             0xffu8.hash(&mut h);
         }
@@ -101,9 +112,8 @@ impl Site {
     /// resolve differently. Returns the pages whose view may have changed.
     pub(super) fn reshape(&mut self, before: &Before, touched: &[PathBuf]) -> Vec<usize> {
         let moves = self.moves(before);
-        let names = self.fresh_names(before, &moves);
-        let changed = self.changed_targets(before, &moves, &names);
-        let rerun = self.rerun_set(before, &moves, &changed, &names, touched);
+        let changed = self.changed_targets(before, &moves);
+        let rerun = self.rerun_set(before, &moves, &changed, touched);
         self.move_results(&moves);
         let old: Vec<PageFeatures> = rerun
             .iter()
@@ -137,7 +147,7 @@ impl Site {
 
     /// Old pages a link to which may now mean something else: gone, moved,
     /// renamed, of another kind, or losing a name to a new page.
-    fn changed_targets(&self, before: &Before, moves: &Moves, names: &[String]) -> Vec<bool> {
+    fn changed_targets(&self, before: &Before, moves: &Moves) -> Vec<bool> {
         let pages = &self.library.pages;
         let mut changed: Vec<bool> = (0..before.files.len())
             .map(|j| match moves.new_of[j] {
@@ -145,8 +155,8 @@ impl Site {
                 None => true,
             })
             .collect();
-        for name in names {
-            if let Some(j) = self.analysis.targets.by_name(name) {
+        for name in self.fresh_names(before, moves) {
+            if let Some(j) = self.analysis.targets.by_name(&name) {
                 changed[j] = true;
             }
         }
@@ -171,7 +181,6 @@ impl Site {
         before: &Before,
         moves: &Moves,
         changed: &[bool],
-        names: &[String],
         touched: &[PathBuf],
     ) -> Vec<usize> {
         let mut rerun: BTreeSet<usize> = touched
@@ -179,9 +188,9 @@ impl Site {
             .filter_map(|f| self.library.index_of(f))
             .collect();
         let pages = &self.library.pages;
-        for i in 0..pages.len() {
+        for (i, page) in pages.iter().enumerate() {
             match moves.old_of[i] {
-                Some(j) if key_of(&pages[i]) == before.keys[j] => {}
+                Some(j) if key_of(page) == before.keys[j] => {}
                 _ => {
                     rerun.insert(i);
                 }
@@ -192,16 +201,12 @@ impl Site {
             let i = moves.new_of[j]?;
             let body = bodies.get(j)?;
             let affected = !body.broken.is_empty()
-                || body.links.iter().any(|l| changed.get(l.target) != Some(&false));
+                || body
+                    .links
+                    .iter()
+                    .any(|l| changed.get(l.target) != Some(&false));
             affected.then_some(i)
         }));
-        if let Some(matcher) = NameMatcher::literal(names).filter(|_| !names.is_empty()) {
-            let found: Vec<usize> = (0..pages.len())
-                .into_par_iter()
-                .filter(|&i| !rerun.contains(&i) && !matcher.find(&pages[i].body).is_empty())
-                .collect();
-            rerun.extend(found);
-        }
         rerun.into_iter().collect()
     }
 
@@ -252,5 +257,89 @@ impl Site {
         );
         self.analysis.targets = targets;
         self.analysis.urls = urls;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::site::tests::{assert_same_as_fresh, fixture, study, write};
+
+    #[test]
+    fn adding_a_study_renders_only_what_shows_it() {
+        let (dir, mut site) = fixture();
+        let f = dir.path().join("content/case-studies/f.md");
+        write(&f, &study("Study F", &["Red"], "F cites [[Study A]]."));
+        let report = site.apply(std::slice::from_ref(&f));
+        assert!(!report.full_analyse);
+        // F, A (its backlinks), Red's tag page, the tag list, the home page,
+        // the section list and the timeline; pages that neither list nor
+        // link F wait for nothing.
+        for url in ["/case-studies/f/", "/case-studies/a/", "/tags/red/", "/"] {
+            assert!(
+                report.pages.contains(&url.to_string()),
+                "{url}: {:?}",
+                report.pages
+            );
+        }
+        for url in ["/case-studies/c/", "/wiki/acme/", "/tags/blue/", "/search/"] {
+            assert!(
+                !report.pages.contains(&url.to_string()),
+                "{url}: {:?}",
+                report.pages
+            );
+        }
+        assert!(report.files.rendered <= 8, "{:?}", report.pages);
+        assert_same_as_fresh(&mut site);
+    }
+
+    #[test]
+    fn a_page_naming_a_new_page_links_it() {
+        let (dir, mut site) = fixture();
+        let c = dir.path().join("content/case-studies/c.md");
+        write(&c, &study("Study C", &["Blue"], "C awaits [[Study F]]."));
+        site.apply(std::slice::from_ref(&c));
+        let f = dir.path().join("content/case-studies/f.md");
+        write(&f, &study("Study F", &["Green"], "Plain text."));
+        let report = site.apply(std::slice::from_ref(&f));
+        assert!(!report.full_analyse);
+        let html = std::fs::read_to_string(dir.path().join("public/case-studies/c/index.html"));
+        assert!(html.expect("page").contains("href=\"/case-studies/f/\""));
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        assert_same_as_fresh(&mut site);
+    }
+
+    #[test]
+    fn a_new_page_taking_a_name_takes_its_links() {
+        let (dir, mut site) = fixture();
+        let e = dir.path().join("content/case-studies/e.md");
+        let aliased =
+            "+++\ntitle = \"Study E\"\naliases = [\"Study F\"]\ndate = 2024-01-02\n+++\nPlain.\n";
+        write(&e, aliased);
+        let c = dir.path().join("content/case-studies/c.md");
+        write(&c, &study("Study C", &["Blue"], "C cites [[Study F]]."));
+        site.apply(&[e, c]);
+        assert_same_as_fresh(&mut site);
+        // `a0.md` comes before `e.md`, so its title wins the name.
+        let a0 = dir.path().join("content/case-studies/a0.md");
+        write(&a0, &study("Study F", &["Green"], "Plain text."));
+        assert!(!site.apply(std::slice::from_ref(&a0)).full_analyse);
+        let html = std::fs::read_to_string(dir.path().join("public/case-studies/c/index.html"));
+        assert!(html.expect("page").contains("href=\"/case-studies/a0/\""));
+        assert_same_as_fresh(&mut site);
+    }
+
+    #[test]
+    fn a_template_showing_the_page_count_gets_it_on_every_page() {
+        let (dir, mut site) = fixture();
+        let tpl = dir.path().join("templates/page.html");
+        let text = "{% extends \"base.html\" %}{% block content %}<p id=\"n\">{{ site.page_count }}</p>{% endblock content %}";
+        write(&tpl, text);
+        site.apply(std::slice::from_ref(&tpl));
+        let f = dir.path().join("content/case-studies/f.md");
+        write(&f, &study("Study F", &["Red"], "Plain text."));
+        site.apply(std::slice::from_ref(&f));
+        let html = std::fs::read_to_string(dir.path().join("public/case-studies/c/index.html"));
+        assert!(html.expect("page").contains("<p id=\"n\">7</p>"));
+        assert_same_as_fresh(&mut site);
     }
 }

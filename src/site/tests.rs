@@ -10,12 +10,12 @@ use crate::config::Config;
 use crate::diagnostics::Diagnostics;
 use crate::output::Output;
 
-fn write(path: &Path, text: &str) {
+pub(super) fn write(path: &Path, text: &str) {
     std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
     std::fs::write(path, text).expect("write");
 }
 
-fn study(title: &str, tags: &[&str], body: &str) -> String {
+pub(super) fn study(title: &str, tags: &[&str], body: &str) -> String {
     let tags: Vec<String> = tags.iter().map(|t| format!("{t:?}")).collect();
     format!(
         "+++\ntitle = \"{title}\"\ndate = 2024-01-02\ntags = [{}]\n+++\n{body}\n",
@@ -29,7 +29,7 @@ fn site_at(root: &Path) -> Site {
 }
 
 /// A fresh site with studies a..e (a links to b) and one entity.
-fn fixture() -> (tempfile::TempDir, Site) {
+pub(super) fn fixture() -> (tempfile::TempDir, Site) {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path();
     write(&root.join("site.toml"), "title = \"T\"\n");
@@ -73,7 +73,7 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 }
 
 /// `public/` after incremental rebuilds equals a fresh build of the same files.
-fn assert_same_as_fresh(site: &mut Site) {
+pub(super) fn assert_same_as_fresh(site: &mut Site) {
     while site.settling() {
         site.settle(&|| false);
     }
@@ -330,7 +330,7 @@ fn run_step(site: &mut Site, step: &Step) {
 
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig {
-        cases: 96,
+        cases: 16,
         max_shrink_iters: 64,
         ..Default::default()
     })]
