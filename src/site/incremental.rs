@@ -32,6 +32,8 @@ pub(super) struct LiveState {
     /// Output path → print, for every HTML file written and current.
     pub(super) prints: HashMap<String, u64>,
     pub(super) support_paths: HashSet<String>,
+    /// What the support files were last made of (see `publish`).
+    pub(super) support_inputs: Option<u64>,
     /// Open problems, by source file or stage; cleared when fixed.
     pub(super) problems: BTreeMap<String, Vec<Diagnostic>>,
     /// Whole-site pages left for `settle` (see `publish`).
@@ -59,6 +61,7 @@ impl Site {
         let started = Instant::now();
         self.live.hashes = PageHashes::all(self);
         self.live.prints.clear();
+        self.live.support_inputs = None;
         self.live
             .problems
             .insert("links".into(), self.link_problems());
