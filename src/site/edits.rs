@@ -52,6 +52,9 @@ impl Site {
         self.live.shape = Some(after);
         let reshaped = after.0 != before;
         let whole = reshaped && !self.can_reshape(&page_set);
+        if reshaped || after.1 != lists_before {
+            self.live.changed_pages = None;
+        }
         if whole {
             self.live.pending_related.clear();
             self.reanalyse();
@@ -82,6 +85,9 @@ impl Site {
             let mut hashes = std::mem::take(&mut self.live.hashes);
             hashes.update(self, &pages);
             self.live.hashes = hashes;
+            if let Some(changed) = &mut self.live.changed_pages {
+                changed.extend(&pages);
+            }
         }
         report.lap("hashes", started);
         self.live

@@ -15,6 +15,7 @@ mod reshape;
 mod search;
 #[cfg(test)]
 mod tests;
+mod unchanged;
 
 pub use report::{FileCounts, RebuildReport, SearchInput, Timing};
 pub use search::{build_search, search_docs};

@@ -42,6 +42,8 @@ pub(super) struct JobPrint {
     pub job: Job,
     pub path: String,
     pub print: u64,
+    /// The print was kept from the last pass, not computed.
+    pub kept: bool,
 }
 
 fn hasher() -> FoldHasher<'static> {
@@ -250,14 +252,18 @@ impl Parts for Prints<'_> {
 }
 
 impl Site {
-    /// Prints of every HTML job of the site.
-    pub(super) fn job_prints(&self, hashes: &PageHashes) -> Vec<JobPrint> {
+    /// Prints of every HTML job of the site; a page marked in `keep` keeps
+    /// the print its output has (see `unchanged`).
+    pub(super) fn job_prints(&self, hashes: &PageHashes, keep: Option<&[bool]>) -> Vec<JobPrint> {
         let model = self.model();
         let prints = Prints::new(model, hashes);
         model
             .all_jobs()
             .into_par_iter()
             .map(|job| {
+                if let Some(kept) = self.kept_print(&job, keep) {
+                    return kept;
+                }
                 let mut sink = PrintSink::default();
                 let (path, template) = model.job_context(&job, &prints, None, &mut sink);
                 template.hash(&mut sink.0);
@@ -265,9 +271,28 @@ impl Site {
                     job,
                     path,
                     print: sink.0.finish(),
+                    kept: false,
                 }
             })
             .collect()
+    }
+
+    /// The print page `job` has, when `keep` says it holds.
+    fn kept_print(&self, job: &Job, keep: Option<&[bool]>) -> Option<JobPrint> {
+        let Job::Page(i) = job else {
+            return None;
+        };
+        if !*keep?.get(*i)? {
+            return None;
+        }
+        let path = format!("{}index.html", self.library.pages[*i].path);
+        let print = *self.live.prints.get(&path)?;
+        Some(JobPrint {
+            job: job.clone(),
+            path,
+            print,
+            kept: true,
+        })
     }
 }
 

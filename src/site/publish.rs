@@ -34,8 +34,10 @@ impl Site {
         defer: bool,
     ) {
         let t = Instant::now();
-        let prints = self.job_prints(&self.live.hashes);
+        let keep = self.unchanged_pages();
+        let prints = self.job_prints(&self.live.hashes, keep.as_deref());
         report.timing.phases.push(("prints", t.elapsed()));
+        report.files.printed = prints.iter().filter(|p| !p.kept).count();
         let mut todo: Vec<usize> = (0..prints.len())
             .filter(|&k| self.live.prints.get(&prints[k].path) != Some(&prints[k].print))
             .collect();
@@ -104,6 +106,7 @@ impl Site {
             remove_output(out, path, report);
         }
         self.write_support(out, report);
+        self.remember_pass();
     }
 
     /// `case-studies/a/index.html` → `/case-studies/a/` (not percent-encoded).

@@ -31,6 +31,8 @@ pub struct RebuildReport {
 /// Files one rebuild touched.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct FileCounts {
+    /// HTML jobs whose print was computed (the others kept theirs).
+    pub printed: usize,
     /// HTML jobs rendered (their context changed).
     pub rendered: usize,
     /// Files whose bytes changed on disk.

@@ -104,6 +104,14 @@ fn a_body_edit_renders_only_what_depends_on_it() {
     assert!(!report.full_analyse);
     // C itself and E (new backlink); the graph waits for `settle`.
     assert_eq!(report.files.rendered, 2, "{:?}", report.pages);
+    // A, B and Acme neither are C nor show it or E: they keep their prints.
+    let pages = site.library.pages.len();
+    let lists = site.model().all_jobs().len() - pages;
+    assert!(
+        report.files.printed <= lists + pages - 3,
+        "{:?}",
+        report.files
+    );
     assert!(report.pages.contains(&"/case-studies/c/".to_string()));
     assert!(report.pages.contains(&"/case-studies/e/".to_string()));
     assert_same_as_fresh(&mut site);
