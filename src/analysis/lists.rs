@@ -22,6 +22,28 @@ pub struct TermView {
     pub count: usize,
 }
 
+/// A tag or category as a page and its list entries show it: without the
+/// page count, so a page's view does not change when another page joins or
+/// leaves the term (only term lists and the home page show counts).
+#[derive(Debug, Clone, Serialize)]
+pub struct TermLink {
+    pub name: String,
+    pub name_zh: String,
+    pub slug: String,
+    pub url: String,
+}
+
+impl From<TermView> for TermLink {
+    fn from(t: TermView) -> TermLink {
+        TermLink {
+            name: t.name,
+            name_zh: t.name_zh,
+            slug: t.slug,
+            url: t.url,
+        }
+    }
+}
+
 /// Order, taxonomies and timeline, from the library alone.
 #[derive(Debug, Default)]
 pub struct Lists {
@@ -30,10 +52,10 @@ pub struct Lists {
     pub tags: Taxonomy,
     pub categories: Taxonomy,
     pub timeline: Vec<TimelineEntry>,
-    /// Every configured category as templates see it (with its page count).
-    pub category_views: Vec<TermView>,
-    /// Each tag name pages use, as templates see it.
-    pub tag_views: HashMap<String, TermView>,
+    /// Every configured category with pages, as pages link it.
+    pub category_links: Vec<TermLink>,
+    /// Each tag name pages use, as pages link it.
+    pub tag_links: HashMap<String, TermLink>,
 }
 
 /// `base_path + path`, percent-encoded: the URL templates put in `href`.
@@ -51,18 +73,20 @@ impl Lists {
             order,
             ..Lists::default()
         };
-        lists.category_views = config
+        lists.category_links = config
             .categories
             .iter()
             .filter_map(|c| lists.category_view(config, &c.slug))
+            .map(TermLink::from)
             .collect();
-        let mut tag_views = HashMap::default();
+        let mut tag_links = HashMap::default();
         for name in library.pages.iter().flat_map(|p| &p.tags) {
-            if !tag_views.contains_key(name) {
-                tag_views.insert(name.clone(), lists.tag_view(config, name));
+            if !tag_links.contains_key(name) {
+                let link = TermLink::from(lists.tag_view(config, name));
+                tag_links.insert(name.clone(), link);
             }
         }
-        lists.tag_views = tag_views;
+        lists.tag_links = tag_links;
         lists
     }
 

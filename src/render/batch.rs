@@ -30,13 +30,14 @@ pub trait Parts: Sync {
     fn put<T: Serialize + ?Sized>(sink: &mut Self::Sink, key: &'static str, value: &T);
     fn put_part(sink: &mut Self::Sink, key: &'static str, part: Self::Part);
 
-    /// `site` in every template (`SiteView`).
-    fn site(&self) -> Self::Part;
+    /// `site` in every template (`SiteView`), for a job rendered with
+    /// `template` (a print takes only the fields that template reads).
+    fn site(&self, template: &str) -> Self::Part;
     /// Page `i` as lists show it (`PageRef`).
     fn page_ref(&self, i: usize) -> Self::Part;
     /// Page `i` as a bare link (`LinkRef`, as backlink lists show it).
     fn link_ref(&self, i: usize) -> Self::Part;
-    /// Tag `name` as pages show it (`TermView`).
+    /// Tag `name` as pages show it (`TermLink`).
     fn tag(&self, name: &str) -> Self::Part;
     /// What page `i`'s view holds of the page alone (`PageOwn`).
     fn own(&self, i: usize) -> Self::Part;
@@ -74,7 +75,7 @@ pub struct Tags<'a, T>(HashMap<&'a str, OnceLock<T>>);
 impl<'a, T: Clone> Tags<'a, T> {
     /// Cells for the tag names of `model`'s pages.
     pub fn new(model: Model<'a>) -> Tags<'a, T> {
-        let names = model.analysis.lists.tag_views.keys();
+        let names = model.analysis.lists.tag_links.keys();
         Tags(names.map(|k| (k.as_str(), OnceLock::new())).collect())
     }
 
@@ -112,7 +113,7 @@ impl Parts for Batch<'_> {
         sink.insert_value(key, part);
     }
 
-    fn site(&self) -> Value {
+    fn site(&self, _template: &str) -> Value {
         self.site_value.clone()
     }
 

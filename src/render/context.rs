@@ -35,7 +35,7 @@ pub struct SectionLink {
     pub url: String,
 }
 
-pub use crate::analysis::lists::TermView;
+pub use crate::analysis::lists::{TermLink, TermView};
 
 /// A link to a page, as lists show it. Views borrow from the site model, so
 /// serialising one into a template context is the only copy of its text.
@@ -47,7 +47,7 @@ pub struct PageRef<'a> {
     pub kind: PageKind,
     pub date: Option<&'a str>,
     pub summary: Cow<'a, str>,
-    pub category: Option<&'a TermView>,
+    pub category: Option<&'a TermLink>,
 }
 
 /// A bare link to a page (backlink lists show no more).
@@ -80,7 +80,7 @@ pub struct PageView<'a, P> {
     pub own: P,
     /// The body's HTML.
     pub content: P,
-    /// `TermView`s, shared with every other page showing them.
+    /// `TermLink`s, shared with every other page showing them.
     pub tags: Vec<P>,
     /// `LinkRef`s and `PageRef`s, shared with every other list showing them.
     pub backlinks: P,
@@ -168,11 +168,11 @@ impl Model<'_> {
             .collect()
     }
 
-    /// The view of tag `name`: made once per list change for known tags.
-    pub fn page_tag(&self, name: &str) -> Cow<'_, TermView> {
-        match self.analysis.lists.tag_views.get(name) {
-            Some(view) => Cow::Borrowed(view),
-            None => Cow::Owned(self.tag_view(name)),
+    /// Tag `name` as pages link it: made once per list change for known tags.
+    pub fn page_tag(&self, name: &str) -> Cow<'_, TermLink> {
+        match self.analysis.lists.tag_links.get(name) {
+            Some(link) => Cow::Borrowed(link),
+            None => Cow::Owned(TermLink::from(self.tag_view(name))),
         }
     }
 
@@ -209,7 +209,7 @@ impl Model<'_> {
             category: p.category.as_deref().and_then(|c| {
                 self.analysis
                     .lists
-                    .category_views
+                    .category_links
                     .iter()
                     .find(|t| t.slug == c)
             }),

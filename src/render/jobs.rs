@@ -44,7 +44,6 @@ impl Model<'_> {
         content: Option<&str>,
         sink: &mut P::Sink,
     ) -> (String, String) {
-        P::put_part(sink, "site", parts.site());
         let mut lang = self.config.language.as_str();
         let (path, template) = match job {
             Job::Page(i) => {
@@ -65,6 +64,7 @@ impl Model<'_> {
             }
             Job::NotFound => ("404.html".into(), "404.html".into()),
         };
+        P::put_part(sink, "site", parts.site(&template));
         let current = path.trim_end_matches("index.html");
         P::put(sink, "current_path", current);
         P::put(sink, "current_url", &self.url(current));

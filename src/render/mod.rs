@@ -13,6 +13,7 @@ pub mod includes;
 pub mod jobs;
 pub mod owners;
 pub mod pages;
+pub mod reads;
 pub mod templates;
 pub mod xml;
 

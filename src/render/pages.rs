@@ -29,6 +29,20 @@ pub enum Job {
 }
 
 impl Model<'_> {
+    /// How many list entries `job` shows (0 for a page of its own).
+    pub fn list_len(&self, job: &Job) -> usize {
+        let lists = &self.analysis.lists;
+        match job {
+            Job::Section(dir) => (self.library.pages.iter())
+                .filter(|p| p.dir() == dir)
+                .count(),
+            Job::Tag(slug) => lists.tags.get(slug).map_or(0, |t| t.pages.len()),
+            Job::Category(slug) => lists.categories.get(slug).map_or(0, |t| t.pages.len()),
+            Job::Timeline => lists.timeline.len(),
+            _ => 0,
+        }
+    }
+
     /// Every output file of the site, the longest first: a list of
     /// thousands of pages takes as long as hundreds of single pages, and
     /// started last it would leave the other cores idle at the end.

@@ -3,10 +3,12 @@
 //! own `templates/`. The default theme is compiled into the binary so
 //! `site build` works anywhere.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use tera::{ErrorKind, Tera};
 
+use super::reads::SiteReads;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 /// Feeds and the graph write through the one escaper too.
@@ -47,6 +49,8 @@ pub const THEME_STATIC: &[(&str, &[u8])] =
 pub struct Templates {
     pub tera: Tera,
     sources: Vec<(String, PathBuf)>,
+    /// What each template reads of `site` (see `reads`).
+    site_reads: HashMap<String, SiteReads>,
     /// Template files skipped (symlinks out of the site).
     pub warnings: Vec<Diagnostic>,
 }
@@ -119,11 +123,19 @@ impl Templates {
         if !problems.is_empty() {
             return Err(problems);
         }
+        let site_reads =
+            super::reads::site_reads(files.iter().map(|(n, t, _)| (n.as_str(), t.as_str())));
         Ok(Templates {
             tera,
             sources,
+            site_reads,
             warnings,
         })
+    }
+
+    /// What template `name` reads of `site` (everything, when unknown).
+    pub fn site_reads(&self, name: &str) -> &SiteReads {
+        self.site_reads.get(name).unwrap_or(&SiteReads::All)
     }
 
     /// Whether a template called `name` is loaded.

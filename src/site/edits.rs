@@ -1,6 +1,8 @@
-//! Content edits in `serve`: re-reading changed files, then either
-//! analysing everything again (the page set or names moved, so link targets
-//! did) or re-running the page pass for the edited pages only.
+//! Content edits in `serve`: re-reading changed files, then re-running the
+//! page pass for the edited pages only (same page set and names), for the
+//! pages whose links may resolve differently (the page set or a page's
+//! names changed: `reshape`), or for every page (an entity's names changed,
+//! which every page's mentions and search terms depend on).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hash, Hasher};
@@ -15,7 +17,8 @@ use super::Site;
 use crate::analysis::graph::PageFeatures;
 
 impl Site {
-    /// Re-reads content files; returns true when every body was re-rendered.
+    /// Re-reads content files; returns true when every body was re-rendered
+    /// (the names of entity pages changed).
     pub(super) fn apply_content(
         &mut self,
         files: &[PathBuf],
@@ -38,6 +41,7 @@ impl Site {
                 ))
             })
             .collect();
+        let page_set = self.before_edit();
         report.lap("snapshot", started);
         let mut touched = Vec::new();
         for file in files {
@@ -47,10 +51,21 @@ impl Site {
         let after = (self.shape(), self.list_inputs());
         self.live.shape = Some(after);
         let reshaped = after.0 != before;
-        if reshaped {
+        let whole = reshaped && !self.can_reshape(&page_set);
+        if reshaped || after.1 != lists_before {
+            self.live.changed_pages = None;
+        }
+        if whole {
             self.live.pending_related.clear();
             self.reanalyse();
             self.live.hashes = PageHashes::all(self);
+        } else if reshaped {
+            report.lap("compare", started);
+            let pages = self.reshape(&page_set, &touched);
+            report.lap("bodies+graph", started);
+            let mut hashes = std::mem::take(&mut self.live.hashes);
+            hashes.update(self, &pages);
+            self.live.hashes = hashes;
         } else {
             let pages: Vec<usize> = touched
                 .iter()
@@ -70,13 +85,16 @@ impl Site {
             let mut hashes = std::mem::take(&mut self.live.hashes);
             hashes.update(self, &pages);
             self.live.hashes = hashes;
+            if let Some(changed) = &mut self.live.changed_pages {
+                changed.extend(&pages);
+            }
         }
         report.lap("hashes", started);
         self.live
             .problems
             .insert("links".into(), self.link_problems());
         self.keep_problems("owners", self.output_problems());
-        reshaped
+        whole
     }
 
     /// Re-reads one path: a file (changed, added or deleted) or a folder.

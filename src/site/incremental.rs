@@ -32,6 +32,12 @@ pub(super) struct LiveState {
     /// Output path → print, for every HTML file written and current.
     pub(super) prints: HashMap<String, u64>,
     pub(super) support_paths: HashSet<String>,
+    /// Pages changed since the last print pass (`None`: print every page).
+    pub(super) changed_pages: Option<Vec<usize>>,
+    /// What the last print pass saw (see `unchanged`).
+    pub(super) last_pass: Option<super::unchanged::LastPass>,
+    /// What the support files were last made of (see `publish`).
+    pub(super) support_inputs: Option<u64>,
     /// Open problems, by source file or stage; cleared when fixed.
     pub(super) problems: BTreeMap<String, Vec<Diagnostic>>,
     /// Whole-site pages left for `settle` (see `publish`).
@@ -59,6 +65,8 @@ impl Site {
         let started = Instant::now();
         self.live.hashes = PageHashes::all(self);
         self.live.prints.clear();
+        self.live.support_inputs = None;
+        self.live.changed_pages = None;
         self.live
             .problems
             .insert("links".into(), self.link_problems());
@@ -216,6 +224,7 @@ impl Site {
                 let warnings = std::mem::take(&mut t.warnings);
                 self.templates = t;
                 self.live.prints.clear();
+                self.live.changed_pages = None;
                 self.keep_problems("templates", warnings);
             }
             Err(ds) => self.keep_problems("templates", ds),

@@ -11,9 +11,11 @@ mod prints;
 mod publish;
 mod related;
 mod report;
+mod reshape;
 mod search;
 #[cfg(test)]
 mod tests;
+mod unchanged;
 
 pub use report::{FileCounts, RebuildReport, SearchInput, Timing};
 pub use search::{build_search, search_docs};

@@ -3,16 +3,17 @@
 //! A job's print is the hash of the context its template receives, built by
 //! the same code that builds it for rendering (`render::jobs`), with the
 //! shared parts given as hashes (`Prints`, the print side of
-//! `render::batch::Parts`): each page's list entry and bare link is hashed
-//! once per rebuild and reused by every list that shows it; what a page's
+//! `render::batch::Parts`): each page's list entry, bare link, what its
 //! view holds of the page alone and its body's HTML are hashed when the page
-//! is analysed and kept (`PageHashes`); the pictures are hashed from what
+//! is analysed and kept (`PageHashes`), and reused by every output that
+//! shows them; the pictures are hashed from what
 //! they show (the pages in them, as links, and their edges). So an output is
 //! rendered again exactly when something its template gets changed, and a
 //! field added to a view is in the print without further ado.
 
+use std::collections::HashMap;
 use std::hash::{BuildHasher, Hash, Hasher};
-use std::sync::OnceLock;
+use std::sync::Mutex;
 
 use foldhash::quality::{FixedState, FoldHasher};
 use rayon::prelude::*;
@@ -21,6 +22,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::Site;
 use crate::render::batch::{Parts, Tags};
 use crate::render::pages::Job;
+use crate::render::reads::SiteReads;
 use crate::render::Model;
 
 /// Per-page hashes kept between rebuilds (same index as `library.pages`).
@@ -30,6 +32,9 @@ pub(super) struct PageHashes {
     own: Vec<u64>,
     /// Each page's body HTML.
     body: Vec<u64>,
+    /// Each page as lists show it (`PageRef`) and as a bare link (`LinkRef`).
+    page_ref: Vec<u64>,
+    link_ref: Vec<u64>,
 }
 
 /// One HTML output file and the print of its context.
@@ -37,6 +42,8 @@ pub(super) struct JobPrint {
     pub job: Job,
     pub path: String,
     pub print: u64,
+    /// The print was kept from the last pass, not computed.
+    pub kept: bool,
 }
 
 fn hasher() -> FoldHasher<'static> {
@@ -103,26 +110,37 @@ impl PageHashes {
     pub fn all(site: &Site) -> PageHashes {
         let model = site.model();
         let n = site.library.pages.len();
+        let each = |f: &(dyn Fn(usize) -> u64 + Sync)| (0..n).into_par_iter().map(f).collect();
         PageHashes {
-            own: (0..n)
-                .into_par_iter()
-                .map(|i| print_of(&model.page_own(i)))
-                .collect(),
-            body: (0..n)
-                .into_par_iter()
-                .map(|i| hash_str(model.analysis.body_html(i)))
-                .collect(),
+            own: each(&|i| print_of(&model.page_own(i))),
+            body: each(&|i| hash_str(model.analysis.body_html(i))),
+            page_ref: each(&|i| print_of(&model.page_ref(i))),
+            link_ref: each(&|i| print_of(&model.link_ref(i))),
         }
     }
 
-    /// Refreshes the hashes of `pages` only (the page set did not change).
+    /// Moves every page's hashes to its new place (see `reshape`).
+    pub fn move_to(&mut self, moves: &super::reshape::Moves) {
+        for v in [
+            &mut self.own,
+            &mut self.body,
+            &mut self.page_ref,
+            &mut self.link_ref,
+        ] {
+            *v = moves.apply(std::mem::take(v));
+        }
+    }
+
+    /// Refreshes the hashes of `pages` only (the others' pages, URLs and
+    /// bodies are as they were).
     pub fn update(&mut self, site: &Site, pages: &[usize]) {
         let model = site.model();
-        for &i in pages {
-            if let (Some(own), Some(body)) = (self.own.get_mut(i), self.body.get_mut(i)) {
-                *own = print_of(&model.page_own(i));
-                *body = hash_str(model.analysis.body_html(i));
-            }
+        let n = self.own.len();
+        for &i in pages.iter().filter(|&&i| i < n) {
+            self.own[i] = print_of(&model.page_own(i));
+            self.body[i] = hash_str(model.analysis.body_html(i));
+            self.page_ref[i] = print_of(&model.page_ref(i));
+            self.link_ref[i] = print_of(&model.link_ref(i));
         }
     }
 }
@@ -137,22 +155,38 @@ fn hash_str(s: &str) -> u64 {
 struct Prints<'a> {
     model: Model<'a>,
     hashes: &'a PageHashes,
-    site: u64,
-    page_refs: Vec<OnceLock<u64>>,
-    link_refs: Vec<OnceLock<u64>>,
+    site: serde_json::Value,
+    /// Print of what each template reads of `site`.
+    site_prints: Mutex<HashMap<String, u64>>,
     tags: Tags<'a, u64>,
 }
 
 impl<'a> Prints<'a> {
     fn new(model: Model<'a>, hashes: &'a PageHashes) -> Prints<'a> {
-        let n = model.library.pages.len();
         Prints {
             model,
             hashes,
-            site: print_of(&model.site_view()),
-            page_refs: (0..n).map(|_| OnceLock::new()).collect(),
-            link_refs: (0..n).map(|_| OnceLock::new()).collect(),
+            site: serde_json::to_value(model.site_view()).unwrap_or_default(),
+            site_prints: Mutex::default(),
             tags: Tags::new(model),
+        }
+    }
+
+    /// The fields of `site` that `template` reads, as a print.
+    fn site_for(&self, template: &str) -> u64 {
+        let make = || match (self.model.templates.site_reads(template), &self.site) {
+            (SiteReads::Fields(read), serde_json::Value::Object(all)) => {
+                let part: serde_json::Map<String, serde_json::Value> = (all.iter())
+                    .filter(|(k, _)| read.contains(k.as_str()))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                print_of(&part)
+            }
+            _ => print_of(&self.site),
+        };
+        match self.site_prints.lock() {
+            Ok(mut known) => *known.entry(template.to_string()).or_insert_with(make),
+            Err(_) => make(),
         }
     }
 
@@ -175,16 +209,16 @@ impl Parts for Prints<'_> {
         part.hash(&mut sink.0);
     }
 
-    fn site(&self) -> Printed {
-        Printed(self.site)
+    fn site(&self, template: &str) -> Printed {
+        Printed(self.site_for(template))
     }
 
     fn page_ref(&self, i: usize) -> Printed {
-        Printed(*self.page_refs[i].get_or_init(|| print_of(&self.model.page_ref(i))))
+        Printed(self.hashes.page_ref.get(i).copied().unwrap_or_default())
     }
 
     fn link_ref(&self, i: usize) -> Printed {
-        Printed(*self.link_refs[i].get_or_init(|| print_of(&self.model.link_ref(i))))
+        Printed(self.hashes.link_ref.get(i).copied().unwrap_or_default())
     }
 
     fn tag(&self, name: &str) -> Printed {
@@ -218,14 +252,18 @@ impl Parts for Prints<'_> {
 }
 
 impl Site {
-    /// Prints of every HTML job of the site.
-    pub(super) fn job_prints(&self, hashes: &PageHashes) -> Vec<JobPrint> {
+    /// Prints of every HTML job of the site; a page marked in `keep` keeps
+    /// the print its output has (see `unchanged`).
+    pub(super) fn job_prints(&self, hashes: &PageHashes, keep: Option<&[bool]>) -> Vec<JobPrint> {
         let model = self.model();
         let prints = Prints::new(model, hashes);
         model
             .all_jobs()
             .into_par_iter()
             .map(|job| {
+                if let Some(kept) = self.kept_print(&job, keep) {
+                    return kept;
+                }
                 let mut sink = PrintSink::default();
                 let (path, template) = model.job_context(&job, &prints, None, &mut sink);
                 template.hash(&mut sink.0);
@@ -233,9 +271,28 @@ impl Site {
                     job,
                     path,
                     print: sink.0.finish(),
+                    kept: false,
                 }
             })
             .collect()
+    }
+
+    /// The print page `job` has, when `keep` says it holds.
+    fn kept_print(&self, job: &Job, keep: Option<&[bool]>) -> Option<JobPrint> {
+        let Job::Page(i) = job else {
+            return None;
+        };
+        if !*keep?.get(*i)? {
+            return None;
+        }
+        let path = format!("{}index.html", self.library.pages[*i].path);
+        let print = *self.live.prints.get(&path)?;
+        Some(JobPrint {
+            job: job.clone(),
+            path,
+            print,
+            kept: true,
+        })
     }
 }
 

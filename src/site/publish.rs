@@ -1,14 +1,18 @@
 //! Writing what an edit changed: the HTML jobs whose print moved, the
-//! support files (feeds, sitemap, redirects) whose bytes moved, a copied
+//! support files (feeds, sitemap, redirects) when what they are made of
+//! moved (only files whose bytes moved reach the disk), a copied
 //! static file; outputs that no longer exist are removed, along with
 //! folders they leave empty. Whole-site pages that are slow to draw and not
-//! what one looks at while editing (the link graph) may be deferred to
-//! `settle`, which runs once the browser has been told to reload.
+//! what one looks at while editing (the link graph, lists of more than
+//! `LARGE_LIST` pages) may be deferred to `settle`, which runs once the
+//! browser has been told to reload.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::path::Path;
 use std::time::Instant;
 
+use foldhash::quality::FixedState;
 use rayon::prelude::*;
 
 use super::report::RebuildReport;
@@ -16,6 +20,10 @@ use super::Site;
 use crate::diagnostics::Diagnostic;
 use crate::output::Output;
 use crate::render::pages::Job;
+
+/// Lists longer than this are drawn by `settle`, after the reload: a
+/// list of thousands of pages takes as long to draw as the rest of an edit.
+const LARGE_LIST: usize = 1000;
 
 impl Site {
     /// Renders the HTML jobs whose print changed; removes vanished ones.
@@ -26,16 +34,20 @@ impl Site {
         defer: bool,
     ) {
         let t = Instant::now();
-        let prints = self.job_prints(&self.live.hashes);
+        let keep = self.unchanged_pages();
+        let prints = self.job_prints(&self.live.hashes, keep.as_deref());
         report.timing.phases.push(("prints", t.elapsed()));
+        report.files.printed = prints.iter().filter(|p| !p.kept).count();
         let mut todo: Vec<usize> = (0..prints.len())
             .filter(|&k| self.live.prints.get(&prints[k].path) != Some(&prints[k].print))
             .collect();
-        let slow = |k: &usize| defer && prints[*k].job == Job::Graph;
+        let model = self.model();
+        let slow = |k: &usize| {
+            let job = &prints[*k].job;
+            defer && (*job == Job::Graph || model.list_len(job) > LARGE_LIST)
+        };
         let deferred: HashSet<usize> = todo.iter().copied().filter(slow).collect();
         todo.retain(|k| !deferred.contains(k));
-        self.live.deferred = !deferred.is_empty();
-        let model = self.model();
         let batch = crate::render::batch::Batch::new(model);
         let results: Vec<(usize, Result<bool, Diagnostic>)> = todo
             .par_iter()
@@ -50,6 +62,7 @@ impl Site {
                 (k, written)
             })
             .collect();
+        self.live.deferred = !deferred.is_empty();
         report.files.rendered = results.len();
         let mut failed = HashSet::new();
         let mut problems = Vec::new();
@@ -93,6 +106,7 @@ impl Site {
             remove_output(out, path, report);
         }
         self.write_support(out, report);
+        self.remember_pass();
     }
 
     /// `case-studies/a/index.html` → `/case-studies/a/` (not percent-encoded).
@@ -104,6 +118,10 @@ impl Site {
     /// Writes feeds, sitemap and redirects again (only files whose bytes
     /// changed reach the disk); removes those that are gone.
     fn write_support(&mut self, out: &Output, report: &mut RebuildReport) {
+        let inputs = self.support_inputs();
+        if self.live.support_inputs == Some(inputs) {
+            return;
+        }
         let files = match self.model().generated_files() {
             Ok(files) => files,
             Err(d) => {
@@ -119,6 +137,23 @@ impl Site {
         for path in old.iter().filter(|p| !self.live.support_paths.contains(*p)) {
             remove_output(out, path, report);
         }
+        self.live.support_inputs = Some(inputs);
+    }
+
+    /// What feeds, sitemap and redirects are made of: every page's path,
+    /// language, title, summary, description, date, tags, category and
+    /// aliases, and the sections (not the bodies).
+    fn support_inputs(&self) -> u64 {
+        let mut h = FixedState::default().build_hasher();
+        for p in &self.library.pages {
+            (&p.rel, &p.path, &p.lang, p.kind as u8, &p.tags, &p.category).hash(&mut h);
+            let m = &p.meta;
+            (&m.title, &m.summary, &m.description, &m.date, &m.aliases).hash(&mut h);
+        }
+        for s in &self.library.sections {
+            (&s.dir, &s.file).hash(&mut h);
+        }
+        h.finish()
     }
 
     pub(super) fn copy_one(
@@ -128,6 +163,8 @@ impl Site {
         out: &Output,
         report: &mut RebuildReport,
     ) {
+        // A copied file may take a path a redirect wanted.
+        self.live.support_inputs = None;
         let key = format!("static:{dest}");
         let root = crate::site_files::real_root(&self.config.root);
         if let Some(d) = crate::site_files::outside(&root, src) {

@@ -19,7 +19,7 @@ pub struct RebuildReport {
     pub pages: Vec<String>,
     /// Every open tab should reload (templates or scripts changed).
     pub reload_all: bool,
-    /// Every body was rendered again (names, paths or the page set changed).
+    /// Every body was rendered again (the names of entity pages changed).
     pub full_analyse: bool,
     /// URL paths of stylesheets, when only stylesheets changed.
     pub stylesheets: Vec<String>,
@@ -31,6 +31,8 @@ pub struct RebuildReport {
 /// Files one rebuild touched.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct FileCounts {
+    /// HTML jobs whose print was computed (the others kept theirs).
+    pub printed: usize,
     /// HTML jobs rendered (their context changed).
     pub rendered: usize,
     /// Files whose bytes changed on disk.
