@@ -194,7 +194,20 @@ impl Site {
                 Change::Config | Change::Ignored => {}
             }
         }
+        // Generated case studies link the entity pages: an edited entity page
+        // may change their links, so ingest looks again (it rewrites only the
+        // pages whose entity fingerprint is out of date).
+        let wiki = self.config.root.join("content/wiki");
+        if batch.content.iter().any(|p| p.starts_with(&wiki)) && self.has_seeds() {
+            batch.seeds = true;
+        }
         batch
+    }
+
+    fn has_seeds(&self) -> bool {
+        std::fs::read_dir(self.config.root.join("seeds")).is_ok_and(|mut d| {
+            d.any(|e| e.is_ok_and(|e| e.path().extension().is_some_and(|x| x == "txt")))
+        })
     }
 
     fn ingest_seeds(&mut self) -> Vec<PathBuf> {

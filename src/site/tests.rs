@@ -383,3 +383,36 @@ fn a_neighbours_new_title_reaches_the_pages_that_picture_it() {
     assert!(html.expect("page").contains("Acme Works"));
     assert_same_as_fresh(&mut site);
 }
+
+#[test]
+fn a_new_entity_page_links_the_generated_case_studies_that_mention_it() {
+    let (dir, mut site) = fixture();
+    let seed = dir.path().join("seeds/globex.txt");
+    write(
+        &seed,
+        "Globex learns to listen\n\nGlobex sold vacuum cleaners for twenty years before it asked its customers anything. \
+         When sales fell in 2019, the company opened a forum and read every complaint. \
+         Within a year Globex had changed its filters, its prices and its tone. \
+         Customers noticed, and the forum became the brand's best advertisement.\n",
+    );
+    site.apply(std::slice::from_ref(&seed));
+    let study = |dir: &Path| -> String {
+        let folder = dir.join("content/case-studies");
+        std::fs::read_dir(folder)
+            .expect("case studies")
+            .filter_map(Result::ok)
+            .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+            .find(|t| t.contains("source: seeds/globex.txt"))
+            .expect("generated case study")
+    };
+    assert!(!study(dir.path()).contains("](../wiki/customer-forum.md)"));
+    let entity = dir.path().join("content/wiki/customer-forum.md");
+    let page = "+++\ntitle = \"Customer forum\"\nkind = \"concept\"\naliases = [\"forum\"]\n+++\nA place.\n";
+    write(&entity, page);
+    site.apply(&[entity]);
+    assert!(
+        study(dir.path()).contains("[forum](../wiki/customer-forum.md)"),
+        "{}",
+        study(dir.path())
+    );
+}
