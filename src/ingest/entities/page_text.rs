@@ -92,19 +92,21 @@ fn body(page: &EntityPage) -> String {
         .map(|n| format!("**{}**", escape_inline(n)))
         .collect();
     out.push_str(&format!("{} · {}\n", names.join(" · "), page.kind));
+    // The first description is the page's `description`, which the theme
+    // shows as its lead: the body only names its source.
     if let Some(d) = &page.english_description {
-        out.push_str(&format!(
-            "\n> {}\n>\n> — from {}\n",
-            escape_inline(&d.sentence),
-            link(&d.from)
-        ));
+        out.push_str(&format!("\n— from {}\n", link(&d.from)));
     }
     if let Some(d) = &page.chinese_description {
-        out.push_str(&format!(
-            "\n## 简介\n\n> {}\n>\n> ——摘自{}\n",
-            escape_inline(&d.sentence),
-            link(&d.from)
-        ));
+        if page.english_description.is_some() {
+            out.push_str(&format!(
+                "\n## 简介\n\n> {}\n>\n> ——摘自{}\n",
+                escape_inline(&d.sentence),
+                link(&d.from)
+            ));
+        } else {
+            out.push_str(&format!("\n——摘自{}\n", link(&d.from)));
+        }
     }
     out.push_str("\n## Case studies · 案例\n\n");
     for a in &page.appearances {
@@ -158,7 +160,12 @@ mod tests {
         assert!(split
             .body
             .contains("- [The \\[hammer\\] story](../case-studies/haier-story.md)"));
-        assert!(split.body.contains("Haier is a \\*big\\* maker."));
+        // The description is the page's lead; the body names its source once.
+        assert_eq!(fm.description, "Haier is a *big* maker.");
+        assert!(!split.body.contains("big"));
+        assert!(split
+            .body
+            .contains("— from [The \\[hammer\\] story](../case-studies/haier-story.md)"));
         assert!(!crate::ingest::write::is_edited(&text));
     }
 }
