@@ -47,12 +47,9 @@ impl EntityLinks {
     /// Reads the titles and aliases of `root/content/wiki/*.md`. Pages that
     /// do not parse are left out here; the build reports them.
     pub fn load(root: &Path) -> EntityLinks {
-        let mut entities: Vec<Entity> = walkdir::WalkDir::new(root.join(WIKI_DIR))
-            .max_depth(1)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-            .filter_map(|e| entity(e.path()))
+        let mut entities: Vec<Entity> = super::write::markdown_files(&root.join(WIKI_DIR))
+            .iter()
+            .filter_map(|p| entity(p))
             .collect();
         entities.sort();
         EntityLinks::new(entities)
@@ -195,7 +192,7 @@ fn count(mentions: &mut Vec<(usize, usize)>, entity: usize) {
 /// does not parse.
 fn entity(path: &Path) -> Option<Entity> {
     let file = path.file_name()?.to_str()?.to_string();
-    if !file.ends_with(".md") || file.starts_with('_') || file.starts_with('.') {
+    if file.starts_with('_') || file.starts_with('.') {
         return None;
     }
     let text = std::fs::read_to_string(path).ok()?;

@@ -151,18 +151,23 @@ pub struct Scan {
     pub other_slugs: Vec<String>,
 }
 
-/// Reads the headers of `dir/*.md`.
-pub fn scan(dir: &Path) -> Scan {
-    let mut out = Scan::default();
+/// The `*.md` files directly in `dir`, sorted (none when it cannot be read).
+pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
-        return out;
+        return Vec::new();
     };
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "md"))
         .collect();
     paths.sort();
-    for path in paths {
+    paths
+}
+
+/// Reads the headers of `dir/*.md`.
+pub fn scan(dir: &Path) -> Scan {
+    let mut out = Scan::default();
+    for path in markdown_files(dir) {
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
         };

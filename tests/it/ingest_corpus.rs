@@ -80,13 +80,6 @@ const CHECKS: &[&str] = &[
     "zh paragraphs <= 300",
 ];
 
-/// The body with the targets of its written entity links taken out
-/// (`[小米](../wiki/xiaomi.md)` → `[小米]`), so sentences compare as read.
-fn without_link_targets(body: &str) -> String {
-    let link = regex::Regex::new(r"\]\(<?[^)\s]*\.md>?\)").expect("pattern");
-    link.replace_all(body, "]").into_owned()
-}
-
 /// Folds what typography and Markdown may change: compatibility forms,
 /// quotes, case, markup and whitespace.
 fn fold(s: &str) -> String {
@@ -180,7 +173,7 @@ fn outputs(root: &Path) -> BTreeMap<String, Out> {
                 title: fm.title,
                 lang: fm.lang.unwrap_or_default(),
                 category: fm.category.unwrap_or_default(),
-                body: without_link_targets(split.body),
+                body: crate::support::without_link_targets(split.body),
                 generated,
             },
         );

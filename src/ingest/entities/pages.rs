@@ -329,15 +329,7 @@ struct WikiScan {
 impl WikiScan {
     fn read(dir: &Path) -> WikiScan {
         let mut scan = WikiScan::default();
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return scan;
-        };
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "md"))
-            .collect();
-        paths.sort();
-        for path in paths {
+        for path in write::markdown_files(dir) {
             let Ok(text) = std::fs::read_to_string(&path) else {
                 continue;
             };

@@ -165,30 +165,43 @@ fn drop_fragments(tags: &mut Vec<ScoredTag>, text: &str) {
 /// `Home Try-On`): both are pieces of one longer name, and only the piece
 /// the text uses most is a name of its own.
 fn drop_overlaps(tags: &mut Vec<ScoredTag>, text: &str) {
-    let words = |t: &str| -> Vec<String> { t.split_whitespace().map(str::to_lowercase).collect() };
-    let capitalised = |t: &str| {
-        t.split_whitespace()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-    };
     let overlaps = |a: &[String], b: &[String]| {
         (1..a.len().min(b.len())).any(|n| a[a.len() - n..] == b[..n] || b[b.len() - n..] == a[..n])
     };
+    // Per tag, computed once: its folded words when it is a capitalised
+    // name, and how often the text has it. An alias-table tag may beat a
+    // name but is never beaten.
+    let mut names: Vec<Option<Vec<String>>> = tags
+        .iter()
+        .map(|t| {
+            let capitalised = t
+                .tag
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            capitalised.then(|| t.tag.split_whitespace().map(str::to_lowercase).collect())
+        })
+        .collect();
+    let mut known: Vec<bool> = tags.iter().map(|t| group_of(&t.tag).is_some()).collect();
+    let mut counts: Vec<usize> = tags.iter().map(|t| occurrences(text, &t.tag)).collect();
     let mut i = 0;
     while i < tags.len() {
-        let part = words(&tags[i].tag);
-        let beaten = capitalised(&tags[i].tag)
-            && group_of(&tags[i].tag).is_none()
-            && tags.iter().enumerate().any(|(j, other)| {
-                j != i && capitalised(&other.tag) && {
-                    let w = words(&other.tag);
-                    overlaps(&part, &w)
-                        && !is_fragment_of(&tags[i].tag, &other.tag)
-                        && !is_fragment_of(&other.tag, &tags[i].tag)
-                        && occurrences(text, &other.tag) > occurrences(text, &tags[i].tag)
-                }
+        let beaten = !known[i]
+            && names[i].as_ref().is_some_and(|part| {
+                (0..tags.len()).any(|j| {
+                    j != i
+                        && names[j].as_ref().is_some_and(|w| {
+                            overlaps(part, w)
+                                && !is_fragment_of(&tags[i].tag, &tags[j].tag)
+                                && !is_fragment_of(&tags[j].tag, &tags[i].tag)
+                                && counts[j] > counts[i]
+                        })
+                })
             });
         if beaten {
             tags.remove(i);
+            names.remove(i);
+            known.remove(i);
+            counts.remove(i);
         } else {
             i += 1;
         }

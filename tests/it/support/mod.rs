@@ -84,3 +84,10 @@ pub fn build_ok(root: &Path, extra: &[&str]) -> String {
     );
     stdout(&out)
 }
+
+/// A generated body as read: written entity links keep their label and lose
+/// their target (`[小米](../wiki/xiaomi.md)` → `[小米]`).
+pub fn without_link_targets(body: &str) -> String {
+    let link = regex::Regex::new(r"\]\(<?[^)\s]*\.md>?\)").expect("pattern");
+    link.replace_all(body, "]").into_owned()
+}
