@@ -27,6 +27,7 @@
 //! are left as written).
 
 mod conditions;
+mod literal;
 mod numbers;
 
 use std::sync::OnceLock;
@@ -193,7 +194,8 @@ pub fn apply(lines: Vec<String>, fixes: &[Fix], report: &mut Report) -> Vec<Stri
                 && !f.unless.iter().any(|r| r.is_match(&whole))
         })
         .collect();
-    if active.is_empty() {
+    let china = literal::about_china(&whole);
+    if active.is_empty() && !china {
         return lines;
     }
     // One sense per article: a rule whose cue is met at one match holds for
@@ -208,15 +210,18 @@ pub fn apply(lines: Vec<String>, fixes: &[Fix], report: &mut Report) -> Vec<Stri
             })
         })
         .collect();
-    lines
-        .into_iter()
-        .map(|line| {
-            active
-                .iter()
-                .zip(&confirmed)
-                .fold(line, |l, (f, &c)| apply_one(&l, f, c, report))
-        })
-        .collect()
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let line = active
+            .iter()
+            .zip(&confirmed)
+            .fold(line, |l, (f, &c)| apply_one(&l, f, c, report));
+        out.push(match china {
+            true => literal::fix_line(&line, &whole, report),
+            false => line,
+        });
+    }
+    out
 }
 
 fn apply_one(line: &str, fix: &Fix, confirmed: bool, report: &mut Report) -> String {

@@ -56,13 +56,16 @@ pub fn prepare(bytes: &[u8]) -> Result<Page, Skip> {
     let mut report = Report::default();
     let repaired = repair(&decoded.text, &mut report);
     let cleaned = remove_chrome(repaired, &mut report)?;
-    let lines = mt_fix::apply(
-        cleaned.lines,
+    // The title line goes through the same fixes as the text it heads.
+    let titled = cleaned.title.is_some();
+    let mut lines = mt_fix::apply(
+        cleaned.title.into_iter().chain(cleaned.lines).collect(),
         mt_fix::fixes().map_err(Skip::Rules)?,
         &mut report,
     );
+    let title = titled.then(|| lines.remove(0));
     let lang = crate::text::detect_lang(&lines.join("\n"));
-    let article = structure::build(&lines, cleaned.title.as_deref(), lang, &mut report);
+    let article = structure::build(&lines, title.as_deref(), lang, &mut report);
     let article = super::typography::apply_article(article, &mut report);
     if article.blocks.is_empty() {
         return Err(Skip::NothingLeft);

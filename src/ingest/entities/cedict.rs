@@ -51,6 +51,11 @@ pub fn lookup(simplified: &str) -> Option<&'static Entry> {
     table().get(simplified)
 }
 
+/// Every entry, by simplified headword.
+pub fn entries() -> impl Iterator<Item = (&'static str, &'static Entry)> {
+    table().iter().map(|(k, e)| (*k, e))
+}
+
 /// Simplified headwords of companies and brands at least `min_chars` long,
 /// sorted: names long enough not to be everyday words too.
 pub fn organisation_names(min_chars: usize) -> Vec<&'static str> {

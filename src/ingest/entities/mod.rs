@@ -11,7 +11,7 @@
 //! `cedict`); the pages (`pages` gathers and writes, `page_text` formats).
 //! Rule data lives in `data/ingest/entities.toml` (`lexicon`).
 
-mod cedict;
+pub mod cedict;
 mod chinese;
 mod english;
 pub mod identity;
