@@ -54,6 +54,9 @@ pub fn candidates(title: &str, paragraphs: &[String]) -> Vec<Candidate> {
         }
     }
     tagged_names(&text, &mut names);
+    for person in cued_people(&text) {
+        names.entry(person).or_default().person += 1;
+    }
     let mut out: Vec<Candidate> = names
         .into_iter()
         .filter(|(name, _)| acceptable(name))
@@ -144,6 +147,55 @@ fn tagged_names(text: &str, names: &mut HashMap<String, Votes>) {
     }
 }
 
+/// People named right after a founder cue (`创始人张俊杰表示`) or right
+/// before a founding verb (`由林敏雄创办`): a common surname and one or two
+/// more characters, the name ending where a character that follows names
+/// in a sentence (`表`, `说`, `在`) starts. jieba tags such names as common
+/// words when it does not know them.
+fn cued_people(text: &str) -> Vec<String> {
+    let lex = lexicon();
+    let jieba = crate::text::jieba();
+    let chars: Vec<char> = text.chars().collect();
+    let inner =
+        |c: Option<&char>| c.is_some_and(|&c| is_cjk(c) && !lex.never_in_name_zh.contains(c));
+    let name_char =
+        |c: Option<&char>| inner(c) && c.is_some_and(|&c| !lex.after_name_zh.contains(c));
+    let mut out = Vec::new();
+    let starts = |cues: &[String], at: usize| {
+        cues.iter()
+            .map(|c| c.chars().collect::<Vec<char>>())
+            .filter(|c| chars[at..].starts_with(c))
+            .map(|c| c.len())
+            .max()
+    };
+    for at in 0..chars.len() {
+        if let Some(len) = starts(&lex.founder_cues_zh, at) {
+            let from = at + len;
+            let first = chars.get(from).copied();
+            if first.is_some_and(|c| lex.is_surname_zh(c)) && inner(chars.get(from + 1)) {
+                // `创始人张勇相信`: the third character starts a word (`相信`).
+                let word_after = |at: usize| {
+                    let two: String = chars.iter().skip(at).take(2).collect();
+                    two.chars().count() == 2 && jieba.has_word(&two)
+                };
+                let three = name_char(chars.get(from + 2)) && !word_after(from + 2);
+                let end = if three { from + 3 } else { from + 2 };
+                out.push(chars[from..end].iter().collect());
+            }
+        }
+        if starts(&lex.founding_verbs_zh, at).is_some() && at >= 2 {
+            let three = at >= 3 && lex.is_surname_zh(chars[at - 3]) && inner(chars.get(at - 2));
+            let from = if three { at - 3 } else { at - 2 };
+            let whole = chars[from..at].iter().all(|&c| is_cjk(c));
+            if whole && lex.is_surname_zh(chars[from]) && name_char(chars.get(at - 1)) {
+                out.push(chars[from..at].iter().collect());
+            }
+        }
+    }
+    out.retain(|n: &String| acceptable(n));
+    out
+}
+
 /// A word jieba's dictionary counts as everyday language (`英语`), unless a
 /// name table knows it as a name (`联想` is Lenovo).
 fn common(jieba: &jieba_rs::Jieba, word: &str) -> bool {
@@ -190,6 +242,8 @@ fn cues(text: &str, name: &str) -> Votes {
         let has = |list: &[String], s: &str| list.iter().any(|c| s.contains(c.as_str()));
         v.founder +=
             usize::from(has(&lex.founder_cues_zh, &before) || has(&lex.founder_cues_zh, &after));
+        v.founding +=
+            usize::from(has(&lex.founding_cues_zh, &before) || has(&lex.founding_verbs_zh, &after));
         let right_after = |list: &[String]| list.iter().any(|c| after.starts_with(c.as_str()));
         v.company += usize::from(right_after(&lex.company_cues_zh));
         v.brand += usize::from(right_after(&lex.brand_cues_zh));
@@ -262,6 +316,15 @@ mod tests {
             !names.contains(&"冰城") && !names.contains(&"瑞敏"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn people_beside_founder_cues_are_found_without_jieba() {
+        let got = cued_people(
+            "创始人束从轩表示，门店还会增加。2003年由林敏雄创办的公司，董事长王兴在会上说。创始人张勇相信员工。",
+        );
+        assert_eq!(got, vec!["束从轩", "林敏雄", "王兴", "张勇"]);
+        assert!(cued_people("公司创立于1990年，于是创办了工厂。").is_empty());
     }
 
     #[test]

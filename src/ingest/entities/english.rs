@@ -209,6 +209,7 @@ fn votes_around(words: &[&str], start: usize, end: usize) -> Votes {
         v.product += usize::from(lex.product_cues_en.contains(&w));
         let counts = k < before.len() || !possessive;
         v.founder += usize::from(counts && lex.founder_cues_en.contains(&w));
+        v.founding += usize::from(counts && lex.founding_cues_en.contains(&w));
     }
     v
 }

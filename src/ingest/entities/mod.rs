@@ -51,6 +51,8 @@ pub struct Votes {
     pub product: usize,
     /// `founder`, `CEO`, `创始人` near a person.
     pub founder: usize,
+    /// Of those, cues that they started the company (`founder`, `创办`).
+    pub founding: usize,
 }
 
 impl Votes {
@@ -60,6 +62,7 @@ impl Votes {
         self.brand += other.brand;
         self.product += other.product;
         self.founder += other.founder;
+        self.founding += other.founding;
     }
 
     /// The kind most cues point to; a tie goes to the company.

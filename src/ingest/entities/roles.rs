@@ -38,7 +38,7 @@ pub fn choose(mut all: Vec<Candidate>, article: &Article) -> Vec<EntityMention> 
         .iter()
         .enumerate()
         .filter(|(i, c)| Some(*i) != main && could_be_founder(c, article))
-        .max_by_key(|(_, c)| (c.votes.founder.min(3), c.score()))
+        .max_by_key(|(_, c)| (c.votes.founding > 0, c.votes.founder.min(3), c.score()))
         .map(|(i, _)| i)
         .or_else(|| leading_person(&all, main, article));
     let mut out = Vec::new();
