@@ -54,8 +54,12 @@ pub fn candidates(title: &str, paragraphs: &[String]) -> Vec<Candidate> {
         }
     }
     tagged_names(&text, &mut names);
-    for person in cued_people(&text) {
-        names.entry(person).or_default().person += 1;
+    // The cue that found a person is theirs, however far it stands.
+    for (person, founding) in cued_people(&text) {
+        let v = names.entry(person).or_default();
+        v.person += 1;
+        v.founder = v.founder.max(1);
+        v.founding = v.founding.max(usize::from(founding));
     }
     let mut out: Vec<Candidate> = names
         .into_iter()
@@ -65,6 +69,8 @@ pub fn candidates(title: &str, paragraphs: &[String]) -> Vec<Candidate> {
             let count = outside.matches(name.as_str()).count();
             let mut votes = cues(&text, &name);
             votes.person += person.person;
+            votes.founder = votes.founder.max(person.founder);
+            votes.founding = votes.founding.max(person.founding);
             // A short name after a surname with a founder cue beside it is a person (`创始人叶国富`).
             let chars = name.chars().count();
             let surname = name
@@ -147,53 +153,102 @@ fn tagged_names(text: &str, names: &mut HashMap<String, Votes>) {
     }
 }
 
-/// People named right after a founder cue (`创始人张俊杰表示`) or right
-/// before a founding verb (`由林敏雄创办`): a common surname and one or two
-/// more characters, the name ending where a character that follows names
-/// in a sentence (`表`, `说`, `在`) starts. jieba tags such names as common
-/// words when it does not know them.
-fn cued_people(text: &str) -> Vec<String> {
-    let lex = lexicon();
-    let jieba = crate::text::jieba();
-    let chars: Vec<char> = text.chars().collect();
-    let inner =
-        |c: Option<&char>| c.is_some_and(|&c| is_cjk(c) && !lex.never_in_name_zh.contains(c));
-    let name_char =
-        |c: Option<&char>| inner(c) && c.is_some_and(|&c| !lex.after_name_zh.contains(c));
-    let mut out = Vec::new();
-    let starts = |cues: &[String], at: usize| {
-        cues.iter()
-            .map(|c| c.chars().collect::<Vec<char>>())
-            .filter(|c| chars[at..].starts_with(c))
-            .map(|c| c.len())
-            .max()
+/// People named right after a founder cue (`创始人张俊杰表示`), right
+/// before a founding verb (`林敏雄创办`) or after the `由` that leads to one
+/// (`由张红超在1997年创办`): a common surname and one or two more
+/// characters, the name ending where a character that follows names in a
+/// sentence (`表`, `说`, `在`) or a word (`相信`) starts. jieba tags such
+/// names as common words when it does not know them.
+fn cued_people(text: &str) -> Vec<(String, bool)> {
+    let scan = Scan {
+        chars: text.chars().collect(),
+        lex: lexicon(),
+        jieba: crate::text::jieba(),
     };
-    for at in 0..chars.len() {
-        if let Some(len) = starts(&lex.founder_cues_zh, at) {
-            let from = at + len;
-            let first = chars.get(from).copied();
-            if first.is_some_and(|c| lex.is_surname_zh(c)) && inner(chars.get(from + 1)) {
-                // `创始人张勇相信`: the third character starts a word (`相信`).
-                let word_after = |at: usize| {
-                    let two: String = chars.iter().skip(at).take(2).collect();
-                    two.chars().count() == 2 && jieba.has_word(&two)
-                };
-                let three = name_char(chars.get(from + 2)) && !word_after(from + 2);
-                let end = if three { from + 3 } else { from + 2 };
-                out.push(chars[from..end].iter().collect());
-            }
+    let mut out = Vec::new();
+    for at in 0..scan.chars.len() {
+        if let Some(len) = scan.cue_at(&scan.lex.founder_cues_zh, at) {
+            let founding = scan.cue_at(&scan.lex.founding_cues_zh, at).is_some();
+            out.extend(scan.name_from(at + len).map(|n| (n, founding)));
         }
-        if starts(&lex.founding_verbs_zh, at).is_some() && at >= 2 {
-            let three = at >= 3 && lex.is_surname_zh(chars[at - 3]) && inner(chars.get(at - 2));
-            let from = if three { at - 3 } else { at - 2 };
-            let whole = chars[from..at].iter().all(|&c| is_cjk(c));
-            if whole && lex.is_surname_zh(chars[from]) && name_char(chars.get(at - 1)) {
-                out.push(chars[from..at].iter().collect());
-            }
+        if scan.cue_at(&scan.lex.founding_verbs_zh, at).is_some() {
+            out.extend(scan.name_before(at).map(|n| (n, true)));
+            let agent = scan.agent_before(at).and_then(|by| scan.name_from(by + 1));
+            out.extend(agent.map(|n| (n, true)));
         }
     }
-    out.retain(|n: &String| acceptable(n));
+    out.retain(|(n, _)| acceptable(n));
     out
+}
+
+/// Characters before a founding verb searched for its `由`.
+const AGENT_WINDOW: usize = 14;
+
+struct Scan {
+    chars: Vec<char>,
+    lex: &'static super::lexicon::Lexicon,
+    jieba: std::sync::Arc<jieba_rs::Jieba>,
+}
+
+impl Scan {
+    /// The length of the longest cue of `cues` at `at`.
+    fn cue_at(&self, cues: &[String], at: usize) -> Option<usize> {
+        cues.iter()
+            .map(|c| c.chars().collect::<Vec<char>>())
+            .filter(|c| self.chars[at..].starts_with(c))
+            .map(|c| c.len())
+            .max()
+    }
+
+    fn inner(&self, at: usize) -> bool {
+        self.chars
+            .get(at)
+            .is_some_and(|&c| is_cjk(c) && !self.lex.never_in_name_zh.contains(c))
+    }
+
+    fn last(&self, at: usize) -> bool {
+        self.inner(at) && !self.lex.after_name_zh.contains(self.chars[at])
+    }
+
+    fn surname(&self, at: usize) -> bool {
+        self.chars
+            .get(at)
+            .is_some_and(|&c| self.lex.is_surname_zh(c))
+    }
+
+    fn name_from(&self, from: usize) -> Option<String> {
+        if !self.surname(from) || !self.inner(from + 1) {
+            return None;
+        }
+        // `创始人张勇相信`: the third character starts a word (`相信`).
+        let two: String = self.chars.iter().skip(from + 2).take(2).collect();
+        let starts_word = two.chars().count() == 2 && self.jieba.has_word(&two);
+        let end = if self.last(from + 2) && !starts_word {
+            from + 3
+        } else {
+            from + 2
+        };
+        Some(self.chars[from..end].iter().collect())
+    }
+
+    fn name_before(&self, at: usize) -> Option<String> {
+        if at < 2 {
+            return None;
+        }
+        let three = at >= 3 && self.surname(at - 3) && self.inner(at - 2);
+        let from = if three { at - 3 } else { at - 2 };
+        let whole = self.chars[from..at].iter().all(|&c| is_cjk(c));
+        (whole && self.surname(from) && self.last(at - 1))
+            .then(|| self.chars[from..at].iter().collect())
+    }
+
+    /// The `由` of the clause that ends in the founding verb at `at`.
+    fn agent_before(&self, at: usize) -> Option<usize> {
+        (at.saturating_sub(AGENT_WINDOW)..at)
+            .rev()
+            .take_while(|&i| !"。，,；;！？".contains(self.chars[i]))
+            .find(|&i| self.chars[i] == '由')
+    }
 }
 
 /// A word jieba's dictionary counts as everyday language (`英语`), unless a
@@ -320,10 +375,16 @@ mod tests {
 
     #[test]
     fn people_beside_founder_cues_are_found_without_jieba() {
-        let got = cued_people(
-            "创始人束从轩表示，门店还会增加。2003年由林敏雄创办的公司，董事长王兴在会上说。创始人张勇相信员工。",
+        let got: Vec<String> = cued_people(
+            "创始人束从轩表示，门店还会增加。2003年由林敏雄创办的公司，董事长王兴在会上说。创始人张勇相信员工。这家公司由张红超在1997年创办。",
+        )
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+        assert_eq!(
+            got,
+            vec!["束从轩", "林敏雄", "林敏雄", "王兴", "张勇", "张红超"]
         );
-        assert_eq!(got, vec!["束从轩", "林敏雄", "王兴", "张勇"]);
         assert!(cued_people("公司创立于1990年，于是创办了工厂。").is_empty());
     }
 

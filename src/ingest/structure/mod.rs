@@ -82,6 +82,8 @@ pub fn build(lines: &[String], title: Option<&str>, lang: &str, report: &mut Rep
         if let Some(Block::Heading(first)) = blocks.first() {
             blocks[0] = Block::Paragraph(first.clone());
         }
+    } else {
+        leading_labels(&mut blocks, lang, report);
     }
     let blocks = split_long_paragraphs(blocks, lang, report);
     let title = title.map(|t| {
@@ -256,6 +258,55 @@ fn numbered_headings(blocks: &mut [Block], lang: &str) {
     }
 }
 
+/// Longest line before the first paragraph that is a label, not a dek:
+/// characters of Chinese, words of English.
+const LEAD_LABEL_ZH: usize = 16;
+const LEAD_LABEL_WORDS: usize = 6;
+
+/// In an article whose sections are all numbered (`一、`, `2.`), unnumbered
+/// heading-like lines between the headline and the first paragraph are not
+/// among its sections: a short one is a label of the page (an account's
+/// tagline, a kicker) and goes, a longer one is the dek and stays as a
+/// paragraph.
+fn leading_labels(blocks: &mut Vec<Block>, lang: &str, report: &mut Report) {
+    let numbered = |h: &str| starts_section(h) || h.starts_with(|c: char| c.is_ascii_digit());
+    let lead = blocks
+        .iter()
+        .take_while(|b| matches!(b, Block::Heading(h) if !numbered(h)))
+        .count();
+    let later: Vec<bool> = blocks[lead..]
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading(h) => Some(numbered(h)),
+            _ => None,
+        })
+        .collect();
+    // Every later heading numbered, and at least two.
+    let numbered_sections = later.len() >= 2 && later.iter().all(|&n| n);
+    if lead == 0 || !numbered_sections || !matches!(blocks.get(lead), Some(Block::Paragraph(_))) {
+        return;
+    }
+    let mut kept = Vec::with_capacity(blocks.len());
+    for (i, block) in std::mem::take(blocks).into_iter().enumerate() {
+        match block {
+            Block::Heading(h) if i < lead => {
+                let short = if crate::text::has_cjk(&h) || is_zh(lang) {
+                    h.chars().count() <= LEAD_LABEL_ZH
+                } else {
+                    h.split_whitespace().count() <= LEAD_LABEL_WORDS
+                };
+                if short {
+                    report.add("structure:lead-label", 1, super::report::snippet(&h, 40));
+                } else {
+                    kept.push(Block::Paragraph(h));
+                }
+            }
+            other => kept.push(other),
+        }
+    }
+    *blocks = kept;
+}
+
 /// The paragraph a numbered heading heads is at least this long.
 const NUMBERED_SECTION_PROSE: usize = 80;
 
@@ -424,6 +475,27 @@ mod tests {
             a.blocks[2],
             Block::Paragraph("The growth was brutal.".into())
         );
+    }
+
+    #[test]
+    fn a_label_before_numbered_sections_is_no_section() {
+        let text = "专注新消费品牌研究\n在三四线城市的街头，红色招牌几乎成了一种地标。\n一、价格\n定价几乎不给对手留下空间。\n二、传播\n主题曲在短视频平台爆火。";
+        let (article, _) = build_text(text, Some("蜜雪冰城的下沉市场密码"), "zh");
+        let headings: Vec<&str> = article
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading(h) => Some(h.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(headings, vec!["一、价格", "二、传播"]);
+        let (plain, _) = build_text(
+            "Key takeaways\nThe persona helped it win early fights with regulators.\nBody text.",
+            Some("T"),
+            "en",
+        );
+        assert!(matches!(&plain.blocks[0], Block::Heading(h) if h == "Key takeaways"));
     }
 
     #[test]
