@@ -216,10 +216,10 @@ pub fn apply(lines: Vec<String>, fixes: &[Fix], report: &mut Report) -> Vec<Stri
             .iter()
             .zip(&confirmed)
             .fold(line, |l, (f, &c)| apply_one(&l, f, c, report));
-        out.push(match china {
-            true => literal::fix_line(&line, &whole, report),
-            false => line,
-        });
+        out.push(line);
+    }
+    if china {
+        out = literal::fix_lines(out, &whole, report);
     }
     out
 }

@@ -17,6 +17,7 @@
 
 mod names;
 
+use super::super::meta::keywords_en::is_stopword;
 use super::super::report::Report;
 use crate::text::names::NameMatcher;
 use names::{index, stem, Index, Name};
@@ -214,24 +215,77 @@ fn english_for<'a>(ix: &Index, found: &[&'a Name], literal: &str, whole: &str) -
     (english.len() == 1).then(|| english[0])
 }
 
-/// Replaces the literal names of one line; `whole` is the article.
-pub fn fix_line(line: &str, whole: &str, report: &mut Report) -> String {
+/// Replaces the literal names of the article's lines; `whole` is the
+/// article. Headline lines (Title Case, where every word is capitalised) are
+/// not searched, and a capitalised run is only searched whole; a literal
+/// found in the running text is then replaced wherever else it stands (in
+/// the headline, inside a longer run).
+pub fn fix_lines(lines: Vec<String>, whole: &str, report: &mut Report) -> Vec<String> {
     let ix = index();
-    let words = words(line);
-    if words.iter().filter(|w| !w.capital).count() < 3 {
-        return line.to_string();
+    let mut found: Vec<(String, &str)> = Vec::new();
+    let mut out: Vec<Option<String>> = Vec::with_capacity(lines.len());
+    for line in &lines {
+        let words = words(line);
+        if is_headline(line, &words) {
+            out.push(None);
+            continue;
+        }
+        let mut fixed = String::new();
+        let mut copied = 0;
+        for run in runs(line, &words) {
+            let Some((at, end, english)) = literal_in(ix, line, &words, run, whole) else {
+                continue;
+            };
+            let literal = &line[words[at].start..words[end - 1].end];
+            fixed.push_str(&line[copied..words[at].start]);
+            fixed.push_str(english);
+            copied = words[end - 1].end;
+            report.add(RULE, 1, format!("{literal} → {english}"));
+            found.push((literal.to_string(), english));
+        }
+        fixed.push_str(&line[copied..]);
+        out.push(Some(fixed));
     }
+    let literals: Vec<&str> = found.iter().map(|(l, _)| l.as_str()).collect();
+    let matcher = NameMatcher::literal(&literals).filter(|_| !found.is_empty());
+    lines
+        .into_iter()
+        .zip(out)
+        .map(|(line, fixed)| {
+            let line = fixed.unwrap_or(line);
+            match &matcher {
+                Some(m) => replace_found(&line, m, &found, report),
+                None => line,
+            }
+        })
+        .collect()
+}
+
+/// A line whose every lower-case word is a function word (`How Fast Hand
+/// Won The Market`, `Lessons of the Sky Cat`): Title Case, where a capital
+/// says nothing of a name.
+fn is_headline(line: &str, words: &[Word]) -> bool {
+    words
+        .iter()
+        .filter(|w| !w.capital)
+        .all(|w| is_stopword(&line[w.start..w.end]))
+}
+
+/// `line` with every literal of `found` that `m` finds replaced.
+fn replace_found(
+    line: &str,
+    m: &NameMatcher,
+    found: &[(String, &str)],
+    report: &mut Report,
+) -> String {
     let mut out = String::new();
     let mut copied = 0;
-    for run in runs(line, &words) {
-        let Some((at, end, english)) = literal_in(ix, line, &words, run, whole) else {
-            continue;
-        };
-        let literal = &line[words[at].start..words[end - 1].end];
-        out.push_str(&line[copied..words[at].start]);
+    for f in m.find(line) {
+        let english = found[f.pattern].1;
+        out.push_str(&line[copied..f.start]);
         out.push_str(english);
-        copied = words[end - 1].end;
-        report.add(RULE, 1, format!("{literal} → {english}"));
+        copied = f.end;
+        report.add(RULE, 1, format!("{} → {english}", &line[f.start..f.end]));
     }
     out.push_str(&line[copied..]);
     out
@@ -300,7 +354,18 @@ mod tests {
 
     fn fixed(line: &str) -> String {
         let whole = format!("{line} China");
-        fix_line(line, &whole, &mut Report::default())
+        fix_lines(vec![line.to_string()], &whole, &mut Report::default()).remove(0)
+    }
+
+    #[test]
+    fn a_literal_found_in_the_text_is_replaced_in_the_headline_too() {
+        let lines = vec![
+            "How Spell Many Many Won The Market".to_string(),
+            "In 2015 Huang Zheng founded Spell Many Many in Shanghai.".to_string(),
+        ];
+        let got = fix_lines(lines, "China", &mut Report::default());
+        assert_eq!(got[0], "How Pinduoduo Won The Market");
+        assert_eq!(got[1], "In 2015 Huang Zheng founded Pinduoduo in Shanghai.");
     }
 
     #[test]
@@ -320,6 +385,7 @@ mod tests {
         for line in [
             "Many young women post reviews on Little Red Book every week.",
             "Fast Hand And Trembling Sound Fight For Users",
+            "Lessons of the Sky Cat",
             "They met at the Fast Hand Steakhouse Grill near the station.",
             "The users of Kuaishou spend hours on it.",
         ] {

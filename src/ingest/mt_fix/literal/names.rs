@@ -13,8 +13,6 @@ use super::super::super::meta::keywords_en::is_stopword;
 const GLOSSES: &str = include_str!("../../../../data/cedict/glosses.u8");
 const NAMES: &str = include_str!("../../../../data/ingest/mt/names_zh.txt");
 const SENSES: &str = include_str!("../../../../data/ingest/mt/senses.txt");
-/// Chinese numerals: a name holding one (`一月`) reads as a count, not a name.
-const NUMERALS: &str = "一二三四五六七八九十百千万亿两";
 
 /// One known Chinese name.
 pub struct Name {
@@ -118,9 +116,7 @@ fn table_names(src: &str) -> Vec<Name> {
 
 fn name(head: &str, english: String, accepted: Vec<String>) -> Option<Name> {
     let chars: Vec<String> = head.chars().map(String::from).collect();
-    let plain = (2..=4).contains(&chars.len())
-        && head.chars().all(crate::text::is_cjk)
-        && !head.chars().any(|c| NUMERALS.contains(c));
+    let plain = (2..=4).contains(&chars.len()) && head.chars().all(crate::text::is_cjk);
     if !plain {
         return None;
     }
