@@ -1,5 +1,5 @@
 //! Name candidates in English text: runs of capitalised words (up to four,
-//! `&` allowed inside), with a title in front folded off (`CEO Jeff Bezos`,
+//! `&` and particles such as `von` allowed inside), with a title in front folded off (`CEO Jeff Bezos`,
 //! `Mr Zhang`) and possessives off (`Bezos's`). A run that starts a sentence
 //! loses its first word when the article never capitalises that word inside a
 //! sentence, or writes it in lower case somewhere (`Under Zhang, …`).
@@ -21,6 +21,10 @@ use crate::text::sentences;
 
 /// Longest name, in words.
 const MAX_WORDS: usize = 4;
+/// Lower-case words inside a name between capitalised ones (`Luis von Ahn`).
+const NAME_PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al", "dos", "del",
+];
 /// Words each side of a mention whose cues count.
 const WINDOW: usize = 4;
 
@@ -183,7 +187,8 @@ fn run_length(words: &[&str], i: usize) -> usize {
     let mut n = 0;
     while i + n < words.len() && n < MAX_WORDS {
         let w = words[i + n];
-        let joins = w == "&" && n > 0 && words.get(i + n + 1).is_some_and(|x| is_name_word_en(x));
+        let inside = n > 0 && words.get(i + n + 1).is_some_and(|x| is_name_word_en(x));
+        let joins = inside && (w == "&" || NAME_PARTICLES.contains(&w));
         if !(is_name_word_en(w) || joins) || (n > 0 && ends_clause(words[i + n - 1])) {
             break;
         }

@@ -46,6 +46,7 @@ struct Lexicons {
     byline_words: HashSet<String>,
     company_cues_en: HashSet<String>,
     person_cues_en: HashSet<String>,
+    roles_after_company_en: HashSet<String>,
     not_names_en: HashSet<String>,
     surnames_pinyin: HashSet<String>,
     company_suffixes_zh: Vec<String>,
@@ -159,20 +160,29 @@ pub fn main_company_titled(paragraphs: &[String], title: &str, chinese: bool) ->
 }
 
 fn title_subject(paragraphs: &[String], title: &str) -> Option<String> {
-    let head = title.split(TITLE_BREAKS).next()?.trim();
-    let chars = head.chars().count();
-    if !(2..=MAX_SUBJECT).contains(&chars) || !head.chars().all(is_cjk) {
+    let head = title
+        .split(|c: char| TITLE_BREAKS.contains(&c) || c.is_whitespace())
+        .next()?
+        .trim();
+    if !head.chars().all(is_cjk) {
         return None;
     }
     let text = paragraphs.join("\n");
     let jieba = crate::text::jieba();
-    let tags = jieba.tag(head, true);
+    let chars: Vec<char> = head.chars().collect();
+    // The head itself, or the longest start of it the body names again and
+    // again (`鼎泰豐排隊文化` → `鼎泰豐`); a start of two characters only when
+    // it is no everyday word.
+    let len = (2..=chars.len().min(MAX_SUBJECT)).rev().find(|&len| {
+        let start: String = chars[..len].iter().collect();
+        text.matches(start.as_str()).count() >= MIN_SUBJECT_MENTIONS
+    })?;
+    let subject: String = chars[..len].iter().collect();
+    let tags = jieba.tag(&subject, true);
     let person = tags.len() == 1 && tags[0].tag.starts_with("nr");
-    let ok = !person
-        && text.matches(head).count() >= MIN_SUBJECT_MENTIONS
-        && !super::tags::is_junk(head)
-        && !is_site_or_label(head);
-    ok.then(|| head.to_string())
+    let everyday = len < chars.len() && len == 2 && jieba.has_word(&subject);
+    let ok = !person && !everyday && !super::tags::is_junk(&subject) && !is_site_or_label(&subject);
+    ok.then_some(subject)
 }
 
 #[derive(Default)]
@@ -215,10 +225,18 @@ fn main_company_en(paragraphs: &[String], lex: &Lexicons) -> Option<String> {
                 + usize::from(
                     words[i + run - 1].ends_with("'s") || words[i + run - 1].ends_with("’s"),
                 );
+            // `Duolingo co-founder …`: a role right after the name is the
+            // company's, and says nothing of the name being a person.
+            let role_after = lower
+                .get(i + run)
+                .is_some_and(|w| lex.roles_after_company_en.contains(w))
+                && !ends_clause(words[i + run - 1]);
+            evidence.company += usize::from(role_after);
             evidence.person += around
                 .iter()
                 .filter(|w| lex.person_cues_en.contains(*w))
-                .count();
+                .count()
+                .saturating_sub(usize::from(role_after));
             i += run;
         }
     }
