@@ -90,6 +90,7 @@ pub fn scored_tags(input: &MetaInput, chinese: bool) -> Vec<ScoredTag> {
     tags.retain(|t| !is_junk(&t.tag) && !is_site_or_label(&t.tag));
     drop_fragments(&mut tags, &text);
     drop_overlaps(&mut tags, &text);
+    tags.retain(|t| group_of(&t.tag).is_some() || !name_piece_en(&t.tag, &text));
     let straddlers: Vec<bool> = tags
         .iter()
         .map(|t| straddles_zh(&t.tag, &tags, &text))
@@ -158,6 +159,39 @@ fn drop_fragments(tags: &mut Vec<ScoredTag>, text: &str) {
             _ => i += 1,
         }
     }
+}
+
+/// A one-word English tag the text only ever writes capitalised beside
+/// another capitalised word: a piece of a longer name (`Gen` of `Gen Z`) or
+/// a word of a Title Case headline (`Favourite Villain`), no tag of its own.
+fn name_piece_en(tag: &str, text: &str) -> bool {
+    if tag.contains(' ') || crate::text::has_cjk(tag) || tag.is_empty() {
+        return false;
+    }
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let mut seen = false;
+    for line in text.lines() {
+        let words: Vec<&str> = line.split(' ').collect();
+        for (i, w) in words.iter().enumerate() {
+            if !super::names::bare(w).eq_ignore_ascii_case(tag) {
+                continue;
+            }
+            seen = true;
+            let joined = |j: Option<usize>| {
+                j.and_then(|j| words.get(j)).is_some_and(|n| {
+                    capital(super::names::bare(n)) && !super::names::bare(n).is_empty()
+                })
+            };
+            let before = i
+                .checked_sub(1)
+                .filter(|&j| !words[j].ends_with(['.', ',', ';', ':', '!', '?']));
+            let after = (!w.ends_with(['.', ',', ';', ':', '!', '?'])).then_some(i + 1);
+            if !capital(w) || !(joined(before) || joined(after)) {
+                return false;
+            }
+        }
+    }
+    seen
 }
 
 /// Removes a capitalised tag that overlaps a more frequent one at its edge

@@ -184,3 +184,11 @@ fn chinese_tags_do_not_straddle_other_tags() {
     assert!(!straddles_zh("味全", &tags, text));
     assert!(!straddles_zh("声明", &tags, text));
 }
+
+#[test]
+fn pieces_of_names_and_headline_words_are_no_tags() {
+    let text = "Why Gen Z Loves The Villain\nGen Z shoppers buy less. The villain of the story is the owl.";
+    assert!(super::name_piece_en("gen", text));
+    assert!(!super::name_piece_en("villain", text));
+    assert!(!super::name_piece_en("owl", text));
+}
