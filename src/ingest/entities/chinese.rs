@@ -163,7 +163,6 @@ fn cued_people(text: &str) -> Vec<(String, bool)> {
     let scan = Scan {
         chars: text.chars().collect(),
         lex: lexicon(),
-        jieba: crate::text::jieba(),
     };
     let mut out = Vec::new();
     for at in 0..scan.chars.len() {
@@ -181,13 +180,15 @@ fn cued_people(text: &str) -> Vec<(String, bool)> {
     out
 }
 
+/// jieba dictionary frequency of a word that a name's third character
+/// would start (`相信`) above which the name has two characters.
+const EVERYDAY_WORD_FREQ: usize = 5000;
 /// Characters before a founding verb searched for its `由`.
 const AGENT_WINDOW: usize = 14;
 
 struct Scan {
     chars: Vec<char>,
     lex: &'static super::lexicon::Lexicon,
-    jieba: std::sync::Arc<jieba_rs::Jieba>,
 }
 
 impl Scan {
@@ -220,15 +221,39 @@ impl Scan {
         if !self.surname(from) || !self.inner(from + 1) {
             return None;
         }
-        // `创始人张勇相信`: the third character starts a word (`相信`).
-        let two: String = self.chars.iter().skip(from + 2).take(2).collect();
-        let starts_word = two.chars().count() == 2 && self.jieba.has_word(&two);
-        let end = if self.last(from + 2) && !starts_word {
+        let end = if self.three_characters(from) {
             from + 3
         } else {
             from + 2
         };
         Some(self.chars[from..end].iter().collect())
+    }
+
+    /// Whether the name at `from` has three characters: a known name of
+    /// two or three decides; else the text's other mentions (the three
+    /// written again, or the two written before another character); else
+    /// two when the third character follows names (`王兴在`) or starts an
+    /// everyday word (`张勇相信`); else three, as most names have.
+    fn three_characters(&self, from: usize) -> bool {
+        let two: String = self.chars[from..from + 2].iter().collect();
+        let Some(third) = self.chars.get(from + 2).copied() else {
+            return false;
+        };
+        let three = format!("{two}{third}");
+        let known = |n: &str| super::cedict::lookup(n).is_some_and(|e| e.person);
+        if known(&three) || known(&two) {
+            return known(&three);
+        }
+        let text: String = self.chars.iter().collect();
+        let threes = text.matches(three.as_str()).count();
+        let twos_apart = text.matches(two.as_str()).count() - threes;
+        if threes >= 2 || twos_apart > 0 {
+            return threes >= 2;
+        }
+        let word: String = self.chars.iter().skip(from + 2).take(2).collect();
+        let everyday = word.chars().count() == 2
+            && crate::text::jieba().suggest_freq(&word) >= EVERYDAY_WORD_FREQ;
+        self.last(from + 2) && !everyday
     }
 
     fn name_before(&self, at: usize) -> Option<String> {
@@ -376,14 +401,22 @@ mod tests {
     #[test]
     fn people_beside_founder_cues_are_found_without_jieba() {
         let got: Vec<String> = cued_people(
-            "创始人束从轩表示，门店还会增加。2003年由林敏雄创办的公司，董事长王兴在会上说。创始人张勇相信员工。这家公司由张红超在1997年创办。",
+            "创始人束从轩表示，门店还会增加。2003年由林敏雄创办的公司，董事长王兴在会上说。创始人张勇相信员工。这家公司由张红超在1997年创办。创办人郭少明早前表示。",
         )
         .into_iter()
         .map(|(n, _)| n)
         .collect();
         assert_eq!(
             got,
-            vec!["束从轩", "林敏雄", "林敏雄", "王兴", "张勇", "张红超"]
+            vec![
+                "束从轩",
+                "林敏雄",
+                "林敏雄",
+                "王兴",
+                "张勇",
+                "张红超",
+                "郭少明"
+            ]
         );
         assert!(cued_people("公司创立于1990年，于是创办了工厂。").is_empty());
     }
