@@ -61,6 +61,14 @@ pub fn segments(wall: &str) -> Vec<Segment<'_>> {
     out
 }
 
+/// The headings a wall's field (a part between cut-out fields) opens with,
+/// parted from the text by single spaces.
+pub fn field_segments(field: &str) -> Vec<Segment<'_>> {
+    let mut out = Vec::new();
+    spaced_headings(field, &mut out);
+    out
+}
+
 fn push<'a>(out: &mut Vec<Segment<'a>>, text: &'a str, heading: bool) {
     let text = text.trim();
     if !text.is_empty() {
@@ -103,7 +111,7 @@ fn spaced_joins(part: &str) -> Vec<(usize, usize)> {
             && function_words().contains(word.to_lowercase().as_str());
         let lower = |w: &str| w.chars().all(|c| c.is_ascii_lowercase());
         let opens_clause = lower(next) || next.chars().all(|c| c.is_ascii_digit() || c == ',');
-        if !capital_function || !lower(prev) || !opens_clause {
+        if !capital_function || !opens_clause {
             continue;
         }
         // A sentence starts after a sentence end or a wide gap (a field break).
@@ -118,6 +126,16 @@ fn spaced_joins(part: &str) -> Vec<(usize, usize)> {
         };
         let count = i - first;
         let head = &part[words[first].0..words[i].0];
+        // Before the function word, a lower-case word ends a heading in
+        // sentence case; a capitalised one only ends a Title Case headline
+        // (`How Lego Rebuilt Itself After Near Collapse In 2003 the…`).
+        let title_case = count >= 3
+            && words[first..i].iter().all(|(_, w)| {
+                w.starts_with(|c: char| c.is_uppercase()) || function_words().contains(*w)
+            });
+        if !lower(prev) && !title_case {
+            continue;
+        }
         if (2..=MAX_HEADING_WORDS).contains(&count)
             && words[first]
                 .1
@@ -203,7 +221,16 @@ fn camel_joins(span: &str) -> Vec<usize> {
             .take_while(|ch| ch.is_alphabetic())
             .collect();
         let lower_left = left.chars().next().is_some_and(char::is_lowercase) && left.len() >= 2;
-        let function_right = function_words().contains(right.to_lowercase().as_str());
+        // `MattersThe company`, not `LinkedIn How`: the function word opens
+        // a sentence, so the word after it is not capitalised.
+        let after: String = chars[i + right.chars().count()..]
+            .iter()
+            .map(|&(_, ch)| ch)
+            .skip_while(|ch| ch.is_whitespace())
+            .take(1)
+            .collect();
+        let function_right = function_words().contains(right.to_lowercase().as_str())
+            && !after.starts_with(|ch: char| ch.is_uppercase());
         if lower_left || function_right {
             out.push(b);
         }
@@ -248,6 +275,18 @@ mod tests {
     }
 
     #[test]
+    fn title_case_headlines_parted_by_single_spaces_end_before_a_function_word() {
+        let got = texts("Read more. How Lego Rebuilt Itself After Near Collapse In 2003 the toy maker was close to bankruptcy.");
+        assert!(
+            got.contains(&(
+                "How Lego Rebuilt Itself After Near Collapse".to_string(),
+                true
+            )),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn headings_parted_by_single_spaces_end_before_a_function_word() {
         let wall = "It spent the money. Owning the moment, not the ad break The decisive choice was where. Many founders read The Economist every week.";
         assert_eq!(
@@ -266,6 +305,7 @@ mod tests {
 
     #[test]
     fn camel_case_names_and_abbreviations_are_no_joins() {
+        assert!(camel_joins("Share on LinkedIn How Lego Rebuilt Itself").is_empty());
         let wall =
             "It grew in the U.S. It is big.YouTube and iPhone users like PayPal and WeChat a lot.";
         assert_eq!(

@@ -78,9 +78,12 @@ pub fn split(lines: Vec<String>, fields: &[Regex]) -> (Vec<String>, Vec<Piece>) 
             for sentence in sentences::split(segment.text) {
                 for part in cut_fields(sentence, fields) {
                     for field in spaced_fields(part) {
-                        out.push(field.to_string());
-                        pieces.push(kind);
-                        kind = Piece::Joined;
+                        // A headline the cut fields had hidden inside a sentence.
+                        for piece in glue::field_segments(field) {
+                            out.push(piece.text.to_string());
+                            pieces.push(if piece.heading { Piece::Line } else { kind });
+                            kind = Piece::Joined;
+                        }
                     }
                 }
             }
@@ -99,9 +102,11 @@ fn cut_fields<'a>(sentence: &'a str, fields: &[Regex]) -> Vec<&'a str> {
     let mut out = Vec::new();
     let mut at = 0;
     for (start, end) in cuts {
-        if start < at {
+        // A match running on past the one before adds its rest as a field.
+        if end <= at {
             continue;
         }
+        let start = start.max(at);
         out.push(&sentence[at..start]);
         out.push(&sentence[start..end]);
         at = end;
