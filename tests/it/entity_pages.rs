@@ -149,3 +149,36 @@ fn pages_of_entities_no_longer_found_are_removed() {
     assert!(!dir.path().join("content/wiki/haier.md").exists());
     assert!(!summary.entity_pages.removed.is_empty());
 }
+
+/// A founder the English article names by an English given name and the
+/// Chinese one by his Chinese name: one person (same company, same surname).
+#[test]
+fn a_founder_named_in_english_and_chinese_meets_on_one_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    std::fs::create_dir_all(&seeds).unwrap();
+    std::fs::write(
+        seeds.join("en.txt"),
+        "How Colin Huang Built Pinduoduo\n\nColin Huang founded Pinduoduo in 2015 after selling an earlier business. \
+         The former engineer saw shoppers in smaller cities that Alibaba ignored.\n\nPinduoduo let friends team up \
+         to buy goods at lower prices. Colin Huang said the company wanted to be a place to have fun.\n\n\
+         In 2020 Colin Huang stepped down as chairman, but Pinduoduo kept growing.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        seeds.join("zh.txt"),
+        "黄峥和拼多多：一个工程师的电商实验\n\n2015年，黄峥创办了拼多多。这位前工程师发现，三四线城市的大量用户被传统电商平台忽视了。\n\n\
+         拼多多通过拼团的方式，让用户邀请朋友一起购买。\n\n黄峥曾表示，拼多多想成为一个好玩的地方。2020年，黄峥辞去董事长职务，但拼多多依然保持增长。\n",
+    )
+    .unwrap();
+    ingest(dir.path(), false);
+    let pages = wiki(dir.path());
+    let a = page_naming(&pages, "Colin Huang");
+    assert_eq!(
+        a.len(),
+        1,
+        "{:?}",
+        pages.iter().map(|p| &p.0).collect::<Vec<_>>()
+    );
+    assert_eq!(a, page_naming(&pages, "黄峥"));
+}

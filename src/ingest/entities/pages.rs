@@ -192,12 +192,50 @@ fn gather(studies: &[CaseStudy]) -> Vec<Gathered<'_>> {
             }
         }
     }
+    // The founders of one company with one surname are one person across
+    // languages (`Frank Wang` and `汪滔` of DJI, `Colin Huang` and `黄峥`).
+    let mut founders: HashMap<String, usize> = HashMap::new();
+    for (i, (study, m)) in all.iter().enumerate() {
+        let Some(key) = founder_key(study, m) else {
+            continue;
+        };
+        match founders.get(&key) {
+            Some(&j) => union(&mut parent, i, j),
+            None => {
+                founders.insert(key, i);
+            }
+        }
+    }
     let mut groups: BTreeMap<usize, Gathered> = BTreeMap::new();
     for (i, mention) in all.into_iter().enumerate() {
         let root = find(&mut parent, i);
         groups.entry(root).or_default().mentions.push(mention);
     }
     groups.into_values().collect()
+}
+
+/// `company key + surname` of an article's founder: the surname is the last
+/// word of an English name (the first of one in pinyin order), the first
+/// syllable of a Chinese one.
+fn founder_key(study: &CaseStudy, m: &EntityMention) -> Option<String> {
+    if m.role != "founder" || m.kind != "person" {
+        return None;
+    }
+    let company = study.entities.iter().find(|e| e.role == "main")?;
+    let company = identity::key(&company.name, &company.english);
+    let surname = if crate::text::has_cjk(&m.name) {
+        let english = match m.english.is_empty() {
+            true => identity::romanised(&identity::simplified(&m.name))?,
+            false => m.english.clone(),
+        };
+        english.split(' ').next()?.to_lowercase()
+    } else if crate::ingest::meta::names::looks_like_person_en(&m.name) {
+        // Pinyin order, surname first (`Zhang Yiming`).
+        m.name.split(' ').next()?.to_lowercase()
+    } else {
+        m.name.rsplit(' ').next()?.to_lowercase()
+    };
+    Some(format!("{company}\u{1f}{surname}"))
 }
 
 fn find(parent: &mut [usize], i: usize) -> usize {
