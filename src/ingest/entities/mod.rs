@@ -8,12 +8,13 @@
 //! jieba's name tags, a dictionary of known names); the main company,
 //! founder and other recurring names chosen from them (`roles`); one key per
 //! entity across languages and scripts (`identity`, with CC-CEDICT in
-//! `cedict`); the pages (`pages` gathers and writes, `page_text` formats).
+//! `cedict`); the pages (`gather` groups the mentions of all case studies into entities, `pages` writes, `page_text` formats).
 //! Rule data lives in `data/ingest/entities.toml` (`lexicon`).
 
 pub mod cedict;
 mod chinese;
 mod english;
+mod gather;
 pub mod identity;
 mod lexicon;
 mod page_text;

@@ -12,6 +12,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use super::gather::{gather, CaseStudy, Gathered};
 use super::identity;
 use super::page_text::{self, Appearance, Described, EntityPage};
 use crate::content::front_matter::{self, EntityMention};
@@ -40,19 +41,6 @@ pub struct Outcome {
     pub removed: Vec<PathBuf>,
     pub kept_edited: Vec<PathBuf>,
     pub suggestions: Vec<Suggestion>,
-}
-
-/// A case study and the entities its header records.
-struct CaseStudy {
-    appearance: Appearance,
-    chinese: bool,
-    entities: Vec<EntityMention>,
-}
-
-/// Everything the site's pages say of one entity.
-#[derive(Default)]
-struct Gathered<'a> {
-    mentions: Vec<(&'a CaseStudy, &'a EntityMention)>,
 }
 
 /// Brings `root/content/wiki/` in line with the case studies.
@@ -160,98 +148,6 @@ fn case_studies(dir: &Path) -> Vec<CaseStudy> {
         .collect();
     out.sort_by(|a, b| a.appearance.slug.cmp(&b.appearance.slug));
     out
-}
-
-/// The keys a mention is known by: its own and those of its forms.
-fn keys_of(m: &EntityMention) -> Vec<String> {
-    let mut keys = vec![identity::key(&m.name, &m.english)];
-    for form in &m.forms {
-        let k = identity::key(form, "");
-        if !keys.contains(&k) && !k.starts_with("mr ") {
-            keys.push(k);
-        }
-    }
-    keys
-}
-
-/// Mentions grouped into entities: two mentions are one entity when they share a key.
-fn gather(studies: &[CaseStudy]) -> Vec<Gathered<'_>> {
-    let all: Vec<(&CaseStudy, &EntityMention)> = studies
-        .iter()
-        .flat_map(|s| s.entities.iter().map(move |m| (s, m)))
-        .collect();
-    let mut parent: Vec<usize> = (0..all.len()).collect();
-    let mut owner: HashMap<String, usize> = HashMap::new();
-    for (i, (_, m)) in all.iter().enumerate() {
-        for key in keys_of(m) {
-            match owner.get(&key) {
-                Some(&j) => union(&mut parent, i, j),
-                None => {
-                    owner.insert(key, i);
-                }
-            }
-        }
-    }
-    // The founders of one company with one surname are one person across
-    // languages (`Frank Wang` and `汪滔` of DJI, `Colin Huang` and `黄峥`).
-    let mut founders: HashMap<String, usize> = HashMap::new();
-    for (i, (study, m)) in all.iter().enumerate() {
-        let Some(key) = founder_key(study, m) else {
-            continue;
-        };
-        match founders.get(&key) {
-            Some(&j) => union(&mut parent, i, j),
-            None => {
-                founders.insert(key, i);
-            }
-        }
-    }
-    let mut groups: BTreeMap<usize, Gathered> = BTreeMap::new();
-    for (i, mention) in all.into_iter().enumerate() {
-        let root = find(&mut parent, i);
-        groups.entry(root).or_default().mentions.push(mention);
-    }
-    groups.into_values().collect()
-}
-
-/// `company key + surname` of an article's founder: the surname is the last
-/// word of an English name (the first of one in pinyin order), the first
-/// syllable of a Chinese one.
-fn founder_key(study: &CaseStudy, m: &EntityMention) -> Option<String> {
-    if m.role != "founder" || m.kind != "person" {
-        return None;
-    }
-    let company = study.entities.iter().find(|e| e.role == "main")?;
-    let company = identity::key(&company.name, &company.english);
-    let surname = if crate::text::has_cjk(&m.name) {
-        let english = match m.english.is_empty() {
-            true => identity::romanised(&identity::simplified(&m.name))?,
-            false => m.english.clone(),
-        };
-        english.split(' ').next()?.to_lowercase()
-    } else if crate::ingest::meta::names::looks_like_person_en(&m.name) {
-        // Pinyin order, surname first (`Zhang Yiming`).
-        m.name.split(' ').next()?.to_lowercase()
-    } else {
-        m.name.rsplit(' ').next()?.to_lowercase()
-    };
-    Some(format!("{company}\u{1f}{surname}"))
-}
-
-fn find(parent: &mut [usize], i: usize) -> usize {
-    let mut r = i;
-    while parent[r] != r {
-        r = parent[r];
-    }
-    parent[i] = r;
-    r
-}
-
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        parent[ra.max(rb)] = ra.min(rb);
-    }
 }
 
 /// The main company or founder of some article, central to one, or named by two case studies.
