@@ -14,7 +14,7 @@ use super::lexicon::lexicon;
 use super::{Candidate, Votes};
 use crate::ingest::meta::aliases::group_of;
 use crate::ingest::meta::names::{
-    bare, is_company_cue_en, is_name_word_en, is_person_cue_en, is_site_or_label,
+    bare, is_company_cue_en, is_name_word_en, is_person_cue_en, is_site_or_label, is_stop_name,
     looks_like_person_en,
 };
 use crate::text::sentences;
@@ -243,6 +243,7 @@ fn acceptable(name: &str) -> bool {
     name.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && !lex.not_entities_en.contains(name)
         && !is_site_or_label(name)
+        && !is_stop_name(name)
         && !crate::ingest::meta::tags::is_junk(name)
 }
 

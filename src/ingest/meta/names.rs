@@ -251,6 +251,7 @@ fn main_company_en(paragraphs: &[String], lex: &Lexicons) -> Option<String> {
         .filter(|(name, _)| !surnames.contains(name))
         .filter(|(name, e)| {
             e.count >= 2
+                && !is_stop_name(name)
                 && e.company > e.person
                 && !looks_like_person(name, lex)
                 && !is_site_or_label(name)
@@ -302,6 +303,12 @@ fn is_name_word(word: &str, lex: &Lexicons) -> bool {
         && w.chars().count() > 1
         && !lex.not_names_en.contains(w)
         && !w.chars().all(|c| c.is_uppercase() && w.chars().count() > 5)
+}
+
+/// A one-word name that is a stop word capitalised (`Among`, `Within`
+/// opening a sentence) names nothing; in a longer name it may (`Old Spice`).
+pub fn is_stop_name(name: &str) -> bool {
+    !name.contains(' ') && super::keywords_en::is_stopword(&name.to_lowercase())
 }
 
 /// `Wang Xing`, `Zhang Yiming`, `Li`: a pinyin surname (and a given name).

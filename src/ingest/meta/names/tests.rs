@@ -101,3 +101,9 @@ fn a_chinese_title_names_the_company_jieba_does_not_know() {
     let person = paras(&["董明珠出演广告。董明珠直播带货。董明珠与格力绑定。"]);
     assert_eq!(main_company_titled(&person, "董明珠的个人IP", true), None);
 }
+
+#[test]
+fn capitalised_stop_words_alone_are_no_names() {
+    assert!(super::is_stop_name("Among") && super::is_stop_name("Within"));
+    assert!(!super::is_stop_name("Old Spice") && !super::is_stop_name("Lego"));
+}
