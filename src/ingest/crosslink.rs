@@ -11,6 +11,7 @@
 //! names and files make a fingerprint recorded in each page's header, so
 //! adding or renaming an entity page regenerates the case studies.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::content::front_matter;
@@ -98,6 +99,8 @@ impl EntityLinks {
         let mut out = String::with_capacity(body.len() + 256);
         let mut linked: Vec<usize> = Vec::new();
         let mut mentions: Vec<(usize, usize)> = Vec::new();
+        // The article's own form of each entity (`八達通` in a Traditional page).
+        let mut forms: HashMap<usize, &str> = HashMap::new();
         let mut in_code = false;
         for line in body.split_inclusive('\n') {
             let trimmed = line.trim_start();
@@ -118,6 +121,7 @@ impl EntityLinks {
                 }
                 let entity = self.pattern_entity[m.pattern];
                 count(&mut mentions, entity);
+                forms.entry(entity).or_insert(&line[m.start..m.end]);
                 if linked.contains(&entity) {
                     continue;
                 }
@@ -128,7 +132,9 @@ impl EntityLinks {
             }
             out.push_str(&line[last..]);
         }
-        self.push_see_also(&mut out, mentions, lang);
+        let traditional =
+            lang == "zh" && crate::ingest::entities::identity::simplified(body) != body;
+        self.push_see_also(&mut out, mentions, &forms, (lang, traditional));
         out
     }
 
@@ -148,18 +154,35 @@ impl EntityLinks {
         }
     }
 
-    fn push_see_also(&self, out: &mut String, mut mentions: Vec<(usize, usize)>, lang: &str) {
+    /// The "See also" list, named in the page's language and script
+    /// (`另見` and the article's own forms in a Traditional page).
+    fn push_see_also(
+        &self,
+        out: &mut String,
+        mut mentions: Vec<(usize, usize)>,
+        forms: &HashMap<usize, &str>,
+        (lang, traditional): (&str, bool),
+    ) {
         if mentions.is_empty() {
             return;
         }
         mentions.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let heading = if lang == "zh" { "另见" } else { "See also" };
+        let heading = match (lang, traditional) {
+            ("zh", true) => "另見",
+            ("zh", false) => "另见",
+            _ => "See also",
+        };
         if !out.ends_with('\n') {
             out.push('\n');
         }
         out.push_str(&format!("\n## {heading}\n\n"));
         for &(entity, _) in mentions.iter().take(SEE_ALSO) {
-            let name = self.entities[entity].name_in(lang);
+            let own = forms
+                .get(&entity)
+                .filter(|f| lang == "zh" && crate::text::has_cjk(f));
+            let name = own
+                .copied()
+                .unwrap_or_else(|| self.entities[entity].name_in(lang));
             out.push_str(&format!("- {}\n", self.markdown_link(name, entity)));
         }
     }
@@ -221,7 +244,7 @@ mod tests {
         };
         EntityLinks::new(vec![
             e("xiaomi.md", &["Xiaomi", "小米"]),
-            e("lei-jun.md", &["Lei Jun", "雷军"]),
+            e("lei-jun.md", &["Lei Jun", "雷军", "雷軍"]),
         ])
     }
 
@@ -236,6 +259,15 @@ mod tests {
         assert!(out.ends_with(
             "\n## See also\n\n- [Xiaomi](../wiki/xiaomi.md)\n- [Lei Jun](../wiki/lei-jun.md)\n"
         ));
+    }
+
+    #[test]
+    fn a_traditional_page_lists_its_own_forms() {
+        let out = links().link("雷軍說，雷軍的小米要做好產品。\n", "zh");
+        assert!(
+            out.ends_with("## 另見\n\n- [雷軍](../wiki/lei-jun.md)\n- [小米](../wiki/xiaomi.md)\n"),
+            "{out}"
+        );
     }
 
     #[test]
