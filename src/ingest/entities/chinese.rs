@@ -306,6 +306,14 @@ fn acceptable(name: &str) -> bool {
         && !is_site_or_label(name)
         && !crate::ingest::meta::tags::is_junk(name)
         && !lex.founder_cues_zh.iter().any(|c| c == name)
+        && !is_concept(name)
+}
+
+/// A word of a concept's alias group (`顾客` of `consumers`): no entity.
+fn is_concept(name: &str) -> bool {
+    crate::ingest::meta::aliases::group_of(name).is_some_and(|g| {
+        !crate::text::has_cjk(&g.canonical) && g.canonical.starts_with(|c: char| c.is_lowercase())
+    })
 }
 
 /// Cue words near each mention of `name`.
@@ -419,6 +427,11 @@ mod tests {
             ]
         );
         assert!(cued_people("公司创立于1990年，于是创办了工厂。").is_empty());
+    }
+
+    #[test]
+    fn concepts_of_the_alias_table_are_no_candidates() {
+        assert!(is_concept("顾客") && !is_concept("海尔") && !is_concept("小米"));
     }
 
     #[test]
