@@ -132,9 +132,8 @@ impl EntityLinks {
             }
             out.push_str(&line[last..]);
         }
-        let traditional =
-            lang == "zh" && crate::ingest::entities::identity::simplified(body) != body;
-        self.push_see_also(&mut out, mentions, &forms, (lang, traditional));
+        let heading = see_also_heading(body, lang);
+        self.push_see_also(&mut out, mentions, &forms, lang, heading);
         out
     }
 
@@ -154,24 +153,21 @@ impl EntityLinks {
         }
     }
 
-    /// The "See also" list, named in the page's language and script
-    /// (`另見` and the article's own forms in a Traditional page).
+    /// The "See also" list under `heading`, each entity named as the
+    /// article writes it in a Chinese page (`八達通` in a Traditional one),
+    /// else by its name in the page's language.
     fn push_see_also(
         &self,
         out: &mut String,
         mut mentions: Vec<(usize, usize)>,
         forms: &HashMap<usize, &str>,
-        (lang, traditional): (&str, bool),
+        lang: &str,
+        heading: &str,
     ) {
         if mentions.is_empty() {
             return;
         }
         mentions.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let heading = match (lang, traditional) {
-            ("zh", true) => "另見",
-            ("zh", false) => "另见",
-            _ => "See also",
-        };
         if !out.ends_with('\n') {
             out.push('\n');
         }
@@ -185,6 +181,15 @@ impl EntityLinks {
                 .unwrap_or_else(|| self.entities[entity].name_in(lang));
             out.push_str(&format!("- {}\n", self.markdown_link(name, entity)));
         }
+    }
+}
+
+/// "See also" in the page's language and script.
+fn see_also_heading(body: &str, lang: &str) -> &'static str {
+    match lang {
+        "zh" if crate::ingest::entities::identity::simplified(body) != body => "另見",
+        "zh" => "另见",
+        _ => "See also",
     }
 }
 

@@ -210,18 +210,20 @@ pub fn apply(lines: Vec<String>, fixes: &[Fix], report: &mut Report) -> Vec<Stri
             })
         })
         .collect();
-    let mut out = Vec::with_capacity(lines.len());
-    for line in lines {
-        let line = active
-            .iter()
-            .zip(&confirmed)
-            .fold(line, |l, (f, &c)| apply_one(&l, f, c, report));
-        out.push(line);
-    }
+    let fixed: Vec<String> = lines
+        .into_iter()
+        .map(|line| {
+            active
+                .iter()
+                .zip(&confirmed)
+                .fold(line, |l, (f, &c)| apply_one(&l, f, c, report))
+        })
+        .collect();
     if china {
-        out = literal::fix_lines(out, &whole, report);
+        literal::fix_lines(fixed, &whole, report)
+    } else {
+        fixed
     }
-    out
 }
 
 fn apply_one(line: &str, fix: &Fix, confirmed: bool, report: &mut Report) -> String {

@@ -160,24 +160,48 @@ fn tagged_names(text: &str, names: &mut HashMap<String, Votes>) {
 /// sentence (`表`, `说`, `在`) or a word (`相信`) starts. jieba tags such
 /// names as common words when it does not know them.
 fn cued_people(text: &str) -> Vec<(String, bool)> {
+    static CUES: LazyLock<Option<(NameMatcher, NameMatcher)>> = LazyLock::new(|| {
+        let lex = lexicon();
+        Some((
+            NameMatcher::literal(&lex.founder_cues_zh)?,
+            NameMatcher::literal(&lex.founding_verbs_zh)?,
+        ))
+    });
+    let Some((cues, verbs)) = CUES.as_ref() else {
+        return Vec::new();
+    };
     let scan = Scan {
+        text,
         chars: text.chars().collect(),
         lex: lexicon(),
     };
-    let mut out = Vec::new();
-    for at in 0..scan.chars.len() {
-        if let Some(len) = scan.cue_at(&scan.lex.founder_cues_zh, at) {
-            let founding = scan.cue_at(&scan.lex.founding_cues_zh, at).is_some();
-            out.extend(scan.name_from(at + len).map(|n| (n, founding)));
-        }
-        if scan.cue_at(&scan.lex.founding_verbs_zh, at).is_some() {
-            out.extend(scan.name_before(at).map(|n| (n, true)));
-            let agent = scan.agent_before(at).and_then(|by| scan.name_from(by + 1));
-            out.extend(agent.map(|n| (n, true)));
-        }
+    let char_at = |byte: usize| text[..byte].chars().count();
+    // (where the cue stands, name, founding cue), in text order.
+    let mut found = Vec::new();
+    for f in cues.find(text) {
+        let cue = &text[f.start..f.end];
+        let founding = scan
+            .lex
+            .founding_cues_zh
+            .iter()
+            .any(|c| cue.starts_with(c.as_str()));
+        found.extend(
+            scan.name_from(char_at(f.end))
+                .map(|n| (f.start, n, founding)),
+        );
     }
-    out.retain(|(n, _)| acceptable(n));
-    out
+    for f in verbs.find(text) {
+        let at = char_at(f.start);
+        found.extend(scan.name_before(at).map(|n| (f.start, n, true)));
+        let agent = scan.agent_before(at).and_then(|by| scan.name_from(by + 1));
+        found.extend(agent.map(|n| (f.start, n, true)));
+    }
+    found.sort_by_key(|(at, _, _)| *at);
+    found
+        .into_iter()
+        .filter(|(_, n, _)| acceptable(n))
+        .map(|(_, n, founding)| (n, founding))
+        .collect()
 }
 
 /// jieba dictionary frequency of a word that a name's third character
@@ -186,21 +210,14 @@ const EVERYDAY_WORD_FREQ: usize = 5000;
 /// Characters before a founding verb searched for its `由`.
 const AGENT_WINDOW: usize = 14;
 
-struct Scan {
+/// A Chinese text read character by character around its cues.
+struct Scan<'a> {
+    text: &'a str,
     chars: Vec<char>,
     lex: &'static super::lexicon::Lexicon,
 }
 
-impl Scan {
-    /// The length of the longest cue of `cues` at `at`.
-    fn cue_at(&self, cues: &[String], at: usize) -> Option<usize> {
-        cues.iter()
-            .map(|c| c.chars().collect::<Vec<char>>())
-            .filter(|c| self.chars[at..].starts_with(c))
-            .map(|c| c.len())
-            .max()
-    }
-
+impl Scan<'_> {
     fn inner(&self, at: usize) -> bool {
         self.chars
             .get(at)
@@ -244,9 +261,8 @@ impl Scan {
         if known(&three) || known(&two) {
             return known(&three);
         }
-        let text: String = self.chars.iter().collect();
-        let threes = text.matches(three.as_str()).count();
-        let twos_apart = text.matches(two.as_str()).count() - threes;
+        let threes = self.text.matches(three.as_str()).count();
+        let twos_apart = self.text.matches(two.as_str()).count() - threes;
         if threes >= 2 || twos_apart > 0 {
             return threes >= 2;
         }

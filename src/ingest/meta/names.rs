@@ -293,7 +293,8 @@ pub fn bare(word: &str) -> &str {
         .unwrap_or(w)
 }
 
-fn ends_clause(word: &str) -> bool {
+/// A word that ends a clause (`said,`, `year.`).
+pub fn ends_clause(word: &str) -> bool {
     word.ends_with(['.', ',', ';', ':', '!', '?'])
 }
 

@@ -178,14 +178,13 @@ fn name_piece_en(tag: &str, text: &str) -> bool {
             }
             seen = true;
             let joined = |j: Option<usize>| {
-                j.and_then(|j| words.get(j)).is_some_and(|n| {
-                    capital(super::names::bare(n)) && !super::names::bare(n).is_empty()
-                })
+                j.and_then(|j| words.get(j))
+                    .is_some_and(|n| capital(super::names::bare(n)))
             };
             let before = i
                 .checked_sub(1)
-                .filter(|&j| !words[j].ends_with(['.', ',', ';', ':', '!', '?']));
-            let after = (!w.ends_with(['.', ',', ';', ':', '!', '?'])).then_some(i + 1);
+                .filter(|&j| !super::names::ends_clause(words[j]));
+            let after = (!super::names::ends_clause(w)).then_some(i + 1);
             if !capital(w) || !(joined(before) || joined(after)) {
                 return false;
             }

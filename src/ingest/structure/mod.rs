@@ -286,25 +286,24 @@ fn leading_labels(blocks: &mut Vec<Block>, lang: &str, report: &mut Report) {
     if lead == 0 || !numbered_sections || !matches!(blocks.get(lead), Some(Block::Paragraph(_))) {
         return;
     }
-    let mut kept = Vec::with_capacity(blocks.len());
-    for (i, block) in std::mem::take(blocks).into_iter().enumerate() {
-        match block {
-            Block::Heading(h) if i < lead => {
-                let short = if crate::text::has_cjk(&h) || is_zh(lang) {
-                    h.chars().count() <= LEAD_LABEL_ZH
-                } else {
-                    h.split_whitespace().count() <= LEAD_LABEL_WORDS
-                };
-                if short {
-                    report.add("structure:lead-label", 1, super::report::snippet(&h, 40));
-                } else {
-                    kept.push(Block::Paragraph(h));
-                }
+    let labels: Vec<Block> = blocks.drain(..lead).collect();
+    let deks: Vec<Block> = labels
+        .into_iter()
+        .filter_map(|label| {
+            let text = label.text().to_string();
+            let short = if crate::text::has_cjk(&text) || is_zh(lang) {
+                text.chars().count() <= LEAD_LABEL_ZH
+            } else {
+                text.split_whitespace().count() <= LEAD_LABEL_WORDS
+            };
+            if short {
+                report.add("structure:lead-label", 1, super::report::snippet(&text, 40));
+                return None;
             }
-            other => kept.push(other),
-        }
-    }
-    *blocks = kept;
+            Some(Block::Paragraph(text))
+        })
+        .collect();
+    blocks.splice(0..0, deks);
 }
 
 /// The paragraph a numbered heading heads is at least this long.

@@ -58,10 +58,10 @@ fn build_index() -> Index {
         }
     }
     let mut names = table_names(NAMES);
-    let listed: Vec<String> = names.iter().map(|n| n.chars.concat()).collect();
+    let listed: HashSet<String> = names.iter().map(|n| n.chars.concat()).collect();
     names.extend(
         cedict::entries()
-            .filter(|(head, e)| (e.person || e.organisation) && !listed.iter().any(|l| l == head))
+            .filter(|(head, e)| (e.person || e.organisation) && !listed.contains(*head))
             .filter_map(|(head, e)| {
                 let mut accepted = e.aka.clone();
                 accepted.push(e.english.clone());
