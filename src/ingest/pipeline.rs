@@ -127,7 +127,7 @@ fn remove_chrome(page: Repaired, report: &mut Report) -> Result<Cleaned, Skip> {
         .collect();
     let trail = boilerplate::remove_trail(&mut lines, rules, report);
     let fields = chrome::wall::field_patterns().map_err(Skip::Rules)?;
-    let (mut lines, pieces) = chrome::wall::split(lines, fields);
+    let (mut lines, pieces) = chrome::wall::split(lines, fields, lexicon);
     let rule_keep = boilerplate::rule_mask(&mut lines, rules, report);
     let removed: Vec<bool> = rule_keep.iter().map(|k| !k).collect();
     for (line, gone) in lines.iter_mut().zip(&removed) {

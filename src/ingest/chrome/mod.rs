@@ -12,6 +12,7 @@ mod brackets;
 mod glue;
 pub mod lexicon;
 mod line;
+mod nav_run;
 pub mod wall;
 mod zones;
 

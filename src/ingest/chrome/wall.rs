@@ -10,7 +10,8 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde::Deserialize;
 
-use super::glue;
+use super::lexicon::Lexicon;
+use super::{glue, nav_run};
 use crate::ingest::sentences;
 
 const CHROME_TOML: &str = include_str!("../../../data/ingest/chrome.toml");
@@ -58,8 +59,9 @@ pub enum Piece {
 }
 
 /// The lines, long ones cut into pieces; beside each, what it is. A heading
-/// glued into an English wall becomes a line of its own.
-pub fn split(lines: Vec<String>, fields: &[Regex]) -> (Vec<String>, Vec<Piece>) {
+/// glued into an English wall becomes a line of its own, and so does a menu
+/// run together with the headline (`nav_run`).
+pub fn split(lines: Vec<String>, fields: &[Regex], lex: &Lexicon) -> (Vec<String>, Vec<Piece>) {
     let mut out = Vec::with_capacity(lines.len());
     let mut pieces = Vec::with_capacity(lines.len());
     for line in lines {
@@ -76,7 +78,8 @@ pub fn split(lines: Vec<String>, fields: &[Regex]) -> (Vec<String>, Vec<Piece>) 
             }
             let mut kind = Piece::Opens;
             for sentence in sentences::split(segment.text) {
-                for part in cut_fields(sentence, fields) {
+                let parts = cut_fields(sentence, fields);
+                for part in parts.into_iter().flat_map(|p| nav_run::split(p, lex)) {
                     for field in spaced_fields(part) {
                         // A headline the cut fields had hidden inside a sentence.
                         for piece in glue::field_segments(field) {
@@ -165,6 +168,19 @@ pub fn join(lines: Vec<String>, pieces: Vec<Piece>, starts: impl Fn(&str) -> boo
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut open = false;
     for (line, piece) in lines.into_iter().zip(pieces) {
+        // A marker the wall parted by a space from its heading (`01 不甩锅
+        // 很多企业…`): the piece after it is the heading, a line of its own.
+        if let Some(last) = out
+            .last_mut()
+            .filter(|l| starts(l) && l.chars().count() <= 4)
+        {
+            if piece == Piece::Joined && open {
+                last.push(' ');
+                last.push_str(&line);
+                open = false;
+                continue;
+            }
+        }
         if piece == Piece::Joined && open && !starts(&line) {
             if let Some(last) = out.last_mut() {
                 if sentences::needs_space(last, &line) {
@@ -219,7 +235,11 @@ mod tests {
             "来源：某网 作者：王五 {}相关阅读：别的文章",
             "小米做了很多营销。".repeat(80)
         );
-        let (lines, pieces) = split(vec!["标题".into(), wall], field_patterns().unwrap());
+        let (lines, pieces) = split(
+            vec!["标题".into(), wall],
+            field_patterns().unwrap(),
+            Lexicon::embedded().unwrap(),
+        );
         assert_eq!(lines[0], "标题");
         assert!(lines.contains(&"来源：某网".to_string()));
         assert!(pieces[1..].iter().all(|p| *p != Piece::Line));

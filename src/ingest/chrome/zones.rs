@@ -263,7 +263,7 @@ fn related_lists(
             continue;
         }
         let mut j = i + 1;
-        while j < lines.len() && (lines[j].is_empty() || headline_like(&lines[j], &feats[j])) {
+        while j < lines.len() && (lines[j].is_empty() || list_items_like(&lines[j], &feats[j])) {
             // A heading introduces prose; an item of the list does not.
             let next = (j + 1..lines.len()).find(|&k| !lines[k].is_empty());
             let heading = feats[j].hits == 0 && next.is_some_and(|k| anchors.contains(&k));
@@ -328,6 +328,12 @@ fn headline_like(line: &str, f: &Features) -> bool {
     (!f.sentence || question && !f.prose() || question && f.words <= 14 && f.cjk <= 30)
         && f.words <= 20
         && f.cjk <= 40
+}
+
+/// A line of a related list: a headline, or (in a wall of text, where the
+/// list's headlines run together) a run of them with no sentence break.
+fn list_items_like(line: &str, f: &Features) -> bool {
+    headline_like(line, f) || !f.sentence && f.words <= 60 && !line.contains(['.', ',', '。', '，'])
 }
 
 /// The run at the end of the page of chrome and short headline-like lines,

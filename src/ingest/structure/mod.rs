@@ -437,10 +437,40 @@ mod tests {
                 "（二）迟到的道歉信次日凌晨，公司在官方账号上发出了第一封道歉信。",
                 "（二）迟到的道歉信",
             ),
+            (
+                "二、工厂要的不是差价对这家工厂而言，订单带来了新客。",
+                "二、工厂要的不是差价",
+            ),
+            ("三、合作的边界在哪里不过，热度并非无限。", "三、合作的边界在哪里"),
         ];
         for (sentence, heading) in cases {
             assert_eq!(section_heading(sentence).0, heading);
         }
+    }
+
+    #[test]
+    fn a_heading_after_a_heading_and_two_digit_markers_part() {
+        let (a, _) = build_text(
+            "一、一杯饮料为什么能走红（一）价格把门槛降到最低过去，这类饮料都很贵，一杯要几十元。",
+            Some("标题"),
+            "zh",
+        );
+        let heads: Vec<&str> = a
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading(h) => Some(h.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            heads,
+            vec!["一、一杯饮料为什么能走红", "（一）价格把门槛降到最低"],
+            "{:?}",
+            a.blocks
+        );
+        assert!(starts_section("01 不甩锅") && starts_section("01"));
+        assert!(!starts_section("2019年") && !starts_section("010"));
     }
 
     #[test]

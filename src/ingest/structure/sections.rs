@@ -10,10 +10,11 @@ use super::super::report::Report;
 use super::super::sentences;
 use super::MAX_ZH_HEADING;
 
-/// Section markers at the start of a line: `一、`, `（一）`, `第二章`.
+/// Section markers at the start of a line: `一、`, `（一）`, `第二章`, and the
+/// two-digit numbers WeChat editors set before a heading (`01 不甩锅`).
 pub(super) static SECTION_START: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::fixed::regex(
-        r"^([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]\s*|第[一二三四五六七八九十\d]{1,3}[章节部分])",
+        r"^([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]\s*|第[一二三四五六七八九十\d]{1,3}[章节部分]|0[1-9](?:\s+|$))",
     )
 });
 
@@ -37,15 +38,23 @@ pub(super) fn split_inline_sections(line: &str, report: &mut Report) -> Vec<Stri
             if !current.is_empty() {
                 out.push(std::mem::take(&mut current));
             }
-            let (heading, rest) = section_heading(part);
-            if !rest.is_empty() || heading.chars().count() < part.chars().count() {
-                report.add(
-                    "inline-heading",
-                    1,
-                    super::super::report::snippet(&heading, 30),
-                );
+            // A heading's rest may open with the next marker (`一、…（一）…`).
+            let mut rest = part;
+            while starts_section(rest) {
+                let (heading, after) = section_heading(rest);
+                if !after.is_empty() || heading.chars().count() < rest.chars().count() {
+                    report.add(
+                        "inline-heading",
+                        1,
+                        super::super::report::snippet(&heading, 30),
+                    );
+                }
+                out.push(heading);
+                if after.len() == rest.len() {
+                    break;
+                }
+                rest = after;
             }
-            out.push(heading);
             current.push_str(rest);
             continue;
         }
@@ -69,9 +78,15 @@ pub(super) fn section_heading(sentence: &str) -> (String, &str) {
             return (head.to_string(), sentence[b + c.len_utf8()..].trim());
         }
     }
-    if sentence.chars().count() > limit {
+    // A heading holds no clause break: a short sentence with one is a heading
+    // glued to its paragraph too.
+    let clause = sentence.contains(['，', '。', ',', '；', '！']);
+    if sentence.chars().count() > limit || clause {
         if let Some(b) = glued_heading_end(sentence) {
-            return (sentence[..b].to_string(), &sentence[b..]);
+            return (
+                sentence[..b].trim_end().to_string(),
+                sentence[b..].trim_start(),
+            );
         }
     }
     (sentence.to_string(), "")
@@ -81,7 +96,8 @@ pub(super) fn section_heading(sentence: &str) -> (String, &str) {
 /// four and eighteen characters after the marker, where the paragraph
 /// repeats the heading's last two to six characters (`…为什么是鸿星尔克鸿星尔克
 /// 创立于…`), where a question heading ends on its question word (`…做对了
-/// 什么面对…`), or where a paragraph opener or a date (`2021年`) starts.
+/// 什么面对…`), or where a paragraph opener, a point of view (`对瑞幸而言`),
+/// a date (`2021年`) or the first subsection's marker (`（一）`) starts.
 fn glued_heading_end(sentence: &str) -> Option<usize> {
     let marker = SECTION_START.find(sentence)?.end();
     let openers = paragraph_openers().ok()?;
@@ -106,6 +122,8 @@ fn glued_heading_end(sentence: &str) -> Option<usize> {
             && !body.ends_with("為什麼");
         repeats
             || question
+            || opens_with_viewpoint(rest)
+            || rest.starts_with(['（', '(']) && starts_section(rest)
             || openers.iter().any(|o| rest.starts_with(o.as_str()))
             || opens_with_date(rest)
     };
@@ -128,6 +146,18 @@ const QUESTION_ENDS: &[&str] = &[
     "吗",
     "嗎",
 ];
+
+/// Text that opens with a point of view (`对瑞幸而言，`, `對品牌來說，`).
+fn opens_with_viewpoint(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix('对').or_else(|| text.strip_prefix('對')) else {
+        return false;
+    };
+    let window: String = rest.chars().take(12).collect();
+    ["而言", "来说", "來說"]
+        .iter()
+        .filter_map(|w| window.find(w))
+        .any(|at| at >= 3)
+}
 
 /// Text that opens with a year or a month (`2021年`, `7月`).
 fn opens_with_date(text: &str) -> bool {
