@@ -22,6 +22,13 @@ use super::report::{snippet, Report};
 use lexicon::Lexicon;
 pub use line::Why;
 
+/// A line of a heading's length opening with a section marker (`一、`, `01 `).
+fn section_heading(line: &str) -> bool {
+    crate::ingest::structure::starts_section(line)
+        && line.chars().count() <= 30
+        && !line.contains(['，', '。', ',', '|', '｜'])
+}
+
 /// How many lines from the top may name the site.
 const SITE_NAME_LINES: usize = 15;
 
@@ -107,6 +114,11 @@ impl Chrome {
     fn verdict(&self, line: &str, head: bool) -> Option<Why> {
         if self.is_site_name(line) {
             return Some(Why::Phrases);
+        }
+        // A numbered section heading in the article (`03 把广告拍成纪录片`) is
+        // structure, whatever words it holds.
+        if !head && section_heading(line) {
+            return None;
         }
         let f = self.features(line);
         line::judge(&f, head)

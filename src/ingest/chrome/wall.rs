@@ -49,6 +49,11 @@ pub fn field_patterns() -> Result<&'static [Regex], String> {
 /// A line at least this long is cut into pieces.
 const WALL_CHARS: usize = 600;
 
+/// Most characters of a heading the wall parted from its paragraph by a space.
+const MAX_SPACED_HEADING: usize = 30;
+/// Punctuation a heading does not hold.
+const CLAUSE_BREAKS: &[char] = &['，', '。', '；', '！', '？', ',', ';'];
+
 /// What a line is after [`split`]: a line of the page, or a piece of a wall
 /// that continues the paragraph before it or opens one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,7 +111,9 @@ fn cut_fields<'a>(sentence: &'a str, fields: &[Regex]) -> Vec<&'a str> {
     let mut at = 0;
     for (start, end) in cuts {
         // A match running on past the one before adds its rest as a field.
-        if end <= at {
+        // A date that runs straight into Chinese text opens a sentence
+        // (`2017年8月25日上午，…`): it is no dateline.
+        if end <= at || opens_prose(sentence, start, end) {
             continue;
         }
         let start = start.max(at);
@@ -119,6 +126,16 @@ fn cut_fields<'a>(sentence: &'a str, fields: &[Regex]) -> Vec<&'a str> {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// A match starting with a digit that is followed, with no space, by a
+/// Chinese character or comma.
+fn opens_prose(sentence: &str, start: usize, end: usize) -> bool {
+    sentence[start..].starts_with(|c: char| c.is_ascii_digit())
+        && sentence[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| crate::text::is_cjk(c) || matches!(c, '，' | ','))
 }
 
 /// A sentence cut at the spaces between fields.
@@ -169,16 +186,18 @@ pub fn join(lines: Vec<String>, pieces: Vec<Piece>, starts: impl Fn(&str) -> boo
     let mut open = false;
     for (line, piece) in lines.into_iter().zip(pieces) {
         // A marker the wall parted by a space from its heading (`01 不甩锅
-        // 很多企业…`): the piece after it is the heading, a line of its own.
-        if let Some(last) = out
-            .last_mut()
-            .filter(|l| starts(l) && l.chars().count() <= 4)
-        {
-            if piece == Piece::Joined && open {
+        // 很多企业…`): the piece after it is the heading, a line of its own;
+        // a heading after its marker, parted by a space from the paragraph
+        // (`（一）价格降到最低 茅台酒…`), ends there.
+        if let Some(last) = out.last_mut().filter(|l| starts(l)) {
+            if piece == Piece::Joined && open && last.chars().count() <= 4 {
                 last.push(' ');
                 last.push_str(&line);
                 open = false;
                 continue;
+            }
+            if last.chars().count() <= MAX_SPACED_HEADING && !last.contains(CLAUSE_BREAKS) {
+                open = false;
             }
         }
         if piece == Piece::Joined && open && !starts(&line) {

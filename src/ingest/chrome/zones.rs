@@ -169,7 +169,7 @@ fn boxes(lines: &[String], feats: &[Features], anchors: &[usize], first: usize, 
 fn captions(lines: &[String], feats: &[Features], anchors: &[usize], v: &mut Verdicts) {
     let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
     for (k, &i) in filled.iter().enumerate() {
-        if v[i].is_none() || feats[i].credit_hits == 0 {
+        if v[i].is_none() || feats[i].credit_hits == 0 || holds_caption(&lines[i], &feats[i]) {
             continue;
         }
         let near = [k.checked_sub(1), Some(k + 1)];
@@ -190,6 +190,12 @@ fn captions(lines: &[String], feats: &[Features], anchors: &[usize], v: &mut Ver
             }
         }
     }
+}
+
+/// A credit line that carries its own caption (`▲ 早年的运动盖瓶装水 图片来源：…`,
+/// a long line): the sentence next to it is the article's.
+fn holds_caption(line: &str, f: &Features) -> bool {
+    line.trim_start().starts_with(['▲', '△', '▼', '↑', '↓']) || f.cjk > 18 || f.words > 12
 }
 
 fn short(f: &Features) -> bool {
