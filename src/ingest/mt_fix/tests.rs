@@ -168,7 +168,7 @@ fn internet_slang() {
     );
     assert_eq!(
         fix("The anchor was bringing goods in a live broadcast on Douyin.").0,
-        "The streamer was selling products in a live broadcast on Douyin."
+        "The anchor was selling products in a live broadcast on Douyin."
     );
     assert_eq!(
         fix("Pinduoduo grew in the sinking market of third-line cities.").0,
