@@ -199,15 +199,17 @@ pub fn apply(lines: Vec<String>, fixes: &[Fix], report: &mut Report) -> Vec<Stri
         return lines;
     }
     // One sense per article: a rule whose cue is met at one match holds for
-    // the other matches of the article.
+    // the other matches of the article. In an article about China (a
+    // translation, most likely) a cue anywhere in it will do.
     let confirmed: Vec<bool> = active
         .iter()
         .map(|f| {
-            lines.iter().any(|l| {
-                f.pattern
-                    .find_iter(l)
-                    .any(|m| f.context.confirms(l, m.range()))
-            })
+            (china && f.context.cue_anywhere(&whole))
+                || lines.iter().any(|l| {
+                    f.pattern
+                        .find_iter(l)
+                        .any(|m| f.context.confirms(l, m.range()))
+                })
         })
         .collect();
     let fixed: Vec<String> = lines

@@ -58,6 +58,12 @@ impl Context {
             )
     }
 
+    /// Whether one of the cues stands anywhere in `text`.
+    pub fn cue_anywhere(&self, text: &str) -> bool {
+        let lower = format!(" {} ", text.to_lowercase());
+        self.cues.iter().any(|cue| contains_word(&lower, cue))
+    }
+
     fn vetoed(&self, line: &str, range: std::ops::Range<usize>) -> bool {
         let before = line[..range.start].to_lowercase();
         let after = line[range.end..].to_lowercase();

@@ -164,7 +164,7 @@ fn ordinary_english_is_left_alone() {
 fn internet_slang() {
     assert_eq!(
         fix("Brands grow grass on Xiaohongshu with net red bloggers; net red shops sell explosive models to melon eaters and the wool party.").0,
-        "Brands seed products on Xiaohongshu with influencer bloggers; internet-famous shops sell hit products to onlookers and the bargain hunters."
+        "Brands do product seeding on Xiaohongshu with influencer bloggers; internet-famous shops sell hit products to onlookers and the bargain hunters."
     );
     assert_eq!(
         fix("The anchor was bringing goods in a live broadcast on Douyin.").0,
@@ -296,4 +296,37 @@ fn slang_of_blame_crowds_and_shops() {
     );
     unchanged("The court overturned the ruling after the accident.");
     unchanged("The city rebuilt its drainage system after the floods.");
+}
+
+#[test]
+fn literals_of_many_writers() {
+    let text = "Netizens in China said they were \"broken defense\" after watching the clip. \
+        The shop closed 8 7 stores and employed 5 00 workers. Tide play fans bought the hidden style of the blind box series. \
+        Its cost-performance ratio won beat-work people, and travellers posted punch card photos at the store. \
+        That night the 3 15 Evening Party of the central television named the supplier. \
+        A fake Japanese wind in its store design drew criticism.";
+    let (got, report) = fix(text);
+    for want in [
+        "they were \"moved\" after",
+        "closed 87 stores and employed 500 workers",
+        "Designer toys fans bought the secret edition",
+        "Its value for money won workers",
+        "posted check-in photos",
+        "the 3·15 Gala of CCTV",
+        "A fake Japanese style in its store design",
+    ] {
+        assert!(got.contains(want), "{want:?} not in {got:?}");
+    }
+    assert!(report.counts().count() >= 7, "{:?}", report.to_lines());
+}
+
+#[test]
+fn literals_that_are_ordinary_english_stay() {
+    for s in [
+        "The striker broke the defense line twice and scored.",
+        "A cold Japanese wind blew over the harbour.",
+        "Between 3 15 and 4 20 the road was closed.",
+    ] {
+        unchanged(s);
+    }
 }
