@@ -180,7 +180,18 @@ fn generated_title(meta: &Metadata, lang: &str, blocks: &[Block]) -> String {
         .filter(|b| matches!(b, Block::Paragraph(_)))
         .map(|b| b.text().to_string())
         .collect();
-    let company = meta::names::main_company(&paragraphs, lang == "zh");
+    // The main entity entity discovery finds (with no title to go by), as
+    // the article writes it; else the most frequent company-like name.
+    let text = paragraphs.join("\n");
+    let company = entities("", lang, blocks)
+        .into_iter()
+        .find(|e| e.role == "main")
+        .and_then(|e| {
+            std::iter::once(e.name)
+                .chain(e.forms)
+                .find(|n| text.contains(n.as_str()))
+        })
+        .or_else(|| meta::names::main_company(&paragraphs, lang == "zh"));
     let t = title::generate(meta, lang, company.as_deref(), &paragraphs.join("\n"));
     if t.is_empty() {
         structure::derived_title(blocks, lang)

@@ -84,7 +84,11 @@ pub fn candidates(title: &str, paragraphs: &[String]) -> Vec<Candidate> {
         record(c, &m);
     }
     let mut all = fold_single_words(by_key.into_values().collect());
+    let text = paragraphs.join("\n");
     for c in &mut all {
+        if let Some(owned) = possessive_name(&c.name, &text) {
+            c.name = owned;
+        }
         // A lone word left unfolded is no person's name (`Meituan`, `he founded Meituan`).
         if !c.name.contains(' ') && !c.forms.iter().any(|f| f.starts_with("Mr ")) {
             c.votes.person = 0;
@@ -94,6 +98,46 @@ pub fn candidates(title: &str, paragraphs: &[String]) -> Vec<Candidate> {
             .any(|n| crate::ingest::meta::names::occurrences(title, n) > 0);
     }
     all
+}
+
+/// `Wendy's` for `Wendy` when the article never names it without its `'s`
+/// and the `'s` form is followed by a verb or punctuation somewhere
+/// (`Wendy's was`, `at Wendy's.`): the name itself ends in `'s`.
+fn possessive_name(name: &str, text: &str) -> Option<String> {
+    let mut owned = 0;
+    let mut verb_after = false;
+    for (at, _) in text.match_indices(name) {
+        let before_ok = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let rest = &text[at + name.len()..];
+        if !before_ok || rest.starts_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        let Some(after) = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")) else {
+            return None;
+        };
+        owned += 1;
+        let next = after.trim_start();
+        let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+        verb_after |= !after.starts_with(char::is_alphanumeric)
+            && (next.starts_with([',', '.', ';', ':', ')'])
+                || crate::ingest::meta::verbs_en::is_verb_form(&word)
+                || matches!(
+                    word.as_str(),
+                    "is" | "was"
+                        | "has"
+                        | "had"
+                        | "said"
+                        | "says"
+                        | "will"
+                        | "would"
+                        | "did"
+                        | "does"
+                ));
+    }
+    (owned >= 2 && verb_after).then(|| format!("{name}'s"))
 }
 
 fn record(c: &mut Candidate, m: &Mention) {
@@ -315,6 +359,25 @@ mod tests {
             .collect();
         out.sort();
         out
+    }
+
+    #[test]
+    fn a_name_ending_in_s_keeps_it() {
+        assert_eq!(
+            possessive_name(
+                "Wendy",
+                "Wendy's was first. Fans of Wendy's gave it a voice. It ate at Wendy's."
+            ),
+            Some("Wendy's".into())
+        );
+        assert_eq!(
+            possessive_name("Amazon", "Amazon's sales grew. Amazon's founder left."),
+            None
+        );
+        assert_eq!(
+            possessive_name("Amazon", "Amazon grew. Amazon's founder was there."),
+            None
+        );
     }
 
     #[test]

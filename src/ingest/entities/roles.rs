@@ -122,14 +122,21 @@ fn main_index(all: &mut Vec<Candidate>, article: &Article) -> Option<usize> {
     if !article.chinese && best.is_some() {
         return best;
     }
-    if let Some(name) = main_company_titled(&paragraphs, &title, article.chinese) {
+    let text = paragraphs.join("\n");
+    let named = main_company_titled(&paragraphs, &title, article.chinese);
+    // A candidate named more often than the finder's pick is the main company
+    // (the finder reads `国货彩妆品牌` as a company named 彩妆).
+    let more = |name: &str| {
+        best.filter(|&i| all[i].count > text.matches(name).count())
+            .is_some()
+    };
+    if let Some(name) = named.filter(|n| !more(n)) {
         let key = identity::key(&name, "");
         let found = all.iter().position(|c| {
             identity::key(&c.name, "") == key
                 || c.forms.iter().any(|f| name_key(f) == name_key(&name))
         });
         return Some(found.unwrap_or_else(|| {
-            let text = paragraphs.join("\n");
             all.push(Candidate {
                 count: text.matches(name.as_str()).count(),
                 in_title: title.contains(name.as_str()),

@@ -14,7 +14,7 @@ pub mod names;
 pub mod sentences;
 pub mod summary;
 pub mod tags;
-mod verbs_en;
+pub(crate) mod verbs_en;
 
 use crate::content::front_matter::DateMention;
 
