@@ -25,6 +25,14 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A day's date or a time of day.
+static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::fixed::regex(r"\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}|\b\d{1,2}:\d{2}\b")
+});
+
+/// Most characters of a field of a Chinese byline row.
+const MAX_FIELD_CHARS: usize = 12;
+
 /// What a line is made of.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Features {
@@ -67,6 +75,10 @@ pub struct Features {
     pub rest_cjk: usize,
     /// Every word left starts with a capital (a name, a site).
     pub rest_capitalised: bool,
+    /// In a line with Chinese and a full date or a time: how many short parts
+    /// spaces part it into (`原创 周小满 新消费观察 2025年04月12日 08:30 广东`),
+    /// 0 when a part is long.
+    pub short_fields: usize,
 }
 
 impl Features {
@@ -157,6 +169,12 @@ pub fn features(line: &str, lex: &Lexicon) -> Features {
         .collect();
     f.rest_words = rest_words.len();
     f.rest_cjk = rest.chars().filter(|&c| crate::text::is_cjk(c)).count();
+    if f.cjk > 0 {
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        let short = parts.iter().all(|p| p.chars().count() <= MAX_FIELD_CHARS);
+        let dated = FULL_DATE.is_match(line);
+        f.short_fields = if short && dated { parts.len() } else { 0 };
+    }
     f.rest_capitalised = rest_words.iter().all(|w| {
         w.chars()
             .next()
@@ -255,6 +273,10 @@ pub fn judge(f: &Features, head: bool) -> Option<Why> {
     if (f.hits >= 1 || f.furniture) && trivial_rest(f) && !f.sentence {
         return Some(Why::Furniture);
     }
+    // A Chinese byline row: a date among four or more short fields.
+    if f.furniture && f.short_fields >= 4 && !f.sentence {
+        return Some(Why::Row);
+    }
     if f.separators >= 2
         && (f.hits >= 1 || f.furniture)
         && !f.sentence
@@ -291,6 +313,7 @@ mod tests {
     #[test]
     fn fixed_patterns_compile() {
         LazyLock::force(&FURNITURE);
+        LazyLock::force(&FULL_DATE);
     }
 
     #[test]
@@ -315,6 +338,7 @@ mod tests {
             "Download our 2024 Challenger Brands Report",
             "Read more: Why brand mascots are having a moment",
             "Topics: Haier · China · Management · Consumer goods",
+            "原创 周小满 新消费观察 2025年04月12日 08:30 广东",
         ] {
             assert!(chrome(line).is_some(), "{line}");
         }
@@ -331,6 +355,7 @@ mod tests {
             "一、疯狂扩张的代价",
             "服务就是最好的广告",
             "Bottom line",
+            "2020年 疫情之下 门店 关闭",
             "Dieselgate Cost Volkswagen More Than Money",
             "Business",
         ] {
