@@ -36,7 +36,7 @@ use regex::{Captures, Regex};
 use serde::Deserialize;
 
 use super::report::Report;
-use conditions::{keep_case, Context};
+use conditions::{keep_case, Confirmed, Context};
 
 /// The rule tables, by theme.
 const TABLES: &[(&str, &str)] = &[
@@ -201,15 +201,21 @@ pub fn apply(lines: Vec<String>, fixes: &[Fix], report: &mut Report) -> Vec<Stri
     // One sense per article: a rule whose cue is met at one match holds for
     // the other matches of the article. In an article about China (a
     // translation, most likely) a cue anywhere in it will do.
-    let confirmed: Vec<bool> = active
+    let confirmed: Vec<Confirmed> = active
         .iter()
         .map(|f| {
-            (china && f.context.cue_anywhere(&whole))
-                || lines.iter().any(|l| {
-                    f.pattern
-                        .find_iter(l)
-                        .any(|m| f.context.confirms(l, m.range()))
-                })
+            let nearby = lines.iter().any(|l| {
+                f.pattern
+                    .find_iter(l)
+                    .any(|m| f.context.confirms(l, m.range()))
+            });
+            if nearby {
+                Confirmed::Nearby
+            } else if china && f.context.cue_anywhere(&whole) {
+                Confirmed::Page
+            } else {
+                Confirmed::No
+            }
         })
         .collect();
     let fixed: Vec<String> = lines
@@ -228,7 +234,7 @@ pub fn apply(lines: Vec<String>, fixes: &[Fix], report: &mut Report) -> Vec<Stri
     }
 }
 
-fn apply_one(line: &str, fix: &Fix, confirmed: bool, report: &mut Report) -> String {
+fn apply_one(line: &str, fix: &Fix, confirmed: Confirmed, report: &mut Report) -> String {
     if !fix.pattern.is_match(line) {
         return line.to_string();
     }

@@ -172,6 +172,9 @@ fn retain(
         .unzip()
 }
 
+/// How often a generated title's entity is named in the text, at least.
+const MIN_TITLE_ENTITY_MENTIONS: usize = 3;
+
 /// A title for an article without a headline: its main entity and key
 /// phrases, or, without tags, its first sentence shortened.
 fn generated_title(meta: &Metadata, lang: &str, blocks: &[Block]) -> String {
@@ -181,17 +184,25 @@ fn generated_title(meta: &Metadata, lang: &str, blocks: &[Block]) -> String {
         .map(|b| b.text().to_string())
         .collect();
     // The main entity entity discovery finds (with no title to go by), as
-    // the article writes it; else the most frequent company-like name.
+    // the article writes it, or the most frequent company-like name: of the
+    // two, the one the text names more often.
     let text = paragraphs.join("\n");
-    let company = entities("", lang, blocks)
+    let discovered = entities("", lang, blocks)
         .into_iter()
         .find(|e| e.role == "main")
         .and_then(|e| {
             std::iter::once(e.name)
                 .chain(e.forms)
                 .find(|n| text.contains(n.as_str()))
-        })
-        .or_else(|| meta::names::main_company(&paragraphs, lang == "zh"));
+        });
+    // On a tie the discovered one (`Wendy's` over `Wendy`), the later of the two.
+    let company = meta::names::main_company(&paragraphs, lang == "zh")
+        .into_iter()
+        .chain(discovered)
+        .map(|n| (meta::names::occurrences(&text, &n), n))
+        .filter(|(count, _)| *count >= MIN_TITLE_ENTITY_MENTIONS)
+        .max_by_key(|(count, _)| *count)
+        .map(|(_, n)| n);
     let t = title::generate(meta, lang, company.as_deref(), &paragraphs.join("\n"));
     if t.is_empty() {
         structure::derived_title(blocks, lang)

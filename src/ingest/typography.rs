@@ -283,6 +283,7 @@ pub fn spacing(text: &str) -> (String, usize) {
             let prev = out.chars().next_back();
             let next = end.map(|j| chars[j]);
             match (prev, next) {
+                (Some(_), Some(n)) if letter_word(&out, n) => count += 1,
                 (Some(p), Some(n)) if wants_space(p, n) => {
                     count += usize::from(end != Some(i + 1));
                     out.push(' ');
@@ -294,7 +295,7 @@ pub fn spacing(text: &str) -> (String, usize) {
             continue;
         }
         if let Some(p) = out.chars().next_back() {
-            if wants_space(p, c) {
+            if wants_space(p, c) && !letter_word(&out, c) {
                 out.push(' ');
                 count += 1;
             }
@@ -303,6 +304,26 @@ pub fn spacing(text: &str) -> (String, usize) {
         i += 1;
     }
     (out, count)
+}
+
+/// Words of one capital letter and one Chinese character, written as one
+/// (`B站`, `A股`, `T恤`): the guide's space would part a word.
+const LETTER_WORDS: &[&str] = &[
+    "A股", "B股", "H股", "N股", "B站", "A站", "C位", "K歌", "T恤", "U盘", "X光", "Q版", "B端",
+    "C端", "G端",
+];
+
+/// Whether the capital letter ending `out` (a word of its own) and `next`
+/// make one of the [`LETTER_WORDS`].
+fn letter_word(out: &str, next: char) -> bool {
+    let mut back = out.chars().rev();
+    let (Some(letter), before) = (back.next(), back.next()) else {
+        return false;
+    };
+    let word: String = [letter, next].iter().collect();
+    letter.is_ascii_uppercase()
+        && !before.is_some_and(is_latin)
+        && LETTER_WORDS.contains(&word.as_str())
 }
 
 /// Chinese on one side, a Latin letter, digit or unit on the other.

@@ -106,6 +106,7 @@ pub fn candidates(title: &str, paragraphs: &[String]) -> Vec<Candidate> {
 fn possessive_name(name: &str, text: &str) -> Option<String> {
     let mut owned = 0;
     let mut verb_after = false;
+    let mut apostrophe = String::from("'");
     for (at, _) in text.match_indices(name) {
         let before_ok = text[..at]
             .chars()
@@ -118,6 +119,7 @@ fn possessive_name(name: &str, text: &str) -> Option<String> {
         let Some(after) = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")) else {
             return None;
         };
+        apostrophe = rest[..rest.len() - after.len() - 1].to_string();
         owned += 1;
         let next = after.trim_start();
         let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
@@ -137,7 +139,7 @@ fn possessive_name(name: &str, text: &str) -> Option<String> {
                         | "does"
                 ));
     }
-    (owned >= 2 && verb_after).then(|| format!("{name}'s"))
+    (owned >= 2 && verb_after).then(|| format!("{name}{apostrophe}s"))
 }
 
 fn record(c: &mut Candidate, m: &Mention) {

@@ -31,7 +31,7 @@ impl Context {
     /// `confirmed` (the rule's cue was met elsewhere in the article) a match
     /// needs no cue of its own unless it is a single word opening a sentence,
     /// where an ordinary word is capitalised too.
-    pub fn allows(&self, line: &str, range: std::ops::Range<usize>, confirmed: bool) -> bool {
+    pub fn allows(&self, line: &str, range: std::ops::Range<usize>, confirmed: Confirmed) -> bool {
         if self.vetoed(line, range.clone()) {
             return false;
         }
@@ -40,11 +40,13 @@ impl Context {
         }
         let before = line[..range.start].to_lowercase();
         let after = line[range.end..].to_lowercase();
-        let lone_opening_word = opens_sentence(&line[..range.start]) && !line[range].contains(' ');
-        if confirmed && !lone_opening_word {
-            return true;
-        }
-        self.cue_near(&before, &after)
+        let one_word = !line[range.clone()].contains(' ');
+        let lone_opening_word = opens_sentence(&line[..range.start]) && one_word;
+        // One word inside a longer capitalised name (`Research Association`)
+        // is that name's, unless a cue stands by it.
+        let in_name = one_word && in_capitalised_run(line, range);
+        let ok = confirmed != Confirmed::No && !lone_opening_word && !in_name;
+        ok || self.cue_near(&before, &after)
     }
 
     /// Whether the match at `range` meets its cue on its own (not vetoed and
@@ -85,6 +87,26 @@ impl Context {
 }
 
 /// The text before a match ends a sentence (or is empty).
+/// How a rule's cue was met elsewhere in the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirmed {
+    No,
+    /// Beside another match of the rule.
+    Nearby,
+    /// Somewhere in an article about China.
+    Page,
+}
+
+/// The word right before or after `range` is capitalised.
+fn in_capitalised_run(line: &str, range: std::ops::Range<usize>) -> bool {
+    let capital = |w: Option<&str>| w.is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+    let before = line[..range.start].trim_end_matches(' ');
+    let after = line[range.end..].trim_start_matches(' ');
+    let joined = |gap: &str| gap.ends_with(' ') || gap.starts_with(' ');
+    (joined(&line[..range.start]) && capital(before.rsplit(' ').next()))
+        || (joined(&line[range.end..]) && capital(after.split(' ').next()))
+}
+
 fn opens_sentence(before: &str) -> bool {
     let t = before.trim_end_matches(|c: char| c.is_whitespace() || "\"“‘'(".contains(c));
     t.is_empty() || t.ends_with(['.', '!', '?', ':', '。', '！', '？', '：'])

@@ -330,3 +330,11 @@ fn literals_that_are_ordinary_english_stay() {
         unchanged(s);
     }
 }
+
+#[test]
+fn a_page_wide_cue_leaves_a_word_of_a_longer_name() {
+    let text = "In China, Zhou Hongyi joined the Leixue Research Association, a club of fans that meets in Beijing every spring and writes long essays about the founder. Association sold the most PCs that year, said the report.";
+    let (got, _) = fix(text);
+    assert!(got.contains("Leixue Research Association,"), "{got}");
+    assert!(got.contains("Lenovo sold the most PCs"), "{got}");
+}

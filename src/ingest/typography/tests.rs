@@ -74,6 +74,11 @@ fn spacing_follows_the_guide() {
     );
     assert_eq!(set("小米 ， 雷军  MIUI"), "小米，雷军 MIUI");
     assert_eq!(set("雷军的“Are You OK”火了"), "雷军的“Are You OK”火了");
+    assert_eq!(
+        set("B站的用户买了A股和T恤,B 站UP主"),
+        "B站的用户买了 A股和 T恤，B站 UP 主"
+    );
+    assert_eq!(set("ABC站"), "ABC 站");
 }
 
 #[test]
