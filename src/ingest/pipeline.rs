@@ -128,6 +128,9 @@ fn remove_chrome(page: Repaired, report: &mut Report) -> Result<Cleaned, Skip> {
     let trail = boilerplate::remove_trail(&mut lines, rules, report);
     let fields = chrome::wall::field_patterns().map_err(Skip::Rules)?;
     let (mut lines, pieces) = chrome::wall::split(lines, fields, lexicon);
+    // Site names are read off the whole page, the lines the rules take out
+    // (`© 2025 Ledger Post Media Ltd.`) included.
+    judge.discover_site_names(&lines);
     let rule_keep = boilerplate::rule_mask(&mut lines, rules, report);
     let removed: Vec<bool> = rule_keep.iter().map(|k| !k).collect();
     for (line, gone) in lines.iter_mut().zip(&removed) {
@@ -136,7 +139,6 @@ fn remove_chrome(page: Repaired, report: &mut Report) -> Result<Cleaned, Skip> {
             *line = trimmed;
         }
     }
-    judge.discover_site_names(&lines);
     let (kept, _) = retain(lines.clone(), pieces.clone(), &rule_keep);
     let mut extra: Vec<Candidate> = trail
         .map(|text| Candidate {

@@ -133,19 +133,24 @@ fn named_above_bio(
     first: usize,
 ) -> Vec<String> {
     let mut out = Vec::new();
-    for i in 0..first.min(lines.len()).saturating_sub(1) {
+    let roles = lists().map(|l| l.roles.as_slice()).unwrap_or_default();
+    for i in 0..(first + ROLE_LINES).min(lines.len()).saturating_sub(1) {
         let l = lines[i].trim();
         let next = &lines[i + 1];
         let f = &feats[i + 1];
-        let cue = cues
-            .iter()
-            .any(|c| next.to_lowercase().contains(c.as_str()));
-        if name_shaped(l) && cue && f.words <= 30 && f.cjk <= 60 && !f.prose() {
+        let lower = next.trim().to_lowercase();
+        let cue = i < first && cues.iter().any(|c| lower.contains(c.as_str()));
+        // `Harriet Cole` / `Motoring correspondent`, also just below the standfirst.
+        let role = f.words <= 4 && roles.iter().any(|r| lower.ends_with(r.as_str()));
+        if name_shaped(l) && (cue || role) && f.words <= 30 && f.cjk <= 60 && !f.prose() {
             out.push(l.to_string());
         }
     }
     out
 }
+
+/// Lines below the first paragraph of prose where a byline may still stand.
+const ROLE_LINES: usize = 4;
 
 /// In the second half of the page, `Hannah Weissmann is the Review’s
 /// European business editor.`: a short sentence that gives a name a
@@ -153,6 +158,10 @@ fn named_above_bio(
 fn role_sentences(lines: &[String], feats: &[Features], roles: &[String], v: &mut Verdicts) {
     for i in lines.len() / 2..lines.len() {
         let l = lines[i].trim();
+        if writes_about(l) && v[i].is_none() && feats[i].words <= 40 {
+            v[i] = Some("author");
+            continue;
+        }
         let Some((name, rest)) = l.split_once(" is ") else {
             continue;
         };
@@ -164,6 +173,16 @@ fn role_sentences(lines: &[String], feats: &[Features], roles: &[String], v: &mu
             v[i] = Some("author");
         }
     }
+}
+
+/// `Nadia Okafor writes about consumer brands …`: a writer's one-line bio.
+fn writes_about(line: &str) -> bool {
+    ["writes about", "covers", "reports on", "writes on"]
+        .iter()
+        .any(|verb| {
+            line.split_once(&format!(" {verb} "))
+                .is_some_and(|(name, _)| name_shaped(name))
+        })
 }
 
 /// `line` is a byline phrase and `name` (`Written by Nadia Whitfield`,
@@ -237,6 +256,10 @@ mod tests {
         let names = known_names(&lines, &lists().unwrap().name_prefixes);
         assert_eq!(names, vec!["Marcus Lindqvist", "Nadia Whitfield"]);
         assert!(name_shaped("林晚舟"));
+        assert!(writes_about(
+            "Nadia Okafor writes about retail. She lives in Leeds."
+        ));
+        assert!(!writes_about("The company covers three markets."));
         assert!(!name_shaped("The shoe everyone loved to hate"));
     }
 }

@@ -29,6 +29,16 @@ fn section_heading(line: &str) -> bool {
         && !line.contains(['，', '。', ',', '|', '｜'])
 }
 
+/// A capitalised name of two words or more after `The` (`THE LEDGER POST`,
+/// `The Northern Ledger`): the name without it.
+fn the_name(line: &str) -> Option<&str> {
+    let rest = line
+        .strip_prefix("The ")
+        .or_else(|| line.strip_prefix("THE "))?;
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    (words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase))).then_some(rest)
+}
+
 /// How many lines from the top may name the site.
 const SITE_NAME_LINES: usize = 15;
 
@@ -85,12 +95,17 @@ impl Chrome {
                 let short =
                     (2..=5).contains(&f.words) || (f.cjk >= 3 && f.cjk <= 12 && f.words <= 1);
                 let name = l.to_lowercase();
+                // `THE LEDGER POST` above, `© 2025 Ledger Post Media Ltd.` below.
+                let bare = the_name(l).map_or(name.clone(), |b| b.to_lowercase());
                 short
                     && !f.sentence
                     && f.strong_hits == 0
                     && f.hits < f.words.max(1)
-                    && chrome_lines.iter().any(|c| c != &name && c.contains(&name))
+                    && chrome_lines
+                        .iter()
+                        .any(|c| c != &name && (c.contains(&name) || c.contains(&bare)))
             })
+            .map(|l| the_name(&l).map_or(l.clone(), str::to_string))
             .collect();
         self.learn_site_names(&found);
     }
