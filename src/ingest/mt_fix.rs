@@ -187,6 +187,16 @@ pub fn apply(lines: Vec<String>, fixes: &[Fix], report: &mut Report) -> Vec<Stri
     if crate::text::detect_lang(&whole) == "zh" {
         return lines;
     }
+    let china = literal::about_china(&whole);
+    // Names translated back first: the rules' conditions then see them
+    // (`Thunder Army` is Lei Jun, so `Little Rice` is Xiaomi).
+    let (lines, whole) = if china {
+        let fixed = literal::fix_lines(lines, &whole, report);
+        let whole = fixed.join("\n");
+        (fixed, whole)
+    } else {
+        (lines, whole)
+    };
     let active: Vec<&Fix> = fixes
         .iter()
         .filter(|f| {
@@ -194,8 +204,7 @@ pub fn apply(lines: Vec<String>, fixes: &[Fix], report: &mut Report) -> Vec<Stri
                 && !f.unless.iter().any(|r| r.is_match(&whole))
         })
         .collect();
-    let china = literal::about_china(&whole);
-    if active.is_empty() && !china {
+    if active.is_empty() {
         return lines;
     }
     // One sense per article: a rule whose cue is met at one match holds for
@@ -218,7 +227,7 @@ pub fn apply(lines: Vec<String>, fixes: &[Fix], report: &mut Report) -> Vec<Stri
             }
         })
         .collect();
-    let fixed: Vec<String> = lines
+    lines
         .into_iter()
         .map(|line| {
             active
@@ -226,12 +235,7 @@ pub fn apply(lines: Vec<String>, fixes: &[Fix], report: &mut Report) -> Vec<Stri
                 .zip(&confirmed)
                 .fold(line, |l, (f, &c)| apply_one(&l, f, c, report))
         })
-        .collect();
-    if china {
-        literal::fix_lines(fixed, &whole, report)
-    } else {
-        fixed
-    }
+        .collect()
 }
 
 fn apply_one(line: &str, fix: &Fix, confirmed: Confirmed, report: &mut Report) -> String {

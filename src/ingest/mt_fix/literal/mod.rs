@@ -30,8 +30,34 @@ const RULE: &str = "mt:literal-name";
 /// Words a literal may leave after it inside one capitalised run (`Fast Hand
 /// App`): they are the translator's own, not part of the name.
 const TRAILING: &[&str] = &[
-    "app", "apps", "group", "company", "inc", "co", "corp", "platform", "mall", "store", "video",
-    "live", "ceo", "founder", "chairman",
+    "app",
+    "apps",
+    "group",
+    "company",
+    "inc",
+    "co",
+    "corp",
+    "platform",
+    "mall",
+    "store",
+    "video",
+    "live",
+    "ceo",
+    "founder",
+    "chairman",
+    "food",
+    "foods",
+    "beverage",
+    "beverages",
+    "technology",
+    "technologies",
+    "tech",
+    "holdings",
+    "motors",
+    "electronics",
+    "brand",
+    "official",
+    "stores",
 ];
 /// Words a capitalised run may start with before a literal (`The Sky Cat`).
 const LEADING: &[&str] = &["the", "a", "an", "and", "but", "on", "in", "at", "of", "by"];
