@@ -58,7 +58,8 @@ pub fn choose(lines: &[String], extra: &[Candidate], chrome: &Chrome) -> Option<
     let mut cands: Vec<Candidate> = lines[..(first_prose + 1).min(lines.len())]
         .iter()
         .enumerate()
-        .filter(|(_, l)| !l.is_empty())
+        // Menus and datelines a wall was cut into do not use up the window.
+        .filter(|(_, l)| !l.is_empty() && !chrome.is_chrome_line(l, true))
         .take(HEAD_LINES)
         .map(|(i, l)| Candidate {
             text: l.clone(),
@@ -207,7 +208,8 @@ fn score(
         Source::OgTitle => 2.5,
         Source::H1 => 3.0,
     };
-    if repeated {
+    // A headline said twice is the page's; a short name said twice is the site's.
+    if repeated && (zh && cjk >= 8 || !zh && words >= 4) {
         s += 3.0;
     }
     if sentence {

@@ -29,6 +29,19 @@ fn section_heading(line: &str) -> bool {
         && !line.contains(['，', '。', ',', '|', '｜'])
 }
 
+/// The site a dateline's source field names (`来源：餐饮经理人`), when it is
+/// a short name (not `网络`, the web, nor a sentence).
+fn source_field(line: &str) -> Option<String> {
+    let rest = ["来源：", "来源:", "來源：", "來源:"]
+        .iter()
+        .find_map(|p| line.trim().strip_prefix(p))?
+        .trim();
+    let n = rest.chars().count();
+    let plain = rest.chars().all(crate::text::is_cjk);
+    (plain && (3..=10).contains(&n) && !matches!(rest, "网络" | "網絡" | "互联网" | "網路"))
+        .then(|| rest.to_string())
+}
+
 /// A capitalised name of two words or more after `The` (`THE LEDGER POST`,
 /// `The Northern Ledger`): the name without it.
 fn the_name(line: &str) -> Option<&str> {
@@ -106,6 +119,7 @@ impl Chrome {
                         .any(|c| c != &name && (c.contains(&name) || c.contains(&bare)))
             })
             .map(|l| the_name(&l).map_or(l.clone(), str::to_string))
+            .chain(lines.iter().filter_map(|l| source_field(l)))
             .collect();
         self.learn_site_names(&found);
     }

@@ -19,6 +19,16 @@ const MAX_LEAD: usize = 4;
 /// `part` with its leading menu (and a section label repeating one of its
 /// words) cut off as parts of their own; the part itself when it has none.
 pub fn split<'a>(part: &'a str, lex: &Lexicon) -> Vec<&'a str> {
+    if let Some((start, end)) = trail(part) {
+        let mut out = if start > 0 {
+            split(part[..start].trim_end(), lex)
+        } else {
+            Vec::new()
+        };
+        out.push(part[start..end].trim());
+        out.push(part[end..].trim_start());
+        return out;
+    }
     let Some(end) = menu_end(part, lex) else {
         return vec![part];
     };
@@ -35,6 +45,40 @@ pub fn split<'a>(part: &'a str, lex: &Lexicon) -> Vec<&'a str> {
     }
     out
 }
+
+/// Separators of a breadcrumb trail.
+const TRAIL_SEPARATORS: &[&str] = &["»", ">", "›", "/", "→"];
+
+/// Where a breadcrumb trail run together with the headline starts and ends (`Home »
+/// Security » Incident Response What CrowdStrike’s …`): its last segment is
+/// capitalised words up to a capitalised function word, which opens the
+/// headline.
+fn trail(part: &str) -> Option<(usize, usize)> {
+    let ws = words(part);
+    let home = ws
+        .iter()
+        .take(MAX_MENU_WORDS)
+        .position(|(_, w)| matches!(*w, "Home" | "Homepage" | "首页" | "首頁"))?;
+    let ws = &ws[home..];
+    if !ws.get(1).is_some_and(|(_, w)| TRAIL_SEPARATORS.contains(w)) {
+        return None;
+    }
+    let last_sep = ws
+        .iter()
+        .take(12)
+        .rposition(|(_, w)| TRAIL_SEPARATORS.contains(w))?;
+    let segment = &ws[last_sep + 1..];
+    let stop = segment.iter().enumerate().skip(1).find(|(_, (_, w))| {
+        w.starts_with(char::is_uppercase)
+            && crate::ingest::meta::keywords_en::is_stopword(&w.to_lowercase())
+    });
+    let (k, _) = stop?;
+    let end = segment[k - 1].0 + segment[k - 1].1.len();
+    (segment.len() > k + 2).then_some((ws[0].0, end))
+}
+
+/// Words of a menu before a trail, at most.
+const MAX_MENU_WORDS: usize = 30;
 
 /// Words with their byte offsets.
 fn words(text: &str) -> Vec<(usize, &str)> {
@@ -153,6 +197,18 @@ mod tests {
                 "BrandWire Strategy Campaigns Media Jobs Log in Subscribe",
                 "STRATEGY",
                 "Red Bull Sells the Jump"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_trail_run_into_the_headline_parts_from_it() {
+        assert_eq!(
+            cut("Newsletters Events Log in Subscribe Home » Security » Incident Response What a bad update teaches about failure"),
+            vec![
+                "Newsletters Events Log in Subscribe",
+                "Home » Security » Incident Response",
+                "What a bad update teaches about failure"
             ]
         );
     }

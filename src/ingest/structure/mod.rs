@@ -87,9 +87,14 @@ pub fn build(lines: &[String], title: Option<&str>, lang: &str, report: &mut Rep
     }
     let blocks = split_long_paragraphs(blocks, lang, report);
     let title = title.map(|t| {
-        t.trim_end_matches(['.', '。', ',', '，', ';', '；', ':', '：'])
-            .trim()
-            .to_string()
+        // A headline of two sentences keeps its full stop (`… an Ad. He Wrote Instead.`).
+        let two_sentences = t.trim_end_matches('.').contains(". ");
+        let ends: &[char] = if two_sentences {
+            &[',', '，', ';', '；', ':', '：']
+        } else {
+            &['.', '。', ',', '，', ';', '；', ':', '：']
+        };
+        t.trim_end_matches(ends).trim().to_string()
     });
     let blocks = blocks
         .into_iter()
