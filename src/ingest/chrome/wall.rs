@@ -176,7 +176,7 @@ fn spaced_fields(sentence: &str) -> Vec<&str> {
 fn separates(c: char) -> bool {
     crate::text::is_cjk(c)
         || c.is_ascii_digit()
-        || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}')
+        || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '“' | '”' | '‘' | '’')
 }
 
 /// Joins the kept pieces of a wall back into paragraphs; `starts` says which
@@ -230,6 +230,14 @@ mod tests {
                 "作者：李明",
                 "小米 Note 的发布会"
             ]
+        );
+    }
+
+    #[test]
+    fn a_quote_opening_a_headline_parts_it_from_the_trail() {
+        assert_eq!(
+            spaced_fields("当前位置：首页 > 品牌 > 危机公关 “这锅我背”之后：管理课"),
+            vec!["当前位置：首页 > 品牌 > 危机公关", "“这锅我背”之后：管理课"]
         );
     }
 
