@@ -10,7 +10,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::identity::without_company_suffix;
-use super::lexicon::lexicon;
+use super::lexicon::{is_given_name_en, lexicon};
 use super::{Candidate, Votes};
 use crate::ingest::meta::aliases::group_of;
 use crate::ingest::meta::names::{
@@ -274,7 +274,9 @@ fn trimmed(
 ) -> Option<Vec<String>> {
     if initial {
         let first = &words[0];
-        let common = lower.contains(&first.to_lowercase()) || !capitalised_inside.contains(first);
+        // A given name opens a full name (`Jason Fried, the co-founder`).
+        let common = lower.contains(&first.to_lowercase())
+            || !capitalised_inside.contains(first) && !is_given_name_en(first);
         if common {
             words.remove(0);
         }
@@ -393,6 +395,18 @@ mod tests {
         assert!(found
             .iter()
             .all(|(n, _, _)| n != "CEO Jeff Bezos" && n != "Bezos"));
+    }
+
+    #[test]
+    fn a_given_name_opening_a_sentence_stays_in_the_name() {
+        let found = names(
+            "",
+            &["Jason Fried, the co-founder, wrote a book. Fried later said sorry. Basecamp grew."],
+        );
+        assert!(
+            found.iter().any(|(n, _, _)| n == "Jason Fried"),
+            "{found:?}"
+        );
     }
 
     #[test]

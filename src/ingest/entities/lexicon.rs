@@ -1,6 +1,7 @@
 //! The rule data of entity discovery, compiled in: the cues and lists of
 //! `data/ingest/entities.toml` and the known Chinese names of
-//! `data/ingest/entity_names_zh.txt`, which jieba would cut into common words.
+//! `data/ingest/entity_names_zh.txt`, which jieba would cut into common words,
+//! and the English given names of `data/ingest/given_names_en.txt`.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -9,6 +10,7 @@ use serde::Deserialize;
 
 const ENTITIES_TOML: &str = include_str!("../../../data/ingest/entities.toml");
 const NAMES_ZH: &str = include_str!("../../../data/ingest/entity_names_zh.txt");
+const GIVEN_NAMES_EN: &str = include_str!("../../../data/ingest/given_names_en.txt");
 
 /// `data/ingest/entities.toml`.
 #[derive(Debug, Default, Deserialize)]
@@ -55,6 +57,18 @@ pub fn known_names_zh() -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// Whether `word` is a common English given name (`Jason`).
+pub fn is_given_name_en(word: &str) -> bool {
+    static NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        GIVEN_NAMES_EN
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+    NAMES.contains(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,5 +79,6 @@ mod tests {
         assert!(lex.titles_en.contains("CEO") && lex.founder_cues_zh.len() > 5);
         assert!(lex.is_surname_zh('张') && !lex.is_surname_zh('的'));
         assert!(known_names_zh().any(|n| n == "蜜雪冰城"));
+        assert!(is_given_name_en("Jason") && !is_given_name_en("Under"));
     }
 }
