@@ -116,9 +116,9 @@ fn possessive_name(name: &str, text: &str) -> Option<String> {
         if !before_ok || rest.starts_with(|c: char| c.is_alphanumeric()) {
             continue;
         }
-        let Some(after) = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")) else {
-            return None;
-        };
+        let after = rest
+            .strip_prefix("'s")
+            .or_else(|| rest.strip_prefix("’s"))?;
         apostrophe = rest[..rest.len() - after.len() - 1].to_string();
         owned += 1;
         let next = after.trim_start();
