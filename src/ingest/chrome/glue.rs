@@ -142,12 +142,22 @@ fn spaced_joins(part: &str) -> Vec<(usize, usize)> {
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase)
-            && !head.contains(['.', '!', '?', ';', ':'])
+            && !head.contains(['.', '!', '?', ';'])
+            && colon_ok(head)
         {
             out.push((words[first].0, words[i].0));
         }
     }
     out
+}
+
+/// A heading holds no colon, unless it opens with a label of a word or two
+/// (`Related: The hidden cost of a failure`, a link inside the article).
+fn colon_ok(head: &str) -> bool {
+    match head.split_once(':') {
+        None => true,
+        Some((label, rest)) => label.split_whitespace().count() <= 2 && !rest.contains(':'),
+    }
 }
 
 /// Byte offsets where a capital follows a sentence end with no space
@@ -300,6 +310,18 @@ mod tests {
                     false
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_link_label_inside_a_wall_parts_from_the_next_sentence() {
+        let got = texts("It was sorry. Related: The hidden cost of a single point of failure Not every gesture landed. Some partners got vouchers.");
+        assert!(
+            got.contains(&(
+                "Related: The hidden cost of a single point of failure".to_string(),
+                true
+            )),
+            "{got:?}"
         );
     }
 
