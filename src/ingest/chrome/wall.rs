@@ -131,12 +131,39 @@ fn cut_fields<'a>(sentence: &'a str, fields: &[Regex]) -> Vec<&'a str> {
 /// A match starting with a digit that is followed, with no space, by a
 /// Chinese character or comma.
 fn opens_prose(sentence: &str, start: usize, end: usize) -> bool {
+    let after = &sentence[end..];
     sentence[start..].starts_with(|c: char| c.is_ascii_digit())
-        && sentence[end..]
+        && after
             .chars()
             .next()
             .is_some_and(|c| crate::text::is_cjk(c) || matches!(c, '，' | ','))
+        && !FIELD_LABELS.iter().any(|l| after.starts_with(l))
 }
+
+/// Words that open the next field of a dateline (`…09:12来源：…`).
+const FIELD_LABELS: &[&str] = &[
+    "来源",
+    "來源",
+    "作者",
+    "编辑",
+    "編輯",
+    "责任编辑",
+    "責任編輯",
+    "记者",
+    "記者",
+    "发布",
+    "發佈",
+    "浏览",
+    "瀏覽",
+    "阅读",
+    "閱讀",
+    "点击",
+    "點擊",
+    "字号",
+    "字號",
+    "分享",
+    "更新",
+];
 
 /// A sentence cut at the spaces between fields.
 fn spaced_fields(sentence: &str) -> Vec<&str> {
@@ -230,6 +257,19 @@ mod tests {
                 "作者：李明",
                 "小米 Note 的发布会"
             ]
+        );
+    }
+
+    #[test]
+    fn a_date_opening_a_sentence_stays_and_a_glued_dateline_goes() {
+        let fields = field_patterns().unwrap();
+        assert_eq!(
+            cut_fields("2017年8月25日上午，一篇报道发布了。", fields),
+            vec!["2017年8月25日上午，一篇报道发布了。"]
+        );
+        assert_eq!(
+            cut_fields("标题在这里2024-09-05 09:12来源：某网", fields),
+            vec!["标题在这里", "2024-09-05 09:12", "来源：某网"]
         );
     }
 
