@@ -19,6 +19,7 @@ use super::names::{
 };
 use super::MetaInput;
 use crate::text::fold::name_key;
+use pieces::{name_piece_en, quote_piece};
 
 const GENERIC_WORDS: &str = include_str!("../../../data/ingest/generic_words.txt");
 
@@ -90,7 +91,9 @@ pub fn scored_tags(input: &MetaInput, chinese: bool) -> Vec<ScoredTag> {
     tags.retain(|t| !is_junk(&t.tag) && !is_site_or_label(&t.tag));
     drop_fragments(&mut tags, &text);
     drop_overlaps(&mut tags, &text);
-    tags.retain(|t| group_of(&t.tag).is_some() || !name_piece_en(&t.tag, &text));
+    tags.retain(|t| {
+        group_of(&t.tag).is_some() || !name_piece_en(&t.tag, &text) && !quote_piece(&t.tag, &text)
+    });
     let straddlers: Vec<bool> = tags
         .iter()
         .map(|t| straddles_zh(&t.tag, &tags, &text))
@@ -159,38 +162,6 @@ fn drop_fragments(tags: &mut Vec<ScoredTag>, text: &str) {
             _ => i += 1,
         }
     }
-}
-
-/// A one-word English tag the text only ever writes capitalised beside
-/// another capitalised word: a piece of a longer name (`Gen` of `Gen Z`) or
-/// a word of a Title Case headline (`Favourite Villain`), no tag of its own.
-fn name_piece_en(tag: &str, text: &str) -> bool {
-    if tag.contains(' ') || crate::text::has_cjk(tag) || tag.is_empty() {
-        return false;
-    }
-    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
-    let mut seen = false;
-    for line in text.lines() {
-        let words: Vec<&str> = line.split(' ').collect();
-        for (i, w) in words.iter().enumerate() {
-            if !super::names::bare(w).eq_ignore_ascii_case(tag) {
-                continue;
-            }
-            seen = true;
-            let joined = |j: Option<usize>| {
-                j.and_then(|j| words.get(j))
-                    .is_some_and(|n| capital(super::names::bare(n)))
-            };
-            let before = i
-                .checked_sub(1)
-                .filter(|&j| !super::names::ends_clause(words[j]));
-            let after = (!super::names::ends_clause(w)).then_some(i + 1);
-            if !capital(w) || !(joined(before) || joined(after)) {
-                return false;
-            }
-        }
-    }
-    seen
 }
 
 /// Removes a capitalised tag that overlaps a more frequent one at its edge
@@ -387,6 +358,8 @@ fn cut(mut tags: Vec<ScoredTag>) -> Vec<ScoredTag> {
     }
     tags
 }
+
+mod pieces;
 
 #[cfg(test)]
 mod tests;
