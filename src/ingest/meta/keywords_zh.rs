@@ -99,22 +99,28 @@ fn add_compounds(keywords: &mut Vec<Keyword>, jieba: &jieba_rs::Jieba, text: &st
 mod tests {
     use super::*;
 
-    #[test]
-    fn extracts_nouns_from_chinese_text() {
-        let paragraphs = vec![
-            "小米手机的红火，让其粉丝营销备受关注。互联网思维就是口碑为王，用户以口碑来选择产品。"
-                .to_string(),
-            "好产品就是口碑的发动机，社会化媒体是加速器，用户关系是关系链。".to_string(),
-        ];
+    fn terms(title: &str, paragraphs: &[&str]) -> Vec<String> {
+        let paragraphs: Vec<String> = paragraphs.iter().map(|p| p.to_string()).collect();
         let zones = Zones {
-            title: "小米的口碑传播法则",
+            title,
             headings: &[],
             paragraphs: &paragraphs,
         };
-        let terms: Vec<String> = chinese_keywords(&zones, 8)
+        chinese_keywords(&zones, 8)
             .into_iter()
             .map(|k| k.term)
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn extracts_nouns_from_chinese_text() {
+        let terms = terms(
+            "小米的口碑传播法则",
+            &[
+                "小米手机的红火，让其粉丝营销备受关注。互联网思维就是口碑为王，用户以口碑来选择产品。",
+                "好产品就是口碑的发动机，社会化媒体是加速器，用户关系是关系链。",
+            ],
+        );
         assert_eq!(terms.first().map(String::as_str), Some("口碑"), "{terms:?}");
         assert!(terms.iter().any(|t| t == "小米"), "{terms:?}");
         assert!(!terms.iter().any(|t| t == "的" || t == "就是"), "{terms:?}");
@@ -122,19 +128,10 @@ mod tests {
 
     #[test]
     fn a_word_always_followed_by_its_noun_makes_one_term() {
-        let paragraphs = vec![
-            "西贝被指使用预制菜。消费者讨论预制菜的标准。餐厅说预制菜不等于不新鲜。西贝的口碑受损。"
-                .to_string(),
-        ];
-        let zones = Zones {
-            title: "西贝风波",
-            headings: &[],
-            paragraphs: &paragraphs,
-        };
-        let terms: Vec<String> = chinese_keywords(&zones, 8)
-            .into_iter()
-            .map(|k| k.term)
-            .collect();
+        let terms = terms(
+            "西贝风波",
+            &["西贝被指使用预制菜。消费者讨论预制菜的标准。餐厅说预制菜不等于不新鲜。西贝的口碑受损。"],
+        );
         assert!(terms.iter().any(|t| t == "预制菜"), "{terms:?}");
     }
 }
