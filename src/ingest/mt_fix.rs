@@ -36,7 +36,7 @@ use regex::{Captures, Regex};
 use serde::Deserialize;
 
 use super::report::Report;
-use conditions::{keep_case, Confirmed, Context};
+use conditions::{keep_case, Context};
 
 /// The rule tables, by theme.
 const TABLES: &[(&str, &str)] = &[
@@ -210,21 +210,15 @@ pub fn apply(lines: Vec<String>, fixes: &[Fix], report: &mut Report) -> Vec<Stri
     // One sense per article: a rule whose cue is met at one match holds for
     // the other matches of the article. In an article about China (a
     // translation, most likely) a cue anywhere in it will do.
-    let confirmed: Vec<Confirmed> = active
+    let confirmed: Vec<bool> = active
         .iter()
         .map(|f| {
-            let nearby = lines.iter().any(|l| {
-                f.pattern
-                    .find_iter(l)
-                    .any(|m| f.context.confirms(l, m.range()))
-            });
-            if nearby {
-                Confirmed::Nearby
-            } else if china && f.context.cue_anywhere(&whole) {
-                Confirmed::Page
-            } else {
-                Confirmed::No
-            }
+            (china && f.context.cue_anywhere(&whole))
+                || lines.iter().any(|l| {
+                    f.pattern
+                        .find_iter(l)
+                        .any(|m| f.context.confirms(l, m.range()))
+                })
         })
         .collect();
     lines
@@ -238,7 +232,7 @@ pub fn apply(lines: Vec<String>, fixes: &[Fix], report: &mut Report) -> Vec<Stri
         .collect()
 }
 
-fn apply_one(line: &str, fix: &Fix, confirmed: Confirmed, report: &mut Report) -> String {
+fn apply_one(line: &str, fix: &Fix, confirmed: bool, report: &mut Report) -> String {
     if !fix.pattern.is_match(line) {
         return line.to_string();
     }

@@ -65,7 +65,7 @@ pub fn author_boxes(lines: &[String], feats: &[Features], first: usize, v: &mut 
     let (cues, prefixes) = (&lists.bio_cues, &lists.name_prefixes);
     role_sentences(lines, feats, &lists.roles, v);
     let mut names = known_names(lines, prefixes);
-    names.extend(named_above_bio(lines, feats, cues, first));
+    names.extend(named_above_bio(lines, feats, (cues, &lists.roles), first));
     if names.is_empty() {
         return;
     }
@@ -129,11 +129,10 @@ fn known_names(lines: &[String], prefixes: &[String]) -> Vec<String> {
 fn named_above_bio(
     lines: &[String],
     feats: &[Features],
-    cues: &[String],
+    (cues, roles): (&[String], &[String]),
     first: usize,
 ) -> Vec<String> {
     let mut out = Vec::new();
-    let roles = lists().map(|l| l.roles.as_slice()).unwrap_or_default();
     for i in 0..(first + ROLE_LINES).min(lines.len()).saturating_sub(1) {
         let l = lines[i].trim();
         let next = &lines[i + 1];

@@ -75,7 +75,8 @@ pub struct Features {
     pub rest_cjk: usize,
     /// Every word left starts with a capital (a name, a site).
     pub rest_capitalised: bool,
-    /// In a line with Chinese and a full date or a time: how many short parts
+    /// In a line with Chinese, dates or counters, and a full date or a time:
+    /// how many short parts
     /// spaces part it into (`原创 周小满 新消费观察 2025年04月12日 08:30 广东`),
     /// 0 when a part is long.
     pub short_fields: usize,
@@ -169,11 +170,12 @@ pub fn features(line: &str, lex: &Lexicon) -> Features {
         .collect();
     f.rest_words = rest_words.len();
     f.rest_cjk = rest.chars().filter(|&c| crate::text::is_cjk(c)).count();
-    if f.cjk > 0 {
+    if f.cjk > 0 && f.furniture {
         let parts: Vec<&str> = line.split_whitespace().collect();
         let short = parts.iter().all(|p| p.chars().count() <= MAX_FIELD_CHARS);
-        let dated = FULL_DATE.is_match(line);
-        f.short_fields = if short && dated { parts.len() } else { 0 };
+        if short && FULL_DATE.is_match(line) {
+            f.short_fields = parts.len();
+        }
     }
     f.rest_capitalised = rest_words.iter().all(|w| {
         w.chars()

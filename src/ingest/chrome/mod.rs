@@ -22,10 +22,10 @@ use super::report::{snippet, Report};
 use lexicon::Lexicon;
 pub use line::Why;
 
-/// A line of a heading's length opening with a section marker (`一、`, `01 `).
+/// A line of a heading's length opening with a section marker (`一、`, `01 `)
+/// and holding no clause break or separator.
 fn section_heading(line: &str) -> bool {
-    crate::ingest::structure::starts_section(line)
-        && line.chars().count() <= 30
+    crate::ingest::structure::is_section_marker(line)
         && !line.contains(['，', '。', ',', '|', '｜'])
 }
 

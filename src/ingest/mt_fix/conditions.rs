@@ -31,7 +31,7 @@ impl Context {
     /// `confirmed` (the rule's cue was met elsewhere in the article) a match
     /// needs no cue of its own unless it is a single word opening a sentence,
     /// where an ordinary word is capitalised too.
-    pub fn allows(&self, line: &str, range: std::ops::Range<usize>, confirmed: Confirmed) -> bool {
+    pub fn allows(&self, line: &str, range: std::ops::Range<usize>, confirmed: bool) -> bool {
         if self.vetoed(line, range.clone()) {
             return false;
         }
@@ -45,7 +45,7 @@ impl Context {
         // One word inside a longer capitalised name (`Research Association`)
         // is that name's, unless a cue stands by it.
         let in_name = one_word && in_capitalised_run(line, range);
-        let ok = confirmed != Confirmed::No && !lone_opening_word && !in_name;
+        let ok = confirmed && !lone_opening_word && !in_name;
         ok || self.cue_near(&before, &after)
     }
 
@@ -87,24 +87,16 @@ impl Context {
 }
 
 /// The text before a match ends a sentence (or is empty).
-/// How a rule's cue was met elsewhere in the article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Confirmed {
-    No,
-    /// Beside another match of the rule.
-    Nearby,
-    /// Somewhere in an article about China.
-    Page,
-}
-
-/// The word right before or after `range` is capitalised.
+/// The word right before or after `range`, one space away, is capitalised.
 fn in_capitalised_run(line: &str, range: std::ops::Range<usize>) -> bool {
-    let capital = |w: Option<&str>| w.is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
-    let before = line[..range.start].trim_end_matches(' ');
-    let after = line[range.end..].trim_start_matches(' ');
-    let joined = |gap: &str| gap.ends_with(' ') || gap.starts_with(' ');
-    (joined(&line[..range.start]) && capital(before.rsplit(' ').next()))
-        || (joined(&line[range.end..]) && capital(after.split(' ').next()))
+    let capital = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
+    let (before, after) = (&line[..range.start], &line[range.end..]);
+    before
+        .strip_suffix(' ')
+        .is_some_and(|b| capital(b.rsplit(' ').next()))
+        || after
+            .strip_prefix(' ')
+            .is_some_and(|a| capital(a.split(' ').next()))
 }
 
 fn opens_sentence(before: &str) -> bool {

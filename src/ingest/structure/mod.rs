@@ -187,7 +187,7 @@ fn classify(lines: &[String], lang: &str) -> Vec<Block> {
 }
 
 /// `一、…` / `第二章…` lines of heading length.
-fn is_section_marker(line: &str) -> bool {
+pub fn is_section_marker(line: &str) -> bool {
     SECTION_START.is_match(line) && line.chars().count() <= MAX_ZH_HEADING + 5
 }
 
@@ -384,6 +384,17 @@ mod tests {
     use super::sections::{paragraph_openers, section_heading, SECTION_START};
     use super::*;
 
+    fn headings_of(article: &Article) -> Vec<&str> {
+        article
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading(h) => Some(h.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn build_text(text: &str, title: Option<&str>, lang: &str) -> (Article, Report) {
         let mut r = Report::default();
         let lines: Vec<String> = text.lines().map(|l| l.trim().to_string()).collect();
@@ -460,14 +471,7 @@ mod tests {
             Some("标题"),
             "zh",
         );
-        let heads: Vec<&str> = a
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Heading(h) => Some(h.as_str()),
-                _ => None,
-            })
-            .collect();
+        let heads = headings_of(&a);
         assert_eq!(
             heads,
             vec!["一、一杯饮料为什么能走红", "（一）价格把门槛降到最低"],
@@ -515,14 +519,7 @@ mod tests {
     fn a_label_before_numbered_sections_is_no_section() {
         let text = "专注新消费品牌研究\n在三四线城市的街头，红色招牌几乎成了一种地标。\n一、价格\n定价几乎不给对手留下空间。\n二、传播\n主题曲在短视频平台爆火。";
         let (article, _) = build_text(text, Some("蜜雪冰城的下沉市场密码"), "zh");
-        let headings: Vec<&str> = article
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Heading(h) => Some(h.as_str()),
-                _ => None,
-            })
-            .collect();
+        let headings = headings_of(&article);
         assert_eq!(headings, vec!["一、价格", "二、传播"]);
         let (plain, _) = build_text(
             "Key takeaways\nThe persona helped it win early fights with regulators.\nBody text.",
