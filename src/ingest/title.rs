@@ -76,7 +76,7 @@ pub fn choose(lines: &[String], extra: &[Candidate], chrome: &Chrome) -> Option<
             (c.clone(), text)
         })
         .collect();
-    let mut best: Option<(f64, String)> = None;
+    let mut scored: Vec<(Source, String, f64)> = Vec::new();
     for (i, (c, text)) in cleaned.iter().enumerate() {
         let Some(text) = text else { continue };
         let repeated = cleaned.iter().enumerate().any(|(j, (o, t))| {
@@ -85,17 +85,87 @@ pub fn choose(lines: &[String], extra: &[Candidate], chrome: &Chrome) -> Option<
             .iter()
             .enumerate()
             .any(|(j, l)| Source::Line(j) != c.source && same(l, text));
-        let Some(score) = score(text, c.source, repeated, &body_terms, chrome) else {
+        if matches!(c.source, Source::Line(_)) && inside_prose(text, lines) {
             continue;
-        };
-        if best.as_ref().is_none_or(|(s, _)| score > *s) {
-            best = Some((score, text.clone()));
+        }
+        let sc = score(text, c.source, repeated, &body_terms, chrome);
+        if let Some(score) = sc {
+            scored.push((c.source, text.clone(), score));
         }
     }
+    let valid: Vec<usize> = scored
+        .iter()
+        .filter_map(|(source, _, _)| match source {
+            Source::Line(i) => Some(*i),
+            _ => None,
+        })
+        .collect();
+    let heads = byline_heads(lines, &valid, chrome);
+    for (source, _, score) in &mut scored {
+        if matches!(source, Source::Line(i) if heads.contains(i)) {
+            *score += ABOVE_BYLINE;
+        }
+    }
+    let best = scored
+        .into_iter()
+        .fold(None::<(f64, String)>, |best, (_, text, score)| {
+            if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                Some((score, text))
+            } else {
+                best
+            }
+        });
     site_names.sort();
     site_names.dedup();
-    best.filter(|(s, _)| *s >= MIN_SCORE)
-        .map(|(_, text)| Chosen { text, site_names })
+    best.filter(|(s, _)| *s >= MIN_SCORE).map(|(_, text)| {
+        // A headline that another candidate set beside the site's name is no site name.
+        site_names.retain(|n| !same(n, &text));
+        Chosen { text, site_names }
+    })
+}
+
+/// A line that stands again inside a paragraph, continuing a sentence there,
+/// is a clause the scraper copied out of it (`每天后台自动回复量是28000条`
+/// above `…，每天后台自动回复量是28000条，…`), not a headline; a headline
+/// the article quotes (`said “Don't buy this jacket.”`) stays one.
+fn inside_prose(text: &str, lines: &[String]) -> bool {
+    let n = text.chars().count();
+    lines.iter().any(|l| {
+        l.chars().count() > 2 * n
+            && l.match_indices(text).any(|(at, _)| {
+                l[..at]
+                    .trim_end()
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || "，,、；;".contains(c))
+            })
+    })
+}
+
+/// What a headline gains by standing right above the byline or dateline.
+const ABOVE_BYLINE: f64 = 1.5;
+
+/// The lines that head a byline: walking up from a byline or dateline over
+/// the lines of its block (the headline, its dek, the writer's name; at most
+/// three, up to chrome or a section path), the top one, when it can be a
+/// title (`valid`). A bio under the writer's name is not at the top.
+fn byline_heads(lines: &[String], valid: &[usize], chrome: &Chrome) -> Vec<usize> {
+    let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
+    let stop = |l: &str| chrome.is_chrome_line(l, true) || section_path(l);
+    let mut heads = Vec::new();
+    for (k, &j) in filled.iter().enumerate() {
+        if !chrome.is_byline(&lines[j]) {
+            continue;
+        }
+        let top = filled[..k]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|&&i| !stop(&lines[i]))
+            .last();
+        heads.extend(top.filter(|i| valid.contains(i)));
+    }
+    heads
 }
 
 /// The candidate without site and section segments, and the segments dropped.
@@ -141,6 +211,18 @@ fn strip_sites(text: &str, lines: &[String], chrome: &Chrome) -> (Option<String>
     }
 }
 
+/// `經濟 / 企業動態`: short parts between separators; `| Crisis
+/// Communications`: the tail of one.
+fn section_path(text: &str) -> bool {
+    const PATH_SEPARATORS: &[char] = &['/', '／', '|', '｜', '>', '＞', '›', '»', '·'];
+    let parts: Vec<&str> = text
+        .split(PATH_SEPARATORS)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    text.starts_with(PATH_SEPARATORS) || parts.len() >= 2 && parts.iter().all(|p| size(p) <= 3)
+}
+
 /// Words of a Latin text, or Chinese characters divided by two (about a word each).
 fn size(text: &str) -> usize {
     let cjk = text.chars().filter(|&c| crate::text::is_cjk(c)).count();
@@ -168,13 +250,7 @@ fn score(
     if !max_ok || !min_ok || chrome.is_chrome_line(text, true) || chrome.is_site_segment(text) {
         return None;
     }
-    // `經濟 / 企業動態`: short parts between separators are a section path.
-    let parts: Vec<&str> = text
-        .split(['/', '／', '|', '｜', '>', '＞', '›', '»', '·'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    if parts.len() >= 2 && parts.iter().all(|p| size(p) <= 3) {
+    if section_path(text) {
         return None;
     }
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
@@ -290,7 +366,7 @@ fn frequent_terms(lines: &[String]) -> Vec<String> {
     }
     let mut terms: Vec<(String, usize)> = counts.into_iter().filter(|(_, n)| *n >= 3).collect();
     terms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    terms.into_iter().take(12).map(|(t, _)| t).collect()
+    terms.into_iter().take(30).map(|(t, _)| t).collect()
 }
 
 /// Characters that make a Chinese pair grammar rather than a term.
@@ -467,6 +543,8 @@ mod tests {
     fn a_stray_fragment_is_no_title() {
         assert_eq!(pick(&format!("was the answer they gave\n{BODY}")), None);
         assert_eq!(pick(&format!("經濟 / 企業動態\n{BODY}")), None);
+        let wall = "小米微信每天接收的信息量是30000条，每天后台自动回复量是28000条，每天人工处理消息量是2000条。小米还专门开发了一个技术后台，一些重要的问题反馈会转到人工客服，后台自动回复量很大，自动回复量也在涨，后台很忙。";
+        assert_eq!(pick(&format!("每天后台自动回复量是28000条\n{wall}")), None);
     }
 
     #[test]

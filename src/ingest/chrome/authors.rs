@@ -55,7 +55,7 @@ pub fn lists() -> Result<&'static Lists, String> {
 }
 
 /// Most lines of chrome (counters, follow buttons) between a name and its bio.
-const BIO_GAP: usize = 2;
+const BIO_GAP: usize = 3;
 
 /// Marks author names and their bios.
 pub fn author_boxes(lines: &[String], feats: &[Features], first: usize, v: &mut Verdicts) {
@@ -85,7 +85,8 @@ pub fn author_boxes(lines: &[String], feats: &[Features], first: usize, v: &mut 
         }
         let mut gap = 0;
         for j in i + 1..lines.len() {
-            if lines[j].trim().is_empty() {
+            // `·` between a follower count and the bio is as good as blank.
+            if !lines[j].chars().any(char::is_alphanumeric) {
                 continue;
             }
             if v[j].is_some() {

@@ -135,6 +135,14 @@ impl Chrome {
         long && f.sentence && line::judge(&f, false).is_none()
     }
 
+    /// A byline or dateline above the article (`By Dana Whitcombe`, `文｜许嘉言`,
+    /// `March 4, 2024 | 7 min read`): the headline stands right above it.
+    pub fn is_byline(&self, line: &str) -> bool {
+        let f = self.features(line);
+        let short = f.words <= 12 && f.cjk <= 30;
+        short && (f.byline_hits > 0 || f.furniture) && self.is_chrome_line(line, true)
+    }
+
     /// The line is chrome by itself (`head`: it stands above the article).
     pub fn is_chrome_line(&self, line: &str, head: bool) -> bool {
         self.verdict(line, head).is_some()
@@ -177,6 +185,12 @@ impl Chrome {
     }
 
     /// The line is a known site name, alone or with chrome words around it.
+    /// The line is one of the site's names, nothing more.
+    fn is_exact_site_name(&self, line: &str) -> bool {
+        let l = line.trim().to_lowercase();
+        self.site_names.iter().any(|s| s.to_lowercase() == l)
+    }
+
     fn is_site_name(&self, line: &str) -> bool {
         let l = line.trim().to_lowercase();
         self.site_names.iter().any(|s| {

@@ -40,6 +40,11 @@ pub fn split<'a>(part: &'a str, lex: &Lexicon) -> Vec<&'a str> {
         out.push(rest[..label].trim_end());
     }
     let rest = rest[label..].trim_start();
+    let sub = sub_label(rest);
+    if sub > 0 {
+        out.push(rest[..sub].trim_end());
+    }
+    let rest = rest[sub..].trim_start();
     if !rest.is_empty() {
         out.push(rest);
     }
@@ -169,6 +174,36 @@ fn repeated_label(menu: &str, rest: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// Bytes of `rest` that continue the section path after the menu (`|
+/// Crisis Communications` before `Ryanair's Meltdown: …`): a separator and
+/// one to three capitalised words, ended by the headline's first word, a
+/// capitalised function word or a possessive name (a section label has
+/// neither), when the headline keeps at least three words.
+fn sub_label(rest: &str) -> usize {
+    let ws = words(rest);
+    if !ws
+        .first()
+        .is_some_and(|(_, w)| matches!(*w, "|" | "»" | ">" | "›" | "/" | "→" | "·"))
+    {
+        return 0;
+    }
+    let opens_headline = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && (crate::ingest::meta::keywords_en::is_stopword(&w.to_lowercase())
+                || w.ends_with("'s")
+                || w.ends_with("’s"))
+    };
+    (2..=4)
+        .find(|&k| {
+            ws.len() >= k + 3
+                && ws[1..k]
+                    .iter()
+                    .all(|(_, w)| capitalised(w) && !opens_headline(w))
+                && opens_headline(ws[k].1)
+        })
+        .map_or(0, |k| ws[k - 1].0 + ws[k - 1].1.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,6 +220,18 @@ mod tests {
                 "Logo & Line Home Analysis Case Files Events Newsletter Search",
                 "Case Files",
                 "One Week in October: What a Logo Teaches"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_section_path_after_the_menu_parts_at_the_headlines_first_word() {
+        assert_eq!(
+            cut("AIR DESK Home News Airlines Opinion Newsletter Opinion | Crisis Desk Acme's Long Week: How a Roster Broke"),
+            vec![
+                "AIR DESK Home News Airlines Opinion Newsletter Opinion",
+                "| Crisis Desk",
+                "Acme's Long Week: How a Roster Broke"
             ]
         );
     }

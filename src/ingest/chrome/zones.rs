@@ -52,6 +52,7 @@ pub fn judge_all(
     comments(lines, &feats, first, &mut v);
     related_lists(lines, &feats, &anchors, first, &mut v);
     about_boxes(lines, &feats, first, &mut v);
+    slogans(chrome, lines, &feats, &mut v);
     tail_run(lines, &feats, &mut v);
     v
 }
@@ -85,7 +86,7 @@ fn section_labels(
         let caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
         let short = f.words <= 5 && f.cjk <= 12;
         let site = short && (site_line(chrome, &lines[i]) || section_path(&lines[i]));
-        if (caps && f.words <= 3) || site {
+        if (caps && f.words <= 3) || site || masthead(chrome, &lines[i], f) {
             v[i] = Some("section-label");
         }
     }
@@ -96,6 +97,21 @@ fn site_line(chrome: &Chrome, line: &str) -> bool {
     chrome.is_site_segment(line)
         || line.split_whitespace().count() <= 3
             && line.split_whitespace().any(|p| chrome.is_site_segment(p))
+}
+
+/// `出海前哨 | 中国品牌全球化观察`: the site's name and its slogan on one
+/// short line, the name first or last.
+fn masthead(chrome: &Chrome, line: &str, f: &Features) -> bool {
+    let parts: Vec<&str> = line
+        .split(['|', '｜', '丨'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let ends = [parts.first(), parts.last()];
+    f.words <= 12
+        && f.cjk <= 30
+        && parts.len() >= 2
+        && ends.into_iter().flatten().any(|p| chrome.is_site_name(p))
 }
 
 /// `產業 / 人物`, `News › Business`: short parts between separators.
@@ -304,7 +320,7 @@ fn about_boxes(lines: &[String], feats: &[Features], first: usize, v: &mut Verdi
                 || crate::text::has_cjk(n) && n.chars().count() <= 12
         });
         // Such a box closes a page: only its second half is looked at.
-        if v[i].is_some() || !header || feats[i].sentence || i * 2 < lines.len() {
+        if !header || feats[i].sentence || i * 2 < lines.len() {
             continue;
         }
         let body: Vec<usize> = (i + 1..lines.len())
@@ -323,6 +339,35 @@ fn about_boxes(lines: &[String], feats: &[Features], first: usize, v: &mut Verdi
             for j in body {
                 v[j] = Some("about");
             }
+        }
+    }
+}
+
+/// What opens a line that names the site (`Discover more from Brand Autopsy`).
+const SITE_LINE_OPENERS: &[&str] = &[
+    "Discover more from ",
+    "More from ",
+    "About ",
+    "关于",
+    "關於",
+];
+
+/// `The Shelf Notes` / `Brands, shelves and the stories that sell them`: a
+/// short line (not prose) right below a line that names the site is its
+/// slogan.
+fn slogans(chrome: &Chrome, lines: &[String], feats: &[Features], v: &mut Verdicts) {
+    let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
+    for pair in filled.windows(2) {
+        let (site, next) = (pair[0], pair[1]);
+        let line = lines[site].trim();
+        let name = SITE_LINE_OPENERS
+            .iter()
+            .find_map(|o| line.strip_prefix(o))
+            .unwrap_or(line);
+        let f = &feats[next];
+        let short = f.words <= 15 && f.cjk <= 30 && !chrome.is_anchor(&lines[next]);
+        if v[next].is_none() && short && chrome.is_exact_site_name(name) {
+            v[next] = Some("slogan");
         }
     }
 }
@@ -350,8 +395,10 @@ fn tail_run(lines: &[String], feats: &[Features], v: &mut Verdicts) {
     while start > 0 {
         let i = start - 1;
         let f = &feats[i];
-        let fits =
-            lines[i].is_empty() || v[i].is_some() || (short(f) && headline_like(&lines[i], f));
+        let fits = lines[i].is_empty()
+            || v[i].is_some()
+            || !lines[i].chars().any(char::is_alphanumeric)
+            || (short(f) && headline_like(&lines[i], f));
         if !fits {
             break;
         }
@@ -408,6 +455,19 @@ mod tests {
         let v = verdicts(&text, None);
         assert_eq!(v[1], None, "{v:?}");
         assert!(v[2..].iter().all(Option::is_some), "{v:?}");
+    }
+
+    #[test]
+    fn a_short_line_under_the_sites_name_is_its_slogan() {
+        let mut judge = Chrome::new(Lexicon::embedded().unwrap(), &[]);
+        judge.learn_site_names(&["The Shelf Notes".to_string()]);
+        let para = "The company said its sales grew by a third last year, helped by the new stores it opened in smaller cities.";
+        let text = format!("The Shelf Notes\nBrands, shelves and the stories that sell them\n{para}\nDiscover more from The Shelf Notes\n{para}");
+        let lines: Vec<String> = text.lines().map(String::from).collect();
+        let v = judge_all(&judge, &lines, &vec![false; lines.len()], None);
+        assert_eq!(v[1], Some("slogan"), "{v:?}");
+        assert_eq!(v[2], None, "{v:?}");
+        assert_eq!(v[4], None, "a paragraph under the name is prose: {v:?}");
     }
 
     #[test]
