@@ -10,7 +10,6 @@ use serde::Deserialize;
 
 const ENTITIES_TOML: &str = include_str!("../../../data/ingest/entities.toml");
 const NAMES_ZH: &str = include_str!("../../../data/ingest/entity_names_zh.txt");
-const GIVEN_NAMES_EN: &str = include_str!("../../../data/ingest/given_names_en.txt");
 
 /// `data/ingest/entities.toml`.
 #[derive(Debug, Default, Deserialize)]
@@ -57,17 +56,7 @@ pub fn known_names_zh() -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// Whether `word` is a common English given name (`Jason`).
-pub fn is_given_name_en(word: &str) -> bool {
-    static NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-        GIVEN_NAMES_EN
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    });
-    NAMES.contains(word)
-}
+pub use crate::ingest::meta::names::is_given_name_en;
 
 #[cfg(test)]
 mod tests {

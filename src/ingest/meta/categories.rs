@@ -27,6 +27,12 @@ struct Settings {
     /// Weighted hits of one term beyond this count grow logarithmically, so
     /// one word repeated does not outweigh a range of cues.
     saturation: f64,
+    /// An article about a person: the person its text names most, at least
+    /// `person_mentions` times, is named in its title. Then `person_category`
+    /// gains `person_bonus`.
+    person_category: String,
+    person_mentions: usize,
+    person_bonus: f64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -125,11 +131,28 @@ impl CategoryModel {
             }
         }
         let per_thousand = 1000.0 / units.max(150.0);
+        let about_person = self.about_person(input);
         self.slugs
             .iter()
             .zip(totals)
-            .map(|(slug, total)| (slug.clone(), round2(total * per_thousand)))
+            .map(|(slug, total)| {
+                let bonus = if about_person && *slug == self.settings.person_category {
+                    self.settings.person_bonus
+                } else {
+                    0.0
+                };
+                (slug.clone(), round2(total * per_thousand + bonus))
+            })
             .collect()
+    }
+
+    /// The title names the person the text names most (`Jason Fried Never
+    /// Bought an Ad` over a text that says `Fried` again and again).
+    fn about_person(&self, input: &MetaInput) -> bool {
+        super::names::main_person_en(input.paragraphs).is_some_and(|(surname, count)| {
+            count >= self.settings.person_mentions
+                && super::names::occurrences(input.title, &surname) > 0
+        })
     }
 
     fn choose(&self, scores: &[(String, f64)]) -> String {
@@ -191,6 +214,19 @@ mod tests {
         ];
         let (cat, scores) = categorise("The week it went wrong", "en", &body);
         assert_eq!(cat, "brand-crises", "{scores:?}");
+    }
+
+    #[test]
+    fn a_title_naming_the_person_the_text_names_most_is_about_that_person() {
+        let body = [
+            "Jason Fried wrote essays, and Fried's essays built the company.",
+            "Fried kept writing; readers came for Fried and stayed for the product.",
+            "The company grew as Fried wrote on, year after year, about the way it works.",
+        ];
+        let (cat, scores) = categorise("Fried Kept Writing", "en", &body);
+        assert_eq!(cat, "founder-ip", "{scores:?}");
+        let (cat, scores) = categorise("A Company That Kept Writing", "en", &body);
+        assert_eq!(cat, "marketing-lessons", "{scores:?}");
     }
 
     #[test]
