@@ -64,6 +64,9 @@ pub struct Features {
     pub rule: bool,
     /// A phrase opens the line (a navigation word only in a short line).
     pub opens_with_hit: bool,
+    /// A copyright or reprint phrase opens a line of Chinese
+    /// (`本文授權轉載自…`, `版权所有…`).
+    pub opens_notice_zh: bool,
     /// Phrases of classes weighted above 1 (share, newsletter, credit, copyright…).
     pub strong_hits: usize,
     /// Dates, times or counters found.
@@ -128,6 +131,10 @@ pub fn features(line: &str, lex: &Lexicon) -> Features {
                 && (!lex.class(h.class).head || line.split_whitespace().count() <= 4)
         }),
         strong_hits: count(&hits, |h| lex.class(h.class).weight > 1.0),
+        opens_notice_zh: crate::text::has_cjk(line)
+            && hits
+                .first()
+                .is_some_and(|h| at_start(line, h.start) && lex.class(h.class).name == "copyright"),
         rule: line.chars().count() >= 3 && !line.chars().any(char::is_alphanumeric),
         furniture: furniture_found,
         sentence: ends_sentence(line),
@@ -255,7 +262,9 @@ pub fn judge(f: &Features, head: bool) -> Option<Why> {
     }
     if f.prose() {
         let long_label = f.label && f.words <= 40 && f.cjk <= 80;
-        return if f.coverage >= 0.6 {
+        // A reprint or copyright notice reads as a sentence.
+        let notice = f.opens_notice_zh && f.cjk <= 80;
+        return if f.coverage >= 0.6 || notice {
             Some(Why::Phrases)
         } else if long_label {
             Some(Why::Label)
@@ -341,6 +350,8 @@ mod tests {
             "Read more: Why brand mascots are having a moment",
             "Topics: Haier · China · Management · Consumer goods",
             "原创 周小满 新消费观察 2025年04月12日 08:30 广东",
+            "本文授權轉載自《航空產業評論》，原文標題〈長榮罷工四年後的品牌啟示〉。",
+            "Statement: This article is original by the author and does not represent the position of this website.",
         ] {
             assert!(chrome(line).is_some(), "{line}");
         }
@@ -360,6 +371,8 @@ mod tests {
             "2020年 疫情之下 门店 关闭",
             "Dieselgate Cost Volkswagen More Than Money",
             "Business",
+            "廣告推出後，不少文案在網路上被改寫、模仿，全聯的形象也從「媽媽的超市」慢慢年輕化。",
+            "The company issued a statement on Monday and apologised to its customers.",
         ] {
             assert_eq!(chrome(line), None, "{line}");
         }
