@@ -122,7 +122,17 @@ pub fn whole_name_zh(term: &str, text: &str) -> Option<String> {
         match (left, right) {
             (Some(l), _) => name.insert(0, l),
             (None, Some(r)) if !LOCATIVE_CHARS.contains(r) => name.push(r),
-            _ => break,
+            (None, next) => {
+                // Grown into the first half of a word (`轻量化户` before `外`): no name.
+                let cut = next.zip(name.chars().next_back()).is_some_and(|(n, last)| {
+                    name.chars().count() > term.chars().count()
+                        && crate::text::jieba().has_word(&format!("{last}{n}"))
+                });
+                if cut {
+                    return None;
+                }
+                break;
+            }
         }
     }
     (name != term).then_some(name)

@@ -56,6 +56,8 @@ fn chinese_fragments_grow_into_the_whole_name() {
     let twice = "他对着镜头说出一句话。她也对着镜头说出一句话。镜头很近。";
     assert_eq!(whole_name_zh("镜头", twice), None);
     assert_eq!(whole_name_zh("冰城", text).as_deref(), Some("蜜雪冰城"));
+    let outdoors = "它把定位改成轻量化户外。轻量化户外是新的方向，轻量化户外也是口号。";
+    assert_eq!(whole_name_zh("轻量化", outdoors), None);
     assert_eq!(whole_name_zh("蜜雪", text).as_deref(), Some("蜜雪冰城"));
     assert_eq!(whole_name_zh("雪人", text), None);
     assert_eq!(whole_name_zh("主题曲", text), None);
