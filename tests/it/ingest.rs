@@ -73,6 +73,19 @@ pub(crate) fn page_for(root: &Path, source: &str) -> (PathBuf, String) {
     panic!("no page for {source}");
 }
 
+/// Characters a reader sees in a Markdown paragraph: link targets and
+/// brackets left out (`[瑞幸](../wiki/x.md)` counts as `瑞幸`).
+pub fn visible_chars(paragraph: &str) -> usize {
+    let mut n = 0;
+    let mut rest = paragraph;
+    while let Some(at) = rest.find("](") {
+        let end = rest[at..].find(')').map_or(rest.len(), |e| at + e + 1);
+        n += rest[..at].chars().filter(|&c| c != '[').count();
+        rest = &rest[end..];
+    }
+    n + rest.chars().filter(|&c| c != '[').count()
+}
+
 #[test]
 fn seeds_become_clean_case_studies() {
     let dir = site();

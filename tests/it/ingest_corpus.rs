@@ -268,7 +268,7 @@ fn score_article(g: &Gold, o: Option<&Out>, scores: &mut Scores, log: &mut Strin
     fail("no html", !has_html(&o.body), &|| "html left".into());
     if o.lang == "zh" {
         for p in paragraphs(&o.body) {
-            let n = p.chars().count();
+            let n = crate::ingest::visible_chars(p);
             fail("zh paragraphs <= 300", n <= 320, &|| format!("{n} chars"));
         }
     }

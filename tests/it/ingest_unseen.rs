@@ -285,7 +285,8 @@ fn unseen_articles_become_clean_case_studies() {
         }
         if fm.lang.as_deref() == Some("zh") {
             for p in body.split("\n\n") {
-                assert!(p.chars().count() <= 320, "{seed}: long paragraph {p}");
+                let n = crate::ingest::visible_chars(p);
+                assert!(n <= 320, "{seed}: long paragraph ({n}) {p}");
             }
         }
         assert!((5..=10).contains(&fm.tags.len()), "{seed}: {:?}", fm.tags);

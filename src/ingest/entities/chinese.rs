@@ -3,7 +3,8 @@
 //! the whole name the text always writes (`冰城` → `蜜雪冰城`); a name right
 //! before a company or brand word (`…公司`, `…品牌`); and the known names of
 //! `data/ingest/entity_names_zh.txt` and CC-CEDICT's company names of three
-//! characters or more, found whole before jieba can cut them.
+//! characters or more, found whole before jieba can cut them; and the
+//! names no dictionary knows that the text itself shows (`recurring`).
 //! A person needs a common surname first; a name that is part of a longer
 //! candidate named about as often is a fragment of it. A Traditional
 //! article's own forms are kept as forms of the Simplified name.
@@ -54,6 +55,9 @@ pub fn candidates(title: &str, paragraphs: &[String]) -> Vec<Candidate> {
         }
     }
     tagged_names(&text, &mut names);
+    for name in super::recurring::recurring_names(&text) {
+        names.entry(name).or_default();
+    }
     // The cue that found a person is theirs, however far it stands.
     for (person, founding) in cued_people(&text) {
         let v = names.entry(person).or_default();
