@@ -66,6 +66,7 @@ pub fn choose(lines: &[String], extra: &[Candidate], chrome: &Chrome) -> Option<
             source: Source::Line(i),
         })
         .collect();
+    join_second_sentence(&mut cands, lines, chrome);
     cands.extend(extra.iter().cloned());
     let mut site_names = Vec::new();
     let cleaned: Vec<(Candidate, Option<String>)> = cands
@@ -140,6 +141,32 @@ fn inside_prose(text: &str, lines: &[String]) -> bool {
                     .is_some_and(|c| c.is_alphanumeric() || "，,、；;".contains(c))
             })
     })
+}
+
+/// `Red Bull Doesn’t Sell a Drink.` / `It Sells the Jump` above the byline:
+/// a headline of two sentences that a wall of text was cut into. The second
+/// is short, capitalised and unpunctuated, and the byline or the article
+/// follows it; the first ends a sentence.
+fn join_second_sentence(cands: &mut [Candidate], lines: &[String], chrome: &Chrome) {
+    for c in cands.iter_mut() {
+        let Source::Line(i) = c.source else { continue };
+        let (Some(second), Some(after)) = (lines.get(i + 1), lines.get(i + 2)) else {
+            continue;
+        };
+        let words: Vec<&str> = second.split_whitespace().collect();
+        let capitalised = words.iter().all(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() < 4 || w.starts_with(char::is_uppercase)
+        });
+        let joins = c.text.ends_with(['.', '?', '!'])
+            && title_case(&c.text)
+            && (2..=8).contains(&words.len())
+            && capitalised
+            && !second.ends_with(['.', '?', '!', ',', ':', ';'])
+            && (chrome.is_byline(after) || chrome.is_anchor(after));
+        if joins {
+            c.text = format!("{} {second}", c.text);
+        }
+    }
 }
 
 /// What a headline gains by standing right above the byline or dateline.
@@ -484,6 +511,24 @@ mod tests {
     }
 
     const BODY: &str = "Haier smashed 76 faulty refrigerators in 1985, and Haier still tells the story to every new employee. The hammer made Haier famous for quality across China.";
+
+    #[test]
+    fn a_headline_cut_into_two_sentences_is_joined() {
+        let text = format!("STRATEGY\nHaier Doesn’t Sell a Fridge.\nIt Sells the Hammer\n{BODY}");
+        assert_eq!(
+            pick(&text).as_deref(),
+            Some("Haier Doesn’t Sell a Fridge. It Sells the Hammer")
+        );
+    }
+
+    #[test]
+    fn a_headline_above_the_byline_wins_over_the_sites_slogan() {
+        let text = format!("Haier Weekly | Haier Stories and Quality Notes\nHaier Weekly / News\nHow Haier Made Quality a Story\nBy Jane Doe\n{BODY}");
+        assert_eq!(
+            pick(&text).as_deref(),
+            Some("How Haier Made Quality a Story")
+        );
+    }
 
     #[test]
     fn an_acronym_tag_does_not_name_a_generated_title() {

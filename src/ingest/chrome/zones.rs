@@ -62,7 +62,12 @@ fn title_copies(lines: &[String], title: &str, first: usize, v: &mut Verdicts) {
     for (i, l) in lines.iter().enumerate() {
         let near =
             i <= first && l.contains(title) && l.chars().count() <= title.chars().count() + 60;
-        if crate::ingest::title::same(l, title) || near {
+        // A piece of a title a wall of text was cut into (`It Sells the Jump`).
+        let (title, l_) = (title.trim(), l.trim());
+        let piece = i <= first
+            && l_.split_whitespace().count() >= 3
+            && (title.starts_with(l_) || title.ends_with(l_));
+        if crate::ingest::title::same(l, title) || near || piece {
             v[i] = Some("title-copy");
         }
     }
