@@ -374,17 +374,17 @@ fn ingest_corpus_scores() {
     // Floors under which the whole corpus must not fall (regression lines at
     // the scores reached; the README states the targets beside them).
     let thresholds: &[(&str, f64)] = &[
-        ("title", 95.0),
-        ("category", 95.0),
+        ("title", 96.5),
+        ("category", 98.0),
         ("lang", 100.0),
-        ("noise removed", 98.5),
+        ("noise removed", 99.0),
         ("survivors kept", 99.9),
         ("headings", 97.0),
         // Held-out literals are the open gap: neither the table nor the
         // back-translation of known names knows every new writer's literal
-        // translation (the fifth held-out batch kept 9 of its 15 when first
+        // translation (the sixth held-out batch kept 10 of its 18 when first
         // scored).
-        ("mt terms", 95.0),
+        ("mt terms", 98.0),
         ("no mojibake", 100.0),
         ("no html", 100.0),
         ("zh paragraphs <= 300", 100.0),
