@@ -19,7 +19,6 @@ pub mod identity;
 mod lexicon;
 mod page_text;
 pub mod pages;
-mod recurring;
 mod roles;
 
 use crate::content::front_matter::EntityMention;

@@ -410,5 +410,19 @@ fn main_company_zh(paragraphs: &[String], lex: &Lexicons) -> Option<String> {
         .map(|(name, _, _)| name)
 }
 
+/// Mentions a name no dictionary knows needs to be taken for the subject.
+const MIN_UNKNOWN_MAIN: usize = 6;
+
+/// The name no dictionary knows that a Chinese text comes back to most
+/// (`蕉下`), when it does often: the article's likely subject, company or
+/// person, for its tags.
+pub fn unknown_subject_zh(paragraphs: &[String]) -> Option<String> {
+    let text = paragraphs.join("\n");
+    super::recurring::recurring_names(&text)
+        .into_iter()
+        .next()
+        .filter(|n| text.matches(n.as_str()).count() >= MIN_UNKNOWN_MAIN)
+}
+
 #[cfg(test)]
 mod tests;

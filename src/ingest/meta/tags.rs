@@ -100,8 +100,14 @@ pub fn scored_tags(input: &MetaInput, chinese: bool) -> Vec<ScoredTag> {
         .collect();
     let mut flags = straddlers.into_iter();
     tags.retain(|_| !flags.next().unwrap_or(false));
-    if let Some(company) = main_company_titled(input.paragraphs, input.title, chinese) {
-        include(&mut tags, &company);
+    // The main company, and in Chinese the name no dictionary knows that the
+    // text comes back to most (often the brand jieba cannot read).
+    let company = main_company_titled(input.paragraphs, input.title, chinese);
+    let unknown = chinese
+        .then(|| super::names::unknown_subject_zh(input.paragraphs))
+        .flatten();
+    for subject in company.into_iter().chain(unknown) {
+        include(&mut tags, &subject);
     }
     tags.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.tag.cmp(&b.tag)));
     cut(tags)
