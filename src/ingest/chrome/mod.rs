@@ -13,6 +13,7 @@ mod glue;
 pub mod lexicon;
 mod line;
 mod nav_run;
+mod site_boxes;
 pub mod wall;
 mod zones;
 

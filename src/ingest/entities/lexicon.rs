@@ -56,7 +56,7 @@ pub fn known_names_zh() -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-pub use crate::ingest::meta::names::is_given_name_en;
+pub use crate::ingest::meta::people::is_given_name_en;
 
 #[cfg(test)]
 mod tests {

@@ -149,7 +149,7 @@ impl CategoryModel {
     /// The title names the person the text names most (`Jason Fried Never
     /// Bought an Ad` over a text that says `Fried` again and again).
     fn about_person(&self, input: &MetaInput) -> bool {
-        super::names::main_person_en(input.paragraphs).is_some_and(|(surname, count)| {
+        super::people::main_person_en(input.paragraphs).is_some_and(|(surname, count)| {
             count >= self.settings.person_mentions
                 && super::names::occurrences(input.title, &surname) > 0
         })

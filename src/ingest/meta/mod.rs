@@ -11,6 +11,7 @@ pub mod dates;
 pub mod keywords_en;
 pub mod keywords_zh;
 pub mod names;
+pub mod people;
 pub mod recurring;
 pub mod sentences;
 pub mod summary;

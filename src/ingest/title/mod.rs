@@ -8,8 +8,13 @@
 //! article has no headline and `None` is returned: the title is generated
 //! from its metadata later (`generated`).
 
+mod generated;
+mod head;
+
 use super::chrome::Chrome;
-use super::meta::Metadata;
+use head::{byline_heads, inside_prose, join_second_sentence, ABOVE_BYLINE};
+
+pub use generated::generate;
 
 /// Where a title candidate comes from.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -123,76 +128,6 @@ pub fn choose(lines: &[String], extra: &[Candidate], chrome: &Chrome) -> Option<
         site_names.retain(|n| !same(n, &text));
         Chosen { text, site_names }
     })
-}
-
-/// A line that stands again inside a paragraph, continuing a sentence there,
-/// is a clause the scraper copied out of it (`每天后台自动回复量是28000条`
-/// above `…，每天后台自动回复量是28000条，…`), not a headline; a headline
-/// the article quotes (`said “Don't buy this jacket.”`) stays one.
-fn inside_prose(text: &str, lines: &[String]) -> bool {
-    let n = text.chars().count();
-    lines.iter().any(|l| {
-        l.chars().count() > 2 * n
-            && l.match_indices(text).any(|(at, _)| {
-                l[..at]
-                    .trim_end()
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| c.is_alphanumeric() || "，,、；;".contains(c))
-            })
-    })
-}
-
-/// `Red Bull Doesn’t Sell a Drink.` / `It Sells the Jump` above the byline:
-/// a headline of two sentences that a wall of text was cut into. The second
-/// is short, capitalised and unpunctuated, and the byline or the article
-/// follows it; the first ends a sentence.
-fn join_second_sentence(cands: &mut [Candidate], lines: &[String], chrome: &Chrome) {
-    for c in cands.iter_mut() {
-        let Source::Line(i) = c.source else { continue };
-        let (Some(second), Some(after)) = (lines.get(i + 1), lines.get(i + 2)) else {
-            continue;
-        };
-        let words: Vec<&str> = second.split_whitespace().collect();
-        let capitalised = words.iter().all(|w| {
-            w.chars().filter(|c| c.is_alphabetic()).count() < 4 || w.starts_with(char::is_uppercase)
-        });
-        let joins = c.text.ends_with(['.', '?', '!'])
-            && title_case(&c.text)
-            && (2..=8).contains(&words.len())
-            && capitalised
-            && !second.ends_with(['.', '?', '!', ',', ':', ';'])
-            && (chrome.is_byline(after) || chrome.is_anchor(after));
-        if joins {
-            c.text = format!("{} {second}", c.text);
-        }
-    }
-}
-
-/// What a headline gains by standing right above the byline or dateline.
-const ABOVE_BYLINE: f64 = 1.5;
-
-/// The lines that head a byline: walking up from a byline or dateline over
-/// the lines of its block (the headline, its dek, the writer's name; at most
-/// three, up to chrome or a section path), the top one, when it can be a
-/// title (`valid`). A bio under the writer's name is not at the top.
-fn byline_heads(lines: &[String], valid: &[usize], chrome: &Chrome) -> Vec<usize> {
-    let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
-    let stop = |l: &str| chrome.is_chrome_line(l, true) || section_path(l);
-    let mut heads = Vec::new();
-    for (k, &j) in filled.iter().enumerate() {
-        if !chrome.is_byline(&lines[j]) {
-            continue;
-        }
-        let top = filled[..k]
-            .iter()
-            .rev()
-            .take(3)
-            .take_while(|&&i| !stop(&lines[i]))
-            .last();
-        heads.extend(top.filter(|i| valid.contains(i)));
-    }
-    heads
 }
 
 /// The candidate without site and section segments, and the segments dropped.
@@ -399,105 +334,6 @@ fn frequent_terms(lines: &[String]) -> Vec<String> {
 /// Characters that make a Chinese pair grammar rather than a term.
 const FUNCTION_CHARS: &str = "的了是在和有我们这个一不也就都而及与或被把让给对从到为以于之其中上下来去说要会能可没很还更最又";
 
-/// A generated title: the article's main entity and its two top key phrases,
-/// in the article's language (`小米：病毒营销与爆品`, `Haier: quality and service`).
-///
-/// `company` is the article's main company when it is known (a Chinese tag
-/// has no capital to tell a name); `text`, the article's, tells its script.
-pub fn generate(meta: &Metadata, lang: &str, company: Option<&str>, text: &str) -> String {
-    let zh = lang == "zh";
-    let sample = text;
-    let names: Vec<String> = meta.tags.iter().map(|t| display(t, zh, sample)).collect();
-    let is_name = |t: &str| {
-        t.chars().next().is_some_and(|c| c.is_uppercase()) || crate::text::has_cjk(t) && zh
-    };
-    // A founder case is named after its most prominent name (the founder);
-    // other cases after the company.
-    // An acronym (`IP`, `KOL`, `CEO`) is a concept, not the case's name.
-    let named = |t: &str| {
-        t.chars().next().is_some_and(char::is_uppercase)
-            && !(t.len() <= 4 && t.chars().all(|c| c.is_ascii_uppercase()))
-    };
-    let founder_case = meta.category == "founder-ip";
-    let entity = company
-        .filter(|_| !founder_case)
-        .map(|c| display(c, zh, sample))
-        .or_else(|| {
-            meta.tags
-                .iter()
-                .zip(&names)
-                .find(|(t, _)| named(t))
-                .map(|(_, n)| n.clone())
-        })
-        .or_else(|| company.map(|c| display(c, zh, sample)))
-        .or_else(|| zh.then(|| most_named_tag(&meta.tags, sample)).flatten());
-    let topics: Vec<&String> = meta
-        .tags
-        .iter()
-        .zip(&names)
-        .filter(|(t, n)| {
-            !named(t)
-                && Some(*n) != entity.as_ref()
-                && !entity
-                    .as_ref()
-                    .is_some_and(|e| e.contains(n.as_str()) || n.contains(e.as_str()))
-                && (is_name(n) || !zh)
-        })
-        .map(|(_, n)| n)
-        .take(2)
-        .collect();
-    let joined = match (zh, topics.as_slice()) {
-        (_, []) => String::new(),
-        (_, [a]) => a.to_string(),
-        (true, [a, b, ..]) => format!("{a}与{b}"),
-        (false, [a, b, ..]) => format!("{a} and {b}"),
-    };
-    match (entity, joined.is_empty()) {
-        (Some(e), false) if zh => format!("{e}：{joined}"),
-        (Some(e), false) => format!("{e}: {joined}"),
-        (Some(e), true) => e,
-        (None, _) => joined,
-    }
-}
-
-/// The Chinese tag the article names most often, at least three times: the
-/// case's name when no company was found (`老乡鸡`).
-fn most_named_tag(tags: &[String], text: &str) -> Option<String> {
-    tags.iter()
-        .filter(|t| t.chars().all(crate::text::is_cjk))
-        .map(|t| (text.matches(t.as_str()).count(), t))
-        .filter(|(n, _)| *n >= 3)
-        .max_by_key(|(n, _)| *n)
-        .map(|(_, t)| t.clone())
-}
-
-/// A tag in the article's language: for a Chinese article, a Latin tag becomes
-/// the Chinese name of its alias group written in the article's script (the
-/// name whose characters `sample`, text of the article, uses most; the
-/// group's first Chinese name on a tie).
-fn display(tag: &str, zh: bool, sample: &str) -> String {
-    // A Chinese tag was taken from the article: it is in the article's script.
-    if !zh || crate::text::has_cjk(tag) {
-        return tag.to_string();
-    }
-    let Some(group) = super::meta::aliases::group_of(tag) else {
-        return tag.to_string();
-    };
-    // The share of a name's characters the text uses; the first name wins ties.
-    let used = |n: &str| {
-        let chars: Vec<char> = n.chars().collect();
-        let found = chars.iter().filter(|&&c| sample.contains(c)).count();
-        found as f64 / chars.len().max(1) as f64
-    };
-    let mut best: Option<&str> = None;
-    for name in group.all_names().filter(|n| crate::text::has_cjk(n)) {
-        if best.is_none_or(|b| used(name) > used(b)) {
-            best = Some(name);
-        }
-    }
-    best.map_or_else(|| tag.to_string(), str::to_string)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -528,34 +364,6 @@ mod tests {
             pick(&text).as_deref(),
             Some("How Haier Made Quality a Story")
         );
-    }
-
-    #[test]
-    fn an_acronym_tag_does_not_name_a_generated_title() {
-        let meta = Metadata {
-            category: "founder-ip".into(),
-            tags: vec!["IP".into(), "老乡鸡".into(), "董事长".into(), "土味".into()],
-            ..Metadata::default()
-        };
-        let t = generate(&meta, "zh", Some("老乡鸡"), "");
-        assert!(t.starts_with("老乡鸡："), "{t}");
-        // Without a known company, the tag the text names most.
-        let text = "老乡鸡的董事长说，老乡鸡不裁员。老乡鸡后来开遍全国。";
-        let t = generate(&meta, "zh", None, text);
-        assert!(t.starts_with("老乡鸡："), "{t}");
-    }
-
-    #[test]
-    fn a_latin_tag_is_shown_in_the_articles_script() {
-        assert_eq!(
-            display("word of mouth", true, "这次传播靠的是口碑，用户自发传播。"),
-            "口碑"
-        );
-        assert_eq!(
-            display("word of mouth", true, "這次傳播靠的是口碑，用戶自發傳播。"),
-            "口碑傳播"
-        );
-        assert_eq!(display("word of mouth", false, ""), "word of mouth");
     }
 
     #[test]
@@ -590,17 +398,5 @@ mod tests {
         assert_eq!(pick(&format!("經濟 / 企業動態\n{BODY}")), None);
         let wall = "小米微信每天接收的信息量是30000条，每天后台自动回复量是28000条，每天人工处理消息量是2000条。小米还专门开发了一个技术后台，一些重要的问题反馈会转到人工客服，后台自动回复量很大，自动回复量也在涨，后台很忙。";
         assert_eq!(pick(&format!("每天后台自动回复量是28000条\n{wall}")), None);
-    }
-
-    #[test]
-    fn generated_titles_name_the_entity_and_two_topics() {
-        let meta = Metadata {
-            tags: vec!["Haier".into(), "quality".into(), "founder myth".into()],
-            ..Metadata::default()
-        };
-        assert_eq!(
-            generate(&meta, "en", None, ""),
-            "Haier: quality and founder myth"
-        );
     }
 }
