@@ -185,13 +185,13 @@ impl Chrome {
             || is_domain(part)
     }
 
-    /// The line is a known site name, alone or with chrome words around it.
     /// The line is one of the site's names, nothing more.
     fn is_exact_site_name(&self, line: &str) -> bool {
         let l = line.trim().to_lowercase();
         self.site_names.iter().any(|s| s.to_lowercase() == l)
     }
 
+    /// The line is a known site name, alone or with chrome words around it.
     fn is_site_name(&self, line: &str) -> bool {
         let l = line.trim().to_lowercase();
         self.site_names.iter().any(|s| {

@@ -181,10 +181,8 @@ fn repeated_label(menu: &str, rest: &str) -> usize {
 /// neither), when the headline keeps at least three words.
 fn sub_label(rest: &str) -> usize {
     let ws = words(rest);
-    if !ws
-        .first()
-        .is_some_and(|(_, w)| matches!(*w, "|" | "»" | ">" | "›" | "/" | "→" | "·"))
-    {
+    let separator = |w: &str| TRAIL_SEPARATORS.contains(&w) || matches!(w, "|" | "·");
+    if !ws.first().is_some_and(|(_, w)| separator(w)) {
         return 0;
     }
     let opens_headline = |w: &str| {

@@ -59,14 +59,15 @@ pub fn judge_all(
 
 /// Copies of the title, and title lines with site names around it.
 fn title_copies(lines: &[String], title: &str, first: usize, v: &mut Verdicts) {
+    let title = title.trim();
     for (i, l) in lines.iter().enumerate() {
         let near =
             i <= first && l.contains(title) && l.chars().count() <= title.chars().count() + 60;
         // A piece of a title a wall of text was cut into (`It Sells the Jump`).
-        let (title, l_) = (title.trim(), l.trim());
+        let part = l.trim();
         let piece = i <= first
-            && l_.split_whitespace().count() >= 3
-            && (title.starts_with(l_) || title.ends_with(l_));
+            && part.split_whitespace().count() >= 3
+            && (title.starts_with(part) || title.ends_with(part));
         if crate::ingest::title::same(l, title) || near || piece {
             v[i] = Some("title-copy");
         }

@@ -55,7 +55,7 @@ pub fn candidates(title: &str, paragraphs: &[String]) -> Vec<Candidate> {
         }
     }
     tagged_names(&text, &mut names);
-    for name in crate::ingest::meta::recurring::recurring_names(&text) {
+    for (name, _) in crate::ingest::meta::recurring::recurring_names(&text) {
         names.entry(name).or_default();
     }
     // The cue that found a person is theirs, however far it stands.

@@ -380,7 +380,8 @@ pub fn unknown_subject_zh(paragraphs: &[String]) -> Option<String> {
     super::recurring::recurring_names(&text)
         .into_iter()
         .next()
-        .filter(|n| text.matches(n.as_str()).count() >= MIN_UNKNOWN_MAIN)
+        .filter(|(_, count)| *count >= MIN_UNKNOWN_MAIN)
+        .map(|(name, _)| name)
 }
 
 #[cfg(test)]

@@ -45,8 +45,9 @@ impl Uses {
     }
 }
 
-/// Every name-like run of `text` (Simplified), most frequent first.
-pub fn recurring_names(text: &str) -> Vec<String> {
+/// Every name-like run of `text` (Simplified) with how often it stands
+/// there, most frequent first.
+pub fn recurring_names(text: &str) -> Vec<(String, usize)> {
     let mut uses: HashMap<String, Uses> = HashMap::new();
     for run in text.split(|c: char| !is_cjk(c)).filter(|r| !r.is_empty()) {
         let chars: Vec<char> = run.chars().collect();
@@ -76,8 +77,7 @@ pub fn recurring_names(text: &str) -> Vec<String> {
                 && !run.starts_with(|c| EDGE_CHARS.contains(c))
                 && !run.ends_with(|c| EDGE_CHARS.contains(c))
                 && !jieba.has_word(run)
-                && !compound_of_words(&jieba, run)
-                && !modified_word(&jieba, run)
+                && !phrase_of_known_words(&jieba, run)
         })
         .map(|(run, u)| (run, u.count))
         .collect();
@@ -93,29 +93,26 @@ pub fn recurring_names(text: &str) -> Vec<String> {
         .cloned()
         .collect();
     names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    names.into_iter().map(|(run, _)| run).collect()
-}
-
-/// `小米手机`: words jieba knows, each of two characters or more, put
-/// together; a new name has a piece jieba cannot read as a word (`蕉`+`下`).
-fn compound_of_words(jieba: &jieba_rs::Jieba, run: &str) -> bool {
-    let words = jieba.cut(run, false);
-    words.len() > 1
-        && words
-            .iter()
-            .all(|w| w.word.chars().count() >= 2 && jieba.has_word(w.word))
+    names
 }
 
 /// jieba frequency above which a word is everyday language.
 const COMMON_FREQ: usize = 1000;
 
-/// `好产品`, `要做`: one character before an everyday word is a phrase.
-fn modified_word(jieba: &jieba_rs::Jieba, run: &str) -> bool {
+/// A phrase of words jieba knows, no name: known words of two characters or
+/// more put together (`小米手机`), or one character before an everyday word
+/// (`好产品`, `要做`). A new name has a piece jieba cannot read (`蕉`+`下`).
+fn phrase_of_known_words(jieba: &jieba_rs::Jieba, run: &str) -> bool {
     let words = jieba.cut(run, false);
-    matches!(words.as_slice(), [head, tail]
+    let compound = words.len() > 1
+        && words
+            .iter()
+            .all(|w| w.word.chars().count() >= 2 && jieba.has_word(w.word));
+    let modified = matches!(words.as_slice(), [head, tail]
         if head.word.chars().count() == 1
             && tail.word.chars().count() >= 2
-            && jieba.suggest_freq(tail.word) > COMMON_FREQ)
+            && jieba.suggest_freq(tail.word) > COMMON_FREQ);
+    compound || modified
 }
 
 #[cfg(test)]
@@ -127,9 +124,13 @@ mod tests {
         let text = "十年前，蕉下只是一把小黑伞。后来蕉下开始做防晒衣，蕉下的门店越开越多。\
                     有人说蕉下会上市，也有人说，蕉下靠的是营销。品牌的故事还在继续。";
         let names = recurring_names(text);
-        assert_eq!(names.first().map(String::as_str), Some("蕉下"), "{names:?}");
+        assert_eq!(
+            names.first().map(|(n, _)| n.as_str()),
+            Some("蕉下"),
+            "{names:?}"
+        );
         assert!(
-            !names.iter().any(|n| n == "品牌" || n == "营销"),
+            !names.iter().any(|(n, _)| n == "品牌" || n == "营销"),
             "{names:?}"
         );
         let phone = "小米手机卖得好，买小米手机的人多，小米手机便宜，人人都说小米手机。";

@@ -86,7 +86,6 @@ impl Context {
     }
 }
 
-/// The text before a match ends a sentence (or is empty).
 /// The word right before or after `range`, one space away, is capitalised.
 fn in_capitalised_run(line: &str, range: std::ops::Range<usize>) -> bool {
     let capital = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
@@ -99,6 +98,7 @@ fn in_capitalised_run(line: &str, range: std::ops::Range<usize>) -> bool {
             .is_some_and(|a| capital(a.split(' ').next()))
 }
 
+/// The text before a match ends a sentence (or is empty).
 fn opens_sentence(before: &str) -> bool {
     let t = before.trim_end_matches(|c: char| c.is_whitespace() || "\"“‘'(".contains(c));
     t.is_empty() || t.ends_with(['.', '!', '?', ':', '。', '！', '？', '：'])

@@ -94,8 +94,7 @@ pub fn choose(lines: &[String], extra: &[Candidate], chrome: &Chrome) -> Option<
         if matches!(c.source, Source::Line(_)) && inside_prose(text, lines) {
             continue;
         }
-        let sc = score(text, c.source, repeated, &body_terms, chrome);
-        if let Some(score) = sc {
+        if let Some(score) = score(text, c.source, repeated, &body_terms, chrome) {
             scored.push((c.source, text.clone(), score));
         }
     }
@@ -106,21 +105,19 @@ pub fn choose(lines: &[String], extra: &[Candidate], chrome: &Chrome) -> Option<
             _ => None,
         })
         .collect();
-    let heads = byline_heads(lines, &valid, chrome);
-    for (source, _, score) in &mut scored {
-        if matches!(source, Source::Line(i) if heads.contains(i)) {
-            *score += ABOVE_BYLINE;
+    // Bylines stand above the first paragraph of prose, or just below a
+    // first paragraph that is itself the headline.
+    let head = &lines[..(first_prose + 4).min(lines.len())];
+    let heads = byline_heads(head, &valid, chrome);
+    let mut best: Option<(f64, String)> = None;
+    for (source, text, mut score) in scored {
+        if matches!(source, Source::Line(i) if heads.contains(&i)) {
+            score += ABOVE_BYLINE;
+        }
+        if best.as_ref().is_none_or(|(s, _)| score > *s) {
+            best = Some((score, text));
         }
     }
-    let best = scored
-        .into_iter()
-        .fold(None::<(f64, String)>, |best, (_, text, score)| {
-            if best.as_ref().is_none_or(|(s, _)| score > *s) {
-                Some((score, text))
-            } else {
-                best
-            }
-        });
     site_names.sort();
     site_names.dedup();
     best.filter(|(s, _)| *s >= MIN_SCORE).map(|(_, text)| {
@@ -301,6 +298,9 @@ pub fn same(a: &str, b: &str) -> bool {
     a == b || key(a) == key(b)
 }
 
+/// How many of the body's most frequent terms a title is checked against.
+const FREQUENT_TERMS: usize = 30;
+
 /// The body's most frequent content terms: Latin words of four letters or
 /// more outside the stop words, and Chinese character pairs, lower-cased.
 fn frequent_terms(lines: &[String]) -> Vec<String> {
@@ -328,7 +328,11 @@ fn frequent_terms(lines: &[String]) -> Vec<String> {
     }
     let mut terms: Vec<(String, usize)> = counts.into_iter().filter(|(_, n)| *n >= 3).collect();
     terms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    terms.into_iter().take(30).map(|(t, _)| t).collect()
+    terms
+        .into_iter()
+        .take(FREQUENT_TERMS)
+        .map(|(t, _)| t)
+        .collect()
 }
 
 /// Characters that make a Chinese pair grammar rather than a term.
