@@ -251,6 +251,9 @@ mod tests {
     fn news_page_furniture() {
         let text = "Title line\nBy Staff Writer | Share this article | Subscribe to our newsletter\nWe use cookies to improve your experience. Accept\n1.2k shares\nPublished September 14, 2018\nBody one.\nAdvertisement\nA runner on the track. (Photo: Getty Images)\nRead more: https://example.com/a\nLike | Watching | Share\nComments (12)\nBody two.\n- THE END -\nDisclaimer: views are the author's.";
         assert_eq!(body(text), "Title line\nBody one.\nBody two.");
+        let text =
+            "快餐店的新形象\n本報記者 陳小明\n香江日報記者 鄭穎彤\n正文。\n他說記者不該只寫新聞。";
+        assert_eq!(body(text), "快餐店的新形象\n正文。\n他說記者不該只寫新聞。");
         let text = "标题\n2021-03-05 10:23　来源：某某网\n【字號：大 中 小】\n摘要：本文关键词为：瑞幸,咖啡\n摘要：一句真正的摘要。\n正文。\n1.2万 阅读\nEND\n免责声明：与本平台无关。";
         assert_eq!(body(text), "标题\n一句真正的摘要。\n正文。");
     }
