@@ -32,6 +32,11 @@ pub struct Breadcrumbs {
     max_lines: usize,
 }
 
+/// Characters of a crumb above which it is a menu run together, not a section.
+const MENU_CHARS: usize = 12;
+/// Characters of a section label glued to the headline, at most.
+const MAX_LABEL_CHARS: usize = 4;
+
 impl BreadcrumbDef {
     pub fn compile(self) -> Result<Breadcrumbs, String> {
         let home = Regex::new(&self.home)
@@ -60,8 +65,33 @@ impl Breadcrumbs {
                 .all(|c| !c.is_empty() && c.chars().count() <= self.max_segment_chars);
             let home = crumbs.first().is_some_and(|c| self.home.is_match(c));
             let trail = short && ((strong && crumbs.len() >= 2) || (home && !crumbs.is_empty()));
-            trail.then(|| last.to_string())
+            trail.then(|| self.unglued(last, crumbs).to_string())
         })
+    }
+
+    /// A Chinese last segment without its section label: a page saved on one
+    /// line glues the trail's section to the headline (`首页 > 资讯 >
+    /// 品牌酱香拿铁…`). The label is the longest opening run of two to four
+    /// Chinese characters that the menu run together before the trail (a
+    /// crumb longer than a section name) also holds.
+    fn unglued<'a>(&self, last: &'a str, crumbs: &[&str]) -> &'a str {
+        let menus: Vec<&&str> = crumbs
+            .iter()
+            .filter(|c| c.chars().count() > MENU_CHARS)
+            .collect();
+        let opening: Vec<(usize, char)> = last
+            .char_indices()
+            .take_while(|&(_, c)| crate::text::is_cjk(c))
+            .take(MAX_LABEL_CHARS + 1)
+            .collect();
+        (2..=MAX_LABEL_CHARS.min(opening.len().saturating_sub(1)))
+            .rev()
+            .map(|n| opening[n].0)
+            .find(|&end| {
+                let label = &last[..end];
+                menus.iter().any(|m| m.contains(label)) && self.is_title(&last[end..])
+            })
+            .map_or(last, |end| &last[end..])
     }
 
     fn is_title(&self, segment: &str) -> bool {
@@ -151,6 +181,17 @@ mod tests {
         let (lines, title) = run("Home | Why the founder matters\nBody.");
         assert_eq!(lines, vec!["Why the founder matters", "Body."]);
         assert_eq!(title.as_deref(), Some("Why the founder matters"));
+    }
+
+    #[test]
+    fn a_section_label_glued_to_the_headline_is_parted() {
+        let menu = "观察网首页资讯财经酒企品牌消费专题视频登录注册当前位置：首页";
+        let (lines, title) = run(&format!("{menu} > 资讯 > 品牌酱香拿铁刷屏一周年：谁赢了\n正文。"));
+        assert_eq!(title.as_deref(), Some("酱香拿铁刷屏一周年：谁赢了"));
+        assert_eq!(lines[0], "酱香拿铁刷屏一周年：谁赢了");
+        // A headline whose first word the menu does not hold keeps it.
+        let (_, title) = run(&format!("{menu} > 资讯 > 瑞幸拿铁刷屏一周年：谁赢了\n正文。"));
+        assert_eq!(title.as_deref(), Some("瑞幸拿铁刷屏一周年：谁赢了"));
     }
 
     #[test]
