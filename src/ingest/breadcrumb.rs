@@ -186,11 +186,15 @@ mod tests {
     #[test]
     fn a_section_label_glued_to_the_headline_is_parted() {
         let menu = "观察网首页资讯财经酒企品牌消费专题视频登录注册当前位置：首页";
-        let (lines, title) = run(&format!("{menu} > 资讯 > 品牌酱香拿铁刷屏一周年：谁赢了\n正文。"));
+        let (lines, title) = run(&format!(
+            "{menu} > 资讯 > 品牌酱香拿铁刷屏一周年：谁赢了\n正文。"
+        ));
         assert_eq!(title.as_deref(), Some("酱香拿铁刷屏一周年：谁赢了"));
         assert_eq!(lines[0], "酱香拿铁刷屏一周年：谁赢了");
         // A headline whose first word the menu does not hold keeps it.
-        let (_, title) = run(&format!("{menu} > 资讯 > 瑞幸拿铁刷屏一周年：谁赢了\n正文。"));
+        let (_, title) = run(&format!(
+            "{menu} > 资讯 > 瑞幸拿铁刷屏一周年：谁赢了\n正文。"
+        ));
         assert_eq!(title.as_deref(), Some("瑞幸拿铁刷屏一周年：谁赢了"));
     }
 

@@ -97,12 +97,13 @@ fn roles(root: &Path) -> BTreeMap<String, BTreeMap<String, BTreeSet<String>>> {
 const SAME_COMPANY: &[(&str, &str)] = &[("chicecream", "zhongxuegao"), ("florasis", "huaxizi")];
 
 /// The company part of a corpus file name (`ho_anta_en_profile.txt` →
-/// `anta`; the held-out prefixes `ho_`, `ho2_`, `ho3_` removed).
+/// `anta`; a held-out batch prefix `ho_`, `ho2_`, … removed).
 fn company_of(file: &str) -> &str {
     let f = file
-        .trim_start_matches("ho3_")
-        .trim_start_matches("ho2_")
-        .trim_start_matches("ho_");
+        .strip_prefix("ho")
+        .map(|rest| rest.trim_start_matches(|c: char| c.is_ascii_digit()))
+        .and_then(|rest| rest.strip_prefix('_'))
+        .unwrap_or(file);
     let name = f.split('_').next().unwrap_or(f);
     SAME_COMPANY
         .iter()

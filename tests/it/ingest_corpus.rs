@@ -160,6 +160,17 @@ struct Out {
     generated: bool,
 }
 
+/// The body without the "See also" list of entity links that ingest adds
+/// at its end: that list is casewiki's, not the article's, and a noise entry
+/// naming the company (`#捷安特`) would match it.
+fn without_see_also(body: &str) -> &str {
+    ["\n## See also\n", "\n## 另见\n", "\n## 另見\n"]
+        .iter()
+        .filter_map(|h| body.rfind(h))
+        .max()
+        .map_or(body, |at| &body[..at])
+}
+
 fn outputs(root: &Path) -> BTreeMap<String, Out> {
     let mut out = BTreeMap::new();
     for (_, text) in pages(root) {
@@ -174,7 +185,7 @@ fn outputs(root: &Path) -> BTreeMap<String, Out> {
                 title: fm.title,
                 lang: fm.lang.unwrap_or_default(),
                 category: fm.category.unwrap_or_default(),
-                body: crate::support::without_link_targets(split.body),
+                body: crate::support::without_link_targets(without_see_also(split.body)),
                 generated,
             },
         );

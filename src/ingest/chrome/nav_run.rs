@@ -11,8 +11,9 @@ use super::lexicon::Lexicon;
 
 /// Navigation phrases the menu holds at least.
 const MIN_NAV: usize = 2;
-/// Other words the menu may hold between two navigation phrases.
-const MAX_GAP: usize = 2;
+/// Other words the menu may hold between two navigation phrases (two
+/// menu items the lexicon does not know).
+const MAX_GAP: usize = 4;
 /// Words of a site name before the first navigation phrase, at most.
 const MAX_LEAD: usize = 4;
 
@@ -27,6 +28,12 @@ pub fn split<'a>(part: &'a str, lex: &Lexicon) -> Vec<&'a str> {
         };
         out.push(part[start..end].trim());
         out.push(part[end..].trim_start());
+        return out;
+    }
+    let lead = leading_phrase(part, lex);
+    if lead > 0 {
+        let mut out = vec![part[..lead].trim_end()];
+        out.extend(split(part[lead..].trim_start(), lex));
         return out;
     }
     let Some(end) = menu_end(part, lex) else {
@@ -49,6 +56,27 @@ pub fn split<'a>(part: &'a str, lex: &Lexicon) -> Vec<&'a str> {
         out.push(rest);
     }
     out
+}
+
+/// Bytes of a navigation phrase of the lexicon that opens `part` (`Skip to
+/// main content` before the site name and its menu): three words or more,
+/// some in lower case (a capitalised menu is `menu_end`'s), with a
+/// capitalised word after it; 0 when none does.
+fn leading_phrase(part: &str, lex: &Lexicon) -> usize {
+    lex.hits(part)
+        .into_iter()
+        .filter(|h| h.start == 0 && (lex.class(h.class).head || lex.class(h.class).prompt))
+        .map(|h| h.end)
+        .filter(|&end| {
+            let phrase: Vec<&str> = part[..end].split_whitespace().collect();
+            let rest = &part[end..];
+            phrase.len() >= 3
+                && phrase.iter().any(|w| w.starts_with(char::is_lowercase))
+                && rest.starts_with(char::is_whitespace)
+                && rest.trim_start().starts_with(char::is_uppercase)
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// Separators of a breadcrumb trail.
@@ -230,6 +258,19 @@ mod tests {
                 "AIR DESK Home News Airlines Opinion Newsletter Opinion",
                 "| Crisis Desk",
                 "Acme's Long Week: How a Roster Broke"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_skip_link_before_the_menu_parts_first() {
+        assert_eq!(
+            cut("Skip to main content Logo & Line Home Case Files Brand Crises Events Search Case Files One Week in October: What a Logo Teaches"),
+            vec![
+                "Skip to main content",
+                "Logo & Line Home Case Files Brand Crises Events Search",
+                "Case Files",
+                "One Week in October: What a Logo Teaches"
             ]
         );
     }

@@ -29,8 +29,9 @@ pub fn judge_all(
     title: Option<&str>,
 ) -> Verdicts {
     let feats: Vec<Features> = lines.iter().map(|l| chrome.features(l)).collect();
+    // A line the rules removed (a cookie banner's sentence) anchors nothing.
     let anchors: Vec<usize> = (0..lines.len())
-        .filter(|&i| chrome.is_anchor(&lines[i]))
+        .filter(|&i| !removed.get(i).is_some_and(|&r| r) && chrome.is_anchor(&lines[i]))
         .collect();
     let first = anchors.first().copied().unwrap_or(lines.len());
     let mut v: Verdicts = lines
@@ -48,6 +49,7 @@ pub fn judge_all(
     head_lines(lines, &feats, first, &mut v);
     super::authors::author_boxes(lines, &feats, first, &mut v);
     boxes(lines, &feats, &anchors, first, &mut v);
+    box_heads(lines, &feats, &anchors, first, &mut v);
     captions(lines, &feats, &anchors, &mut v);
     comments(lines, &feats, first, &mut v);
     related_lists(lines, &feats, &anchors, first, &mut v);
@@ -185,6 +187,46 @@ fn boxes(lines: &[String], feats: &[Features], anchors: &[usize], first: usize, 
         k += 1 + run.len();
     }
 }
+
+/// The name and pitch of a sign-up box right above its call to action (`The
+/// Brand Brief` / `One campaign, taken apart, every Tuesday.` / `Enter your
+/// email`): one or two short lines, none a paragraph of prose, the first
+/// no sentence.
+fn box_heads(
+    lines: &[String],
+    feats: &[Features],
+    anchors: &[usize],
+    first: usize,
+    v: &mut Verdicts,
+) {
+    let filled: Vec<usize> = (first..lines.len())
+        .filter(|&i| !lines[i].is_empty())
+        .collect();
+    for k in 0..filled.len() {
+        if v[filled[k]] != Some("prompt") {
+            continue;
+        }
+        let run: Vec<usize> = filled[..k]
+            .iter()
+            .rev()
+            .copied()
+            .take_while(|&i| v[i].is_none() && !anchors.contains(&i))
+            .take(MAX_BOX_HEAD + 1)
+            .collect();
+        let small = |i: usize| feats[i].words <= 20 && feats[i].cjk <= 40;
+        // The box opens with its name, not a sentence (an article's last
+        // short lines before a sign-up box stay).
+        let named = run.last().is_some_and(|&i| !feats[i].sentence);
+        if named && (1..=MAX_BOX_HEAD).contains(&run.len()) && run.iter().all(|&i| small(i)) {
+            for i in run {
+                v[i] = Some("box");
+            }
+        }
+    }
+}
+
+/// Lines of a box's name and pitch above its call to action, at most.
+const MAX_BOX_HEAD: usize = 2;
 
 /// A short sentence next to an image credit is the image's caption (a line
 /// without final punctuation there is a heading the image follows).
@@ -379,6 +421,48 @@ mod tests {
         );
         assert_eq!(v[4], None);
         assert!(v[5..].iter().all(Option::is_some), "{v:?}");
+    }
+
+    #[test]
+    fn a_sign_up_boxs_name_and_pitch_go_but_an_articles_last_short_lines_stay() {
+        let para = "The company said its sales grew by a third last year, helped by the new stores it opened in smaller cities.";
+        let text = format!("{para}\nThe Monday Memo\nOne case, taken apart, every week. Free.\nEnter your email\n{para}\nShe never needed a campaign.\nShe was the campaign.\nEnter your email");
+        let v = verdicts(&text, None);
+        assert_eq!(
+            &v[1..4],
+            &[Some("box"), Some("box"), Some("prompt")],
+            "{v:?}"
+        );
+        assert_eq!(&v[5..7], &[None, None], "{v:?}");
+    }
+
+    #[test]
+    fn a_line_the_rules_removed_does_not_open_the_article() {
+        let judge = Chrome::new(Lexicon::embedded().unwrap(), &[]);
+        // A banner's sentence that reads as prose, which the rules removed.
+        let cookie = "The stories on this site were first printed in our weekly edition and have been updated with new figures since then.";
+        let para = "The company said its sales grew by a third last year, helped by the new stores it opened in smaller cities.";
+        let head = [
+            cookie,
+            "Accept all",
+            "THE LEDGER",
+            "Retail",
+            "Brands",
+            "Media",
+            "Opinion",
+            "Sign in",
+        ];
+        let title = "A Headline About Oat Milk and Its Jokes";
+        let lines: Vec<String> = head
+            .iter()
+            .chain(&[title, para])
+            .map(|l| l.to_string())
+            .collect();
+        let mut removed = vec![false; lines.len()];
+        removed[0] = true;
+        let v = judge_all(&judge, &lines, &removed, Some(title));
+        assert!(v[..8].iter().all(Option::is_some), "{v:?}");
+        assert_eq!(v[9], None);
     }
 
     #[test]
