@@ -182,12 +182,17 @@ fn phrases(list: &[String]) -> String {
 }
 
 /// Applies every fix whose conditions hold in `text` to each line.
+/// The boilerplate rule that removes a page's machine-translation notice
+/// (`data/ingest/boilerplate.toml`).
+const TRANSLATION_NOTICE: &str = "boilerplate:mt-notice";
+
 pub fn apply(lines: Vec<String>, fixes: &[Fix], report: &mut Report) -> Vec<String> {
     let whole = lines.join("\n");
     if crate::text::detect_lang(&whole) == "zh" {
         return lines;
     }
-    let china = literal::about_china(&whole);
+    // A translation notice the boilerplate rules removed says so too.
+    let china = report.count(TRANSLATION_NOTICE) > 0 || literal::about_china(&whole);
     // Names translated back first: the rules' conditions then see them
     // (`Thunder Army` is Lei Jun, so `Little Rice` is Xiaomi).
     let (lines, whole) = if china {

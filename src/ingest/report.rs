@@ -51,7 +51,6 @@ impl Report {
     }
 
     /// Count for one rule (0 when it never fired).
-    #[cfg(test)]
     pub fn count(&self, rule: &str) -> usize {
         self.lines
             .iter()

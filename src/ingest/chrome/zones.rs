@@ -42,6 +42,7 @@ pub fn judge_all(
             _ => chrome.verdict(l, i < first).map(name),
         })
         .collect();
+    headings_between_prose(lines, &feats, &anchors, first, &mut v);
     if let Some(t) = title {
         title_copies(lines, t, first, &mut v);
     }
@@ -57,6 +58,37 @@ pub fn judge_all(
     super::site_boxes::slogans(chrome, lines, &feats, &mut v);
     tail_run(lines, &feats, &mut v);
     v
+}
+
+/// A heading between two paragraphs of prose that names a chrome word in a
+/// phrase of its own, most of its words none (`A newsletter written like a magazine`): a section
+/// of the article, not a box. A call to action, a label or a line of names
+/// stays chrome.
+fn headings_between_prose(
+    lines: &[String],
+    feats: &[Features],
+    anchors: &[usize],
+    first: usize,
+    v: &mut Verdicts,
+) {
+    let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
+    for k in 1..filled.len().saturating_sub(1) {
+        let (i, f) = (filled[k], &feats[filled[k]]);
+        let heading = f.hits <= 2
+            && f.rest_words * 2 >= f.words
+            && !f.prompt
+            && !f.label
+            && !f.sentence
+            && f.words <= 12
+            && f.rest_words >= 3
+            && !f.rest_capitalised;
+        // Lines the rules removed (an image credit) may stand between.
+        let prev = filled[..k].iter().rev().find(|&&j| v[j] != Some("rules"));
+        let between = prev.is_some_and(|j| anchors.contains(j)) && anchors.contains(&filled[k + 1]);
+        if i > first && v[i] == Some("phrases") && heading && between {
+            v[i] = None;
+        }
+    }
 }
 
 /// Copies of the title, and title lines with site names around it.
@@ -463,6 +495,17 @@ mod tests {
         let v = judge_all(&judge, &lines, &removed, Some(title));
         assert!(v[..8].iter().all(Option::is_some), "{v:?}");
         assert_eq!(v[9], None);
+    }
+
+    #[test]
+    fn a_heading_naming_a_chrome_word_between_paragraphs_stays() {
+        let para = "The company said its sales grew by a third last year, helped by the new stores it opened in smaller cities.";
+        let text = format!(
+            "{para}\n\nA newsletter that reads like a magazine\n\n{para}\nNewsletter\n{para}"
+        );
+        let v = verdicts(&text, None);
+        assert_eq!(v[2], None, "{v:?}");
+        assert!(v[5].is_some(), "{v:?}");
     }
 
     #[test]

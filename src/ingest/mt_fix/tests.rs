@@ -338,3 +338,19 @@ fn a_page_wide_cue_leaves_a_word_of_a_longer_name() {
     assert!(got.contains("Leixue Research Association,"), "{got}");
     assert!(got.contains("Lenovo sold the most PCs"), "{got}");
 }
+
+#[test]
+fn a_removed_translation_notice_marks_the_page_a_translation_from_chinese() {
+    let text = "For many parents, the name of New East means a good teacher.".to_string();
+    let mut plain = Report::default();
+    let out = apply(vec![text.clone()], fixes().unwrap(), &mut plain).join("\n");
+    assert!(out.contains("New East"), "{out}");
+    let mut noticed = Report::default();
+    noticed.add(
+        TRANSLATION_NOTICE,
+        1,
+        "Machine translation, for reference only",
+    );
+    let out = apply(vec![text], fixes().unwrap(), &mut noticed).join("\n");
+    assert!(out.contains("New Oriental"), "{out}");
+}

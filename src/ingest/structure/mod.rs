@@ -74,6 +74,7 @@ pub fn build(lines: &[String], title: Option<&str>, lang: &str, report: &mut Rep
     let mut blocks = classify(&lines, lang);
     restore_list_numbers(&mut blocks, report);
     numbered_headings(&mut blocks, lang);
+    sections::ordinal_headings(&mut blocks);
     bullet_runs(&mut blocks);
     lone_bullets(&mut blocks, lang);
     // Without a headline the first line was judged no title: it opens the
@@ -383,6 +384,26 @@ pub fn derived_title(blocks: &[Block], lang: &str) -> String {
 mod tests {
     use super::sections::{paragraph_openers, section_heading, SECTION_START};
     use super::*;
+
+    #[test]
+    fn translated_ordinal_headings_become_headings_when_two_or_more() {
+        let para = |t: &str| Block::Paragraph(t.to_string());
+        let mut blocks = vec![
+            para("First, the fruit box that started it all"),
+            para("Body text of the first section, long enough."),
+            para("Second, the ten billion subsidy let the first and second tier cities also start to use"),
+            para("Body text of the second section."),
+        ];
+        sections::ordinal_headings(&mut blocks);
+        assert!(matches!(&blocks[0], Block::Heading(_)));
+        assert!(matches!(&blocks[2], Block::Heading(_)));
+        let mut one = vec![
+            para("First, we went to the market"),
+            para("Then we came home."),
+        ];
+        sections::ordinal_headings(&mut one);
+        assert!(matches!(&one[0], Block::Paragraph(_)));
+    }
 
     fn headings_of(article: &Article) -> Vec<&str> {
         article

@@ -1,6 +1,7 @@
 //! Sections inside paragraphs: Chinese section markers (`一、`, `（一）`,
 //! `第二章`) at sentence starts become headings of their own, also when a
-//! scraper glued the heading to the paragraph after it.
+//! scraper glued the heading to the paragraph after it; a machine
+//! translation's ordinal headings (`Second, …`) become headings too.
 
 use std::sync::{LazyLock, OnceLock};
 
@@ -8,7 +9,7 @@ use regex::Regex;
 
 use super::super::report::Report;
 use super::super::sentences;
-use super::MAX_ZH_HEADING;
+use super::{Block, MAX_ZH_HEADING};
 
 /// Section markers at the start of a line: `一、`, `（一）`, `第二章`, and the
 /// two-digit numbers WeChat editors set before a heading (`01 不甩锅`).
@@ -17,6 +18,41 @@ pub(super) static SECTION_START: LazyLock<Regex> = LazyLock::new(|| {
         r"^([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]\s*|第[一二三四五六七八九十\d]{1,3}[章节部分]|0[1-9](?:\s+|$))",
     )
 });
+
+/// English ordinals that open a machine translation's section heading
+/// (`一、` → `First,` or `One,`).
+static ORDINAL_START: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::fixed::regex(
+        r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|One|Two|Three|Four|Five|Six|Seven|Eight)[,，] \S",
+    )
+});
+
+/// Words of a translated ordinal heading, at most (the translation runs
+/// longer than the Chinese heading it renders).
+const MAX_ORDINAL_HEADING_WORDS: usize = 20;
+
+/// Lines opening with an English ordinal and a comma, without final
+/// punctuation, each before a paragraph (`Second, the subsidy reached the
+/// big cities`), twice or more in an article: its translated section headings.
+pub fn ordinal_headings(blocks: &mut [Block]) {
+    let candidate = |i: usize| match (&blocks[i], blocks.get(i + 1)) {
+        (Block::Paragraph(t) | Block::Heading(t), Some(Block::Paragraph(_))) => {
+            ORDINAL_START.is_match(t)
+                && t.split_whitespace().count() <= MAX_ORDINAL_HEADING_WORDS
+                && !t.trim_end().ends_with(['.', '!', ';', ':', ','])
+        }
+        _ => false,
+    };
+    let found: Vec<usize> = (0..blocks.len()).filter(|&i| candidate(i)).collect();
+    if found.len() < 2 {
+        return;
+    }
+    for i in found {
+        if let Block::Paragraph(t) = &blocks[i] {
+            blocks[i] = Block::Heading(t.clone());
+        }
+    }
+}
 
 /// A line that starts a section: `一、`, `（一）`, `第二章` and the like.
 pub fn starts_section(line: &str) -> bool {
