@@ -84,7 +84,8 @@ pub fn split(lines: Vec<String>, fields: &[Regex], lex: &Lexicon) -> (Vec<String
             let mut kind = Piece::Opens;
             for sentence in sentences::split(segment.text) {
                 let parts = cut_fields(sentence, fields);
-                for part in parts.into_iter().flat_map(|p| nav_run::split(p, lex)) {
+                let parts = parts.into_iter().flat_map(|p| nav_run::split(p, lex));
+                for part in parts.flat_map(|p| glued_phrases(p, lex)) {
                     for field in spaced_fields(part) {
                         // A headline the cut fields had hidden inside a sentence.
                         for piece in glue::field_segments(field) {
@@ -98,6 +99,50 @@ pub fn split(lines: Vec<String>, fields: &[Regex], lex: &Lexicon) -> (Vec<String
         }
     }
     (out, pieces)
+}
+
+/// `part` cut before and after each chrome phrase of two words or more
+/// that a wall glued between unpunctuated headlines (`… that actually
+/// worked Leave a comment Your email address …`): the phrase opens with a
+/// capital after a lower-case word without punctuation, and is cut off its
+/// end too when a capital follows it.
+fn glued_phrases<'a>(part: &'a str, lex: &Lexicon) -> Vec<&'a str> {
+    // The word before ends a headline: lower case, unpunctuated (a menu's
+    // capitalised words run on into `Log in`).
+    let glued_before = |at: usize| {
+        let before = part[..at].split_whitespace().next_back().unwrap_or("");
+        part[..at].ends_with(char::is_whitespace)
+            && before.ends_with(char::is_alphanumeric)
+            && before.starts_with(char::is_lowercase)
+    };
+    let capital_after = |at: usize| {
+        part[at..].starts_with(char::is_whitespace)
+            && part[at..].trim_start().starts_with(char::is_uppercase)
+    };
+    let mut cuts = Vec::new();
+    for h in lex.hits(part) {
+        let phrase = &part[h.start..h.end];
+        let long = phrase.split_whitespace().count() >= 2;
+        if long && phrase.starts_with(char::is_uppercase) && h.start > 0 && glued_before(h.start) {
+            cuts.push(h.start);
+            if capital_after(h.end) {
+                cuts.push(h.end);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for cut in cuts.into_iter().filter(|&c| c > 0) {
+        if cut > at {
+            out.push(part[at..cut].trim());
+            at = cut;
+        }
+    }
+    out.push(part[at..].trim());
+    out.retain(|p| !p.is_empty());
+    out
 }
 
 /// A sentence with the matches of `fields` cut out as parts of their own.
@@ -279,6 +324,24 @@ mod tests {
             spaced_fields("当前位置：首页 > 品牌 > 危机公关 “这锅我背”之后：管理课"),
             vec!["当前位置：首页 > 品牌 > 危机公关", "“这锅我背”之后：管理课"]
         );
+    }
+
+    #[test]
+    fn chrome_phrases_glued_between_headlines_part_them() {
+        let lex = Lexicon::embedded().unwrap();
+        assert_eq!(
+            glued_phrases(
+                "Five rebrands that worked Leave a comment Your email stays private.",
+                lex
+            ),
+            vec![
+                "Five rebrands that worked",
+                "Leave a comment",
+                "Your email stays private."
+            ]
+        );
+        let prose = "Readers were asked to leave a comment and most did.";
+        assert_eq!(glued_phrases(prose, lex), vec![prose]);
     }
 
     #[test]
