@@ -206,9 +206,9 @@ fn main_company_en(paragraphs: &[String], lex: &Lexicons) -> Option<String> {
     let mut names: HashMap<String, Evidence> = HashMap::new();
     for sentence in paragraphs.iter().flat_map(|p| sentences::split(p)) {
         let words: Vec<&str> = sentence
-            .split(|c: char| {
-                c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"')
-            })
+            // Commas stay on their words: a name does not run on past one
+            // (`Instead, Oatly’s team` names Oatly).
+            .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '“' | '”' | '"'))
             .filter(|w| !w.is_empty())
             .collect();
         let lower: Vec<String> = words.iter().map(|w| bare(w).to_lowercase()).collect();

@@ -23,9 +23,14 @@ pub fn generate(meta: &Metadata, lang: &str, company: Option<&str>, text: &str) 
             && !(t.len() <= 4 && t.chars().all(|c| c.is_ascii_uppercase()))
     };
     let founder_case = meta.category == "founder-ip";
+    // A Chinese tag has no capital to tell a name: a Chinese case is named
+    // after its company, else the name the text repeats most, before any
+    // Latin tag (a platform the article mentions).
+    let most_named = || zh.then(|| most_named_tag(&meta.tags, sample)).flatten();
     let entity = company
-        .filter(|_| !founder_case)
+        .filter(|_| !founder_case || zh)
         .map(|c| display(c, zh, sample))
+        .or_else(|| (zh && founder_case).then(most_named).flatten())
         .or_else(|| {
             meta.tags
                 .iter()
@@ -34,7 +39,7 @@ pub fn generate(meta: &Metadata, lang: &str, company: Option<&str>, text: &str) 
                 .map(|(_, n)| n.clone())
         })
         .or_else(|| company.map(|c| display(c, zh, sample)))
-        .or_else(|| zh.then(|| most_named_tag(&meta.tags, sample)).flatten());
+        .or_else(most_named);
     let topics: Vec<&String> = meta
         .tags
         .iter()
@@ -119,6 +124,24 @@ mod tests {
         let text = "老乡鸡的董事长说，老乡鸡不裁员。老乡鸡后来开遍全国。";
         let t = generate(&meta, "zh", None, text);
         assert!(t.starts_with("老乡鸡："), "{t}");
+    }
+
+    #[test]
+    fn a_chinese_founder_case_is_named_after_its_name_not_a_platform() {
+        let meta = Metadata {
+            category: "founder-ip".into(),
+            tags: vec![
+                "Weibo".into(),
+                "发布会".into(),
+                "小鹏".into(),
+                "老板".into(),
+            ],
+            ..Metadata::default()
+        };
+        let text =
+            "何小鹏在微博上发文。小鹏汽车的发布会上，何小鹏亲自出镜。小鹏的用户说老板很真实。";
+        let t = generate(&meta, "zh", None, text);
+        assert!(t.starts_with("小鹏："), "{t}");
     }
 
     #[test]
