@@ -46,3 +46,32 @@ pub fn main_person_en(paragraphs: &[String]) -> Option<(String, usize)> {
         })
         .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
 }
+
+/// A surname the text also writes after a given name, as that full name
+/// (`Petersson` → `Toni Petersson` when the text says `Toni Petersson`
+/// once); `None` for any other term.
+pub fn full_name_en(surname: &str, text: &str) -> Option<String> {
+    let capitalised = surname.chars().next().is_some_and(char::is_uppercase);
+    if !capitalised || surname.contains(char::is_whitespace) {
+        return None;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(2).find_map(|w| {
+        let given = w[0];
+        (!ends_clause(given) && is_given_name_en(bare(given)) && bare(w[1]) == surname)
+            .then(|| format!("{} {surname}", bare(given)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_surname_grows_into_the_full_name_the_text_gives_once() {
+        let text = "Toni Petersson arrived in 2012. Petersson hired a writer. Petersson’s jokes sold.";
+        assert_eq!(full_name_en("Petersson", text).as_deref(), Some("Toni Petersson"));
+        assert_eq!(full_name_en("Oatly", "Oatly grew. Toni Petersson ran it."), None);
+        assert_eq!(full_name_en("Petersson", "Said Toni, Petersson smiled."), None);
+    }
+}

@@ -122,14 +122,19 @@ fn zone_text(zones: &Zones) -> String {
 }
 
 /// A Chinese keyword outside the alias table grown into the name it is
-/// always part of (`冰城` → `蜜雪冰城`); other terms as they are.
+/// always part of (`冰城` → `蜜雪冰城`), an English surname into the full
+/// name the text gives (`Petersson` → `Toni Petersson`); other terms as they
+/// are.
 fn whole_name(term: &str, text: &str) -> String {
-    if group_of(term).is_none() && crate::text::has_cjk(term) {
-        if let Some(name) = whole_name_zh(term, text) {
-            return name;
-        }
+    if group_of(term).is_some() {
+        return term.to_string();
     }
-    term.to_string()
+    let grown = if crate::text::has_cjk(term) {
+        whole_name_zh(term, text)
+    } else {
+        super::people::full_name_en(term, text)
+    };
+    grown.unwrap_or_else(|| term.to_string())
 }
 
 /// Removes a tag that is part of a longer tag (`chief customer` of `chief
