@@ -98,7 +98,15 @@ fn entry(traditional: &str, gloss: &str) -> Option<Entry> {
         Some((a, b)) => (a.trim(), Some(b.trim())),
         None => (head, None),
     };
-    if english.is_empty() || !english.starts_with(|c: char| c.is_ascii_uppercase()) {
+    // A name is capitalised at both ends (`Bank of China`); a demonym
+    // opening a common noun (`Chinese person`, `Cantonese cuisine`) is none.
+    let last_word = english.split_whitespace().next_back().unwrap_or("");
+    let capitalised =
+        |w: &str| w.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit());
+    if english.is_empty()
+        || !english.starts_with(|c: char| c.is_ascii_uppercase())
+        || !capitalised(last_word)
+    {
         return None;
     }
     let mut aka: Vec<String> = aka_head.map(str::to_string).into_iter().collect();
@@ -145,5 +153,9 @@ mod tests {
         assert!(tsmc.aka.contains(&"TSMC".to_string()));
         assert_eq!(lookup("联想").unwrap().english, "Lenovo");
         assert!(lookup("茶叶蛋").is_none());
+        assert!(
+            lookup("中国人").is_none(),
+            "a demonym and a noun is no name"
+        );
     }
 }

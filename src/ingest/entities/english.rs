@@ -239,6 +239,10 @@ fn run_length(words: &[&str], i: usize) -> usize {
             break;
         }
         n += 1;
+        // A possessive ends the name (`Gap’s North American business`).
+        if w.ends_with("'s") || w.ends_with("’s") {
+            break;
+        }
     }
     n
 }
@@ -395,6 +399,19 @@ mod tests {
         assert!(found
             .iter()
             .all(|(n, _, _)| n != "CEO Jeff Bezos" && n != "Bezos"));
+    }
+
+    #[test]
+    fn a_possessive_ends_a_name() {
+        let found = names(
+            "",
+            &["Gap changed its logo. The head of Gap’s North American business said so. Gap went back."],
+        );
+        assert!(found.iter().any(|(n, _, _)| n == "Gap"), "{found:?}");
+        assert!(
+            found.iter().all(|(n, _, _)| !n.starts_with("Gap N")),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -69,9 +69,19 @@ mod tests {
 
     #[test]
     fn a_surname_grows_into_the_full_name_the_text_gives_once() {
-        let text = "Toni Petersson arrived in 2012. Petersson hired a writer. Petersson’s jokes sold.";
-        assert_eq!(full_name_en("Petersson", text).as_deref(), Some("Toni Petersson"));
-        assert_eq!(full_name_en("Oatly", "Oatly grew. Toni Petersson ran it."), None);
-        assert_eq!(full_name_en("Petersson", "Said Toni, Petersson smiled."), None);
+        let text =
+            "Toni Petersson arrived in 2012. Petersson hired a writer. Petersson’s jokes sold.";
+        assert_eq!(
+            full_name_en("Petersson", text).as_deref(),
+            Some("Toni Petersson")
+        );
+        assert_eq!(
+            full_name_en("Oatly", "Oatly grew. Toni Petersson ran it."),
+            None
+        );
+        assert_eq!(
+            full_name_en("Petersson", "Said Toni, Petersson smiled."),
+            None
+        );
     }
 }
