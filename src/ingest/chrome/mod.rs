@@ -8,6 +8,7 @@
 //! sentences first (`wall`).
 
 mod authors;
+mod boxes;
 mod brackets;
 mod glue;
 pub mod lexicon;

@@ -13,6 +13,7 @@
 
 pub mod cedict;
 mod chinese;
+mod cued_people;
 mod english;
 mod gather;
 pub mod identity;
