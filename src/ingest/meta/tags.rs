@@ -19,7 +19,7 @@ use super::names::{
 };
 use super::MetaInput;
 use crate::text::fold::name_key;
-use pieces::{name_piece_en, quote_piece};
+use pieces::{counted_piece_zh, name_piece_en, quote_piece};
 
 const GENERIC_WORDS: &str = include_str!("../../../data/ingest/generic_words.txt");
 
@@ -92,7 +92,10 @@ pub fn scored_tags(input: &MetaInput, chinese: bool) -> Vec<ScoredTag> {
     drop_fragments(&mut tags, &text);
     drop_overlaps(&mut tags, &text);
     tags.retain(|t| {
-        group_of(&t.tag).is_some() || !name_piece_en(&t.tag, &text) && !quote_piece(&t.tag, &text)
+        group_of(&t.tag).is_some()
+            || !name_piece_en(&t.tag, &text)
+                && !quote_piece(&t.tag, &text)
+                && !counted_piece_zh(&t.tag, &text)
     });
     let straddlers: Vec<bool> = tags
         .iter()

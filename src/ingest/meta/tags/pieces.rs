@@ -1,5 +1,6 @@
 //! Tags that are pieces of something longer: a word of a longer name or of
-//! a Title Case headline, a word of a quoted slogan. They are no tags of
+//! a Title Case headline, a word of a quoted slogan, a measure word and its
+//! noun cut off their number (`张照片` of `一张照片`). They are no tags of
 //! their own.
 
 /// A one-word English tag the text only ever writes capitalised beside
@@ -58,6 +59,27 @@ pub(super) fn quote_piece(tag: &str, text: &str) -> bool {
     all > 0 && quoted >= all
 }
 
+/// Measure words that open a counted noun (`张照片`, `家门店`).
+const MEASURE_WORDS: &str = "张个位家条件只款种次篇部台辆支份间座";
+/// Numbers and demonstratives that stand before a measure word.
+const COUNTERS: &str = "一二两三四五六七八九十百千几这那每某哪半整";
+
+/// A Chinese tag that opens with a measure word the text always writes
+/// after a number or a demonstrative (`一张照片`, `这张照片`).
+pub(super) fn counted_piece_zh(tag: &str, text: &str) -> bool {
+    if !tag.starts_with(|c| MEASURE_WORDS.contains(c)) {
+        return false;
+    }
+    let mut seen = false;
+    for (at, _) in text.match_indices(tag) {
+        seen = true;
+        if !text[..at].ends_with(|c| COUNTERS.contains(c)) {
+            return false;
+        }
+    }
+    seen
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +91,16 @@ mod tests {
         assert!(quote_piece("Copy", text));
         assert!(!quote_piece("Copy", "Its ad copy said ‘Copy Nothing’."));
         assert!(!quote_piece("slogan", text));
+    }
+
+    #[test]
+    fn a_measure_word_cut_off_its_number_is_no_tag() {
+        let text = "他是通过一张照片出名的。这张照片传遍全网。张照是一位摄影师。";
+        assert!(counted_piece_zh("张照片", text));
+        assert!(
+            !counted_piece_zh("张照", text),
+            "a name after no number stays"
+        );
+        assert!(!counted_piece_zh("照片", text));
     }
 }
