@@ -145,11 +145,19 @@ fn glued_phrases<'a>(part: &'a str, lex: &Lexicon) -> Vec<&'a str> {
     out
 }
 
-/// A sentence with the matches of `fields` cut out as parts of their own.
+/// A sentence with the matches of `fields` (or their `field` groups) cut
+/// out as parts of their own.
 fn cut_fields<'a>(sentence: &'a str, fields: &[Regex]) -> Vec<&'a str> {
+    // A pattern's `field` group, when it has one, is the field; the rest of
+    // the match only says where it stands (`(?P<field>Advertisement) [A-Z]`).
     let mut cuts: Vec<(usize, usize)> = fields
         .iter()
-        .flat_map(|r| r.find_iter(sentence).map(|m| (m.start(), m.end())))
+        .flat_map(|r| {
+            r.captures_iter(sentence).filter_map(|c| {
+                let m = c.name("field").or_else(|| c.get(0))?;
+                Some((m.start(), m.end()))
+            })
+        })
         .collect();
     cuts.sort();
     let mut out = Vec::new();
@@ -342,6 +350,17 @@ mod tests {
         );
         let prose = "Readers were asked to leave a comment and most did.";
         assert_eq!(glued_phrases(prose, lex), vec![prose]);
+    }
+
+    #[test]
+    fn an_ad_label_between_sentences_is_cut_out_but_prose_keeps_the_word() {
+        let fields = field_patterns().unwrap();
+        assert_eq!(
+            cut_fields("Advertisement By October 11, the logo was back.", fields),
+            vec!["Advertisement", "By October 11, the logo was back."]
+        );
+        let prose = "Advertisement spending rose by a third.";
+        assert_eq!(cut_fields(prose, fields), vec![prose]);
     }
 
     #[test]

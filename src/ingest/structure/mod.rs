@@ -49,7 +49,7 @@ pub struct Article {
 
 /// Paragraph length limits, in characters.
 const MAX_ZH_PARAGRAPH: usize = 300;
-const MAX_EN_PARAGRAPH: usize = 1500;
+const MAX_EN_PARAGRAPH: usize = 900;
 pub(super) const MAX_ZH_HEADING: usize = 25;
 const MAX_EN_HEADING: usize = 80;
 const MAX_EN_HEADING_WORDS: usize = 12;
