@@ -181,11 +181,11 @@ fn phrases(list: &[String]) -> String {
         .join("|")
 }
 
-/// Applies every fix whose conditions hold in `text` to each line.
 /// The boilerplate rule that removes a page's machine-translation notice
 /// (`data/ingest/boilerplate.toml`).
 const TRANSLATION_NOTICE: &str = "boilerplate:mt-notice";
 
+/// Applies every fix whose conditions hold in `text` to each line.
 pub fn apply(lines: Vec<String>, fixes: &[Fix], report: &mut Report) -> Vec<String> {
     let whole = lines.join("\n");
     if crate::text::detect_lang(&whole) == "zh" {
