@@ -25,7 +25,7 @@ pub fn boxes(
 /// Up to three lines between chrome lines (blank lines skipped), none of
 /// them a paragraph of prose: the inside of a box (newsletter sign-up).
 fn between_chrome(filled: &[usize], feats: &[Features], anchors: &[usize], v: &mut Verdicts) {
-    let small = |i: usize| small(&feats[i]);
+    let fits = |i: usize| small(&feats[i]);
     // A rule or a call to action marks a box's edge firmly: then a sentence inside it goes too.
     let firm = |r: Option<&str>| matches!(r, Some("rule" | "prompt"));
     let mut k = 0;
@@ -41,7 +41,7 @@ fn between_chrome(filled: &[usize], feats: &[Features], anchors: &[usize], v: &m
             .collect();
         let close = filled.get(k + 1 + run.len()).copied();
         let firm_edge = firm(v[filled[k]]) || close.is_some_and(|c| firm(v[c]));
-        let boxed = |i: usize| small(i) && (firm_edge || !anchors.contains(&i));
+        let boxed = |i: usize| fits(i) && (firm_edge || !anchors.contains(&i));
         if close.is_some() && !run.is_empty() && run.len() <= 3 && run.iter().all(|&i| boxed(i)) {
             for i in &run {
                 v[*i] = Some("box");
@@ -67,11 +67,11 @@ fn box_heads(filled: &[usize], feats: &[Features], anchors: &[usize], v: &mut Ve
             .take_while(|&i| v[i].is_none() && !anchors.contains(&i))
             .take(MAX_BOX_HEAD + 1)
             .collect();
-        let small = |i: usize| small(&feats[i]);
+        let fits = |i: usize| small(&feats[i]);
         // The box opens with its name, not a sentence (an article's last
         // short lines before a sign-up box stay).
         let named = run.last().is_some_and(|&i| !feats[i].sentence);
-        if named && (1..=MAX_BOX_HEAD).contains(&run.len()) && run.iter().all(|&i| small(i)) {
+        if named && (1..=MAX_BOX_HEAD).contains(&run.len()) && run.iter().all(|&i| fits(i)) {
             for i in run {
                 v[i] = Some("box");
             }

@@ -363,6 +363,9 @@ mod tests {
     use super::*;
     use crate::ingest::chrome::lexicon::Lexicon;
 
+    /// A paragraph of prose the chrome around it is judged against.
+    const PARA: &str = "The company said its sales grew by a third last year, helped by the new stores it opened in smaller cities.";
+
     fn verdicts(text: &str, title: Option<&str>) -> Verdicts {
         let judge = Chrome::new(Lexicon::embedded().unwrap(), &[]);
         let lines: Vec<String> = text.lines().map(String::from).collect();
@@ -371,7 +374,7 @@ mod tests {
 
     #[test]
     fn related_lists_and_comment_threads_go() {
-        let para = "The company said its sales grew by a third last year, helped by the new stores it opened in smaller cities.";
+        let para = PARA;
         let text = format!("{para}\n猜你喜欢\n别的文章\n更多\n{para}\nComments\nalice · 3 hours ago\nGreat read, thanks for writing it up so clearly for all of us.\nReply\nbob · 1 day ago\nI disagree with most of this, the numbers tell another story.\nReply");
         let v = verdicts(&text, None);
         assert_eq!(
@@ -384,7 +387,7 @@ mod tests {
 
     #[test]
     fn a_sign_up_boxs_name_and_pitch_go_but_an_articles_last_short_lines_stay() {
-        let para = "The company said its sales grew by a third last year, helped by the new stores it opened in smaller cities.";
+        let para = PARA;
         let text = format!("{para}\nThe Monday Memo\nOne case, taken apart, every week. Free.\nEnter your email\n{para}\nShe never needed a campaign.\nShe was the campaign.\nEnter your email");
         let v = verdicts(&text, None);
         assert_eq!(
@@ -400,7 +403,7 @@ mod tests {
         let judge = Chrome::new(Lexicon::embedded().unwrap(), &[]);
         // A banner's sentence that reads as prose, which the rules removed.
         let cookie = "The stories on this site were first printed in our weekly edition and have been updated with new figures since then.";
-        let para = "The company said its sales grew by a third last year, helped by the new stores it opened in smaller cities.";
+        let para = PARA;
         let head = [
             cookie,
             "Accept all",
@@ -426,7 +429,7 @@ mod tests {
 
     #[test]
     fn a_heading_naming_a_chrome_word_between_paragraphs_stays() {
-        let para = "The company said its sales grew by a third last year, helped by the new stores it opened in smaller cities.";
+        let para = PARA;
         let text = format!(
             "{para}\n\nA newsletter that reads like a magazine\n\n{para}\nNewsletter\n{para}"
         );
@@ -437,7 +440,7 @@ mod tests {
 
     #[test]
     fn a_closing_question_is_no_tail_chrome() {
-        let para = "The company said its sales grew by a third last year, helped by the new stores it opened in smaller cities.";
+        let para = PARA;
         let text = format!(
             "{para}\n这家公司能否守住自己的优势？\n责任编辑：周航\n上一篇：别的文章\n版权所有"
         );
@@ -450,7 +453,7 @@ mod tests {
     fn a_short_line_under_the_sites_name_is_its_slogan() {
         let mut judge = Chrome::new(Lexicon::embedded().unwrap(), &[]);
         judge.learn_site_names(&["The Shelf Notes".to_string()]);
-        let para = "The company said its sales grew by a third last year, helped by the new stores it opened in smaller cities.";
+        let para = PARA;
         let text = format!("The Shelf Notes\nBrands, shelves and the stories that sell them\n{para}\nDiscover more from The Shelf Notes\n{para}");
         let lines: Vec<String> = text.lines().map(String::from).collect();
         let v = judge_all(&judge, &lines, &vec![false; lines.len()], None);
