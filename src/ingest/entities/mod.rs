@@ -98,9 +98,14 @@ pub struct Candidate {
 }
 
 impl Candidate {
-    /// Frequency and position: title and lead count extra.
+    /// Frequency and position: title and lead count extra, and so does a
+    /// name of the known-company list (a company over its product).
     pub fn score(&self) -> usize {
-        self.count + 3 * usize::from(self.in_title) + 2 * usize::from(self.in_lead)
+        let known = crate::ingest::meta::names::is_known_company_en(&self.name);
+        self.count
+            + 3 * usize::from(self.in_title)
+            + 2 * usize::from(self.in_lead)
+            + 3 * usize::from(known)
     }
 
     fn absorb(&mut self, other: Candidate) {

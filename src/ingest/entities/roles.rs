@@ -117,7 +117,8 @@ fn main_index(all: &mut Vec<Candidate>, article: &Article) -> Option<usize> {
         .filter(|(_, c)| {
             c.votes.kind() != Kind::Person && c.count >= MIN_OTHER && !c.name.contains(' ')
         })
-        .max_by_key(|(_, c)| c.score())
+        // On a tie, the name with more company cues (a company over its product).
+        .max_by_key(|(_, c)| (c.score(), c.votes.company))
         .map(|(i, _)| i);
     if !article.chinese && best.is_some() {
         return best;

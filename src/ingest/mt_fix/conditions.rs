@@ -120,14 +120,30 @@ fn ends_with_word(text: &str, word: &str) -> bool {
     text.ends_with(word) && on_word_boundaries(text, text.len() - word.len(), text.len())
 }
 
+/// Words Title Case writes lower-case inside a title.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to", "via",
+];
+
 /// Gives `replacement` the capitalisation of `matched`.
 pub fn keep_case(matched: &str, replacement: &str) -> String {
     let words: Vec<&str> = matched.split_whitespace().collect();
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    if words.len() > 1 && words.iter().all(|w| capitalised(w)) {
+    let small = |w: &&str| TITLE_SMALL_WORDS.contains(w);
+    let title_case = words.iter().filter(|w| !small(w)).count() > 1
+        && words.iter().all(|w| capitalised(w) || small(w));
+    if title_case {
+        // Title Case leaves short function words lower-case (`Ten Years of Miniso`).
         replacement
             .split(' ')
-            .map(capitalise)
+            .enumerate()
+            .map(|(i, w)| {
+                if i > 0 && TITLE_SMALL_WORDS.contains(&w) {
+                    w.to_string()
+                } else {
+                    capitalise(w)
+                }
+            })
             .collect::<Vec<_>>()
             .join(" ")
     } else if capitalised(matched) {

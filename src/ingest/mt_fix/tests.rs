@@ -354,3 +354,27 @@ fn a_removed_translation_notice_marks_the_page_a_translation_from_chinese() {
     let out = apply(vec![text], fixes().unwrap(), &mut noticed).join("\n");
     assert!(out.contains("New Oriental"), "{out}");
 }
+
+#[test]
+fn headline_patterns_of_chinese_titles() {
+    let (t, r) =
+        fix("Miniso Ten Years: From Ten Yuan Store to Giant, Ye Guofu Wants to Do China's Disney");
+    assert_eq!(
+        t,
+        "Ten Years of Miniso: From Ten Yuan Store to Giant, Ye Guofu Wants to Become China's Disney"
+    );
+    assert_eq!(r.count("mt:years-of"), 1);
+    assert_eq!(r.count("mt:become"), 1);
+    // Mid-sentence years and doing things for China are ordinary English.
+    unchanged("It took Miniso ten years: a long time. They want to do China proud.");
+}
+
+#[test]
+fn overturned_car_is_a_slip_up() {
+    let (t, _) = fix("Nayuki \"turned over the car\" again. Brands that turn over the car lose fans; no brand wants to turn over the car.");
+    assert_eq!(
+        t,
+        "Nayuki \"slipped up\" again. Brands that slip up lose fans; no brand wants to slip up."
+    );
+    unchanged("The mechanic turned the car over to its owner.");
+}
