@@ -241,6 +241,15 @@ mod tests {
     }
 
     #[test]
+    fn located_comments_and_app_prompts() {
+        let text = "T\n正文一。\n北京网友：先不喝了。\n广东省深圳市 网友 回复：都一样。\n不少网友表示：价格太高。\nBeijing netizen: I will wait.\nOne netizen wrote: it is fine.\n下載港聞快報App 即時新聞一手掌握\nDownload the Daily Brief app\n下载量超过一百万的App成为爆款。\nEnd.";
+        assert_eq!(
+            body(text),
+            "T\n正文一。\n不少网友表示：价格太高。\nOne netizen wrote: it is fine.\n下载量超过一百万的App成为爆款。\nEnd."
+        );
+    }
+
+    #[test]
     fn chinese_chrome() {
         let text = "茶的故事\n本文主要内容关键词为:茶论文,此文献不代表本站观点。\n正文一。\n责任编辑:王五\n来源:某某日报\n扫码关注我们的公众号\n点击阅读原文\n标签:; ; ;\n版权声明:本文为原创\n下载Doc文档\n猜你喜欢\n别的文章\n更多";
         // The related list after its header goes in the chrome stage (`chrome::zones`).
