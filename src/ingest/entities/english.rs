@@ -40,6 +40,10 @@ struct Mention {
     votes: Votes,
 }
 
+/// Sentences a run of several capitalised words must open to keep its first
+/// word (a common word when written in lower case elsewhere).
+const MIN_INITIAL_RUNS: usize = 3;
+
 /// Every candidate name of an English article.
 pub fn candidates(title: &str, paragraphs: &[String]) -> Vec<Candidate> {
     let mut mentions = Vec::new();
@@ -64,9 +68,21 @@ pub fn candidates(title: &str, paragraphs: &[String]) -> Vec<Candidate> {
             scan(&words, (in_title, lead), &mut mentions);
         }
     }
+    // A run that opens sentence after sentence, or stands in the headline,
+    // is a name as written (`Liquid Death did…`, `Liquid Death took…`).
+    let mut initial_runs: HashMap<String, usize> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.initial && m.words.len() > 1) {
+        *initial_runs.entry(m.words.join(" ")).or_default() += 1;
+    }
+    let named_as_written = |words: &[String]| {
+        let run = words.join(" ");
+        initial_runs.get(&run).is_some_and(|&n| n >= MIN_INITIAL_RUNS)
+            || crate::ingest::meta::names::occurrences(title, &run) > 0
+    };
     let mut by_key: HashMap<String, Candidate> = HashMap::new();
     for m in mentions {
-        let Some(words) = trimmed(m.words.clone(), m.initial, &capitalised_inside, &lower) else {
+        let initial = m.initial && !(m.words.len() > 1 && named_as_written(&m.words));
+        let Some(words) = trimmed(m.words.clone(), initial, &capitalised_inside, &lower) else {
             continue;
         };
         let name = words.join(" ");
@@ -367,6 +383,19 @@ mod tests {
             .collect();
         out.sort();
         out
+    }
+
+    #[test]
+    fn a_name_that_opens_sentences_keeps_its_common_first_word() {
+        let body = ["Liquid Death sells water in cans. It is only liquid. Liquid Death did not invent this. Liquid Death took the idea further."];
+        let found = names("", &body);
+        assert!(found.iter().any(|(n, c, _)| n == "Liquid Death" && *c == 3), "{found:?}");
+        // Once, it is a common word opening a sentence before a name.
+        let found = names("", &["Liquid Death sells water. It is only liquid."]);
+        assert!(found.iter().all(|(n, _, _)| n != "Liquid Death"), "{found:?}");
+        // The headline names it.
+        let found = names("What Liquid Death Learned", &["Liquid Death sells water. It is only liquid."]);
+        assert!(found.iter().any(|(n, _, _)| n == "Liquid Death"), "{found:?}");
     }
 
     #[test]

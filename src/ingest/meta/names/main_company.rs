@@ -27,20 +27,21 @@ const COMPANIES_EN: &str = include_str!("../../../../data/ingest/companies_en.tx
 /// Mentions a name of the known-company list counts as beyond its own.
 const KNOWN_COMPANY_MENTIONS: usize = 3;
 
-fn known_companies() -> &'static HashSet<&'static str> {
-    static KNOWN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+fn known_companies() -> &'static HashSet<String> {
+    static KNOWN: LazyLock<HashSet<String>> = LazyLock::new(|| {
         COMPANIES_EN
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_lowercase)
             .collect()
     });
     &KNOWN
 }
 
-/// Whether `name` is on the known-company list.
+/// Whether `name` is on the known-company list (`DiDi` is `Didi`).
 pub fn is_known_company_en(name: &str) -> bool {
-    known_companies().contains(name)
+    known_companies().contains(&name.to_lowercase())
 }
 
 /// The article's main company: the most frequent organisation-like name.
