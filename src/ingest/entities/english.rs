@@ -76,7 +76,9 @@ pub fn candidates(title: &str, paragraphs: &[String]) -> Vec<Candidate> {
     }
     let named_as_written = |words: &[String]| {
         let run = words.join(" ");
-        initial_runs.get(&run).is_some_and(|&n| n >= MIN_INITIAL_RUNS)
+        initial_runs
+            .get(&run)
+            .is_some_and(|&n| n >= MIN_INITIAL_RUNS)
             || crate::ingest::meta::names::occurrences(title, &run) > 0
     };
     let mut by_key: HashMap<String, Candidate> = HashMap::new();
@@ -389,13 +391,25 @@ mod tests {
     fn a_name_that_opens_sentences_keeps_its_common_first_word() {
         let body = ["Liquid Death sells water in cans. It is only liquid. Liquid Death did not invent this. Liquid Death took the idea further."];
         let found = names("", &body);
-        assert!(found.iter().any(|(n, c, _)| n == "Liquid Death" && *c == 3), "{found:?}");
+        assert!(
+            found.iter().any(|(n, c, _)| n == "Liquid Death" && *c == 3),
+            "{found:?}"
+        );
         // Once, it is a common word opening a sentence before a name.
         let found = names("", &["Liquid Death sells water. It is only liquid."]);
-        assert!(found.iter().all(|(n, _, _)| n != "Liquid Death"), "{found:?}");
+        assert!(
+            found.iter().all(|(n, _, _)| n != "Liquid Death"),
+            "{found:?}"
+        );
         // The headline names it.
-        let found = names("What Liquid Death Learned", &["Liquid Death sells water. It is only liquid."]);
-        assert!(found.iter().any(|(n, _, _)| n == "Liquid Death"), "{found:?}");
+        let found = names(
+            "What Liquid Death Learned",
+            &["Liquid Death sells water. It is only liquid."],
+        );
+        assert!(
+            found.iter().any(|(n, _, _)| n == "Liquid Death"),
+            "{found:?}"
+        );
     }
 
     #[test]
