@@ -101,11 +101,12 @@ impl Candidate {
     /// Frequency and position: title and lead count extra, and so does a
     /// name of the known-company list (a company over its product).
     pub fn score(&self) -> usize {
-        let known = crate::ingest::meta::names::is_known_company_en(&self.name);
+        use crate::ingest::meta::names::{is_known_company_en, KNOWN_COMPANY_MENTIONS};
+        let known = is_known_company_en(&self.name);
         self.count
             + 3 * usize::from(self.in_title)
             + 2 * usize::from(self.in_lead)
-            + 3 * usize::from(known)
+            + KNOWN_COMPANY_MENTIONS * usize::from(known)
     }
 
     fn absorb(&mut self, other: Candidate) {

@@ -201,6 +201,7 @@ mod main_company;
 
 pub use main_company::{
     is_known_company_en, main_company, main_company_titled, unknown_subject_zh,
+    KNOWN_COMPANY_MENTIONS,
 };
 
 #[cfg(test)]

@@ -25,14 +25,12 @@ const ORG_TAGS: &[&str] = &["nt", "nz"];
 
 const COMPANIES_EN: &str = include_str!("../../../../data/ingest/companies_en.txt");
 /// Mentions a name of the known-company list counts as beyond its own.
-const KNOWN_COMPANY_MENTIONS: usize = 3;
+pub const KNOWN_COMPANY_MENTIONS: usize = 3;
 
 fn known_companies() -> &'static HashSet<String> {
     static KNOWN: LazyLock<HashSet<String>> = LazyLock::new(|| {
-        COMPANIES_EN
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        crate::ingest::meta::keywords_en::word_list(COMPANIES_EN)
+            .into_iter()
             .map(str::to_lowercase)
             .collect()
     });
