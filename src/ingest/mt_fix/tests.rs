@@ -378,3 +378,15 @@ fn overturned_car_is_a_slip_up() {
     );
     unchanged("The mechanic turned the car over to its owner.");
 }
+
+#[test]
+fn three_digits_written_apart() {
+    let (t, r) =
+        fix("The reading quantity exceeded 5 0 0 million. The store number has exceeded 8 0 0.");
+    assert_eq!(
+        t,
+        "The reading quantity exceeded 500 million. The store number has exceeded 800."
+    );
+    assert_eq!(r.count("mt:split-number"), 2);
+    unchanged("Pages: 1 2 8 6 5 next. See page 1 2 3.");
+}
